@@ -1,0 +1,238 @@
+"""The ``mentordesk`` command.
+
+With no sub-command it opens the desktop app. Sub-commands run headless, for scripting and
+automated checks, and never import Qt. Every failure is one line on stderr and a non-zero exit,
+never a traceback (unexpected errors are logged in full to the log file instead).
+
+Sub-commands plug in through ``@command``: a function that receives the parsed arguments and
+returns an exit code, plus a function that adds its arguments to its parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import NoReturn
+
+from mentordesk import APP_NAME, __version__
+
+PROG = "mentordesk"
+EVENT_ENV = "MENTORDESK_EVENT"
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A failure to report as one line, with its exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    #: Nested sub-commands (``flash plan``, ``export badges`` …) are registered under a group.
+    group: str | None = None
+
+
+_COMMANDS: list[Command] = []
+_GROUP_HELP: dict[str, str] = {}
+
+
+def command(
+    name: str, help: str, group: str | None = None
+) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
+    """Register a sub-command; the decorated function's ``arguments`` attribute adds its options."""
+
+    def register(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        add = getattr(func, "arguments", lambda _parser: None)
+        _COMMANDS.append(Command(name=name, help=help, add_arguments=add, run=func, group=group))
+        return func
+
+    return register
+
+
+def arguments(adder: Callable[[argparse.ArgumentParser], None]) -> Callable[[Callable[..., int]], Callable[..., int]]:
+    def attach(func: Callable[..., int]) -> Callable[..., int]:
+        func.arguments = adder  # type: ignore[attr-defined]
+        return func
+
+    return attach
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line (plus the usage hint) and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(see '{self.prog} --help')\n")
+
+
+def _add_event_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--event",
+        metavar="PATH_OR_URL",
+        default=argparse.SUPPRESS,
+        help=f"event file (*.mentordesk) or database URL; default: ${EVENT_ENV}",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description=f"{APP_NAME} runs mentoring events offline. Without a command, it opens the app.",
+        epilog=f"The event can also be named by the {EVENT_ENV} environment variable.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    _add_event_option(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    groups: dict[str, argparse._SubParsersAction[argparse.ArgumentParser]] = {}
+    for cmd in _COMMANDS:
+        if cmd.group is None:
+            target = subparsers
+        else:
+            if cmd.group not in groups:
+                group_parser = subparsers.add_parser(cmd.group, help=_GROUP_HELP.get(cmd.group, ""))
+                groups[cmd.group] = group_parser.add_subparsers(
+                    dest="subcommand", metavar="COMMAND", parser_class=_Parser, required=True
+                )
+            target = groups[cmd.group]
+        sub = target.add_parser(cmd.name, help=cmd.help, description=cmd.help)
+        _add_event_option(sub)
+        cmd.add_arguments(sub)
+        sub.set_defaults(handler=cmd.run)
+    return parser
+
+
+def event_target(args: argparse.Namespace) -> str:
+    target = getattr(args, "event", None) or os.environ.get(EVENT_ENV, "").strip()
+    if not target:
+        raise CommandError(f"no event given: use --event FILE or set {EVENT_ENV}", EXIT_USAGE)
+    return target
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@command("init", "create a new event file")
+@arguments(
+    lambda p: (
+        p.add_argument("--name", required=True, help="the event's name"),
+        p.add_argument("--date", type=_parse_date, metavar="YYYY-MM-DD", help="the day of the event"),
+        p.add_argument("--venue", default="", help="where it takes place"),
+    )
+)
+def _cmd_init(args: argparse.Namespace) -> int:
+    from mentordesk.models.store import EventStore
+
+    with EventStore.create(event_target(args), name=args.name, starts_on=args.date, venue=args.venue) as store:
+        print(f"Created event {args.name!r} in {store.display_name}")
+    return EXIT_OK
+
+
+@command("demo", "create a demo event with realistic sample people and groups")
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from mentordesk.services.demo import create_demo_event
+
+    target = event_target(args)
+    summary = create_demo_event(target)
+    print(summary.describe())
+    return EXIT_OK
+
+
+@command("people", "list the event's people")
+@arguments(lambda p: p.add_argument("--json", action="store_true", help="print a JSON list (the documented contract)"))
+def _cmd_people(args: argparse.Namespace) -> int:
+    from mentordesk.models.store import EventStore
+    from mentordesk.services.people import list_people
+
+    with EventStore.open(event_target(args)) as store, store.read_session() as session:
+        rows = list_people(session, store.event_id)
+    if args.json:
+        json.dump([row.to_json() for row in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not rows:
+        print("No people yet.")
+        return EXIT_OK
+    name_width = min(40, max(len(r.full_name) for r in rows))
+    for row in rows:
+        arrived = "arrived" if row.checked_in else ""
+        print(f"{row.id:>5}  {row.full_name[:name_width]:<{name_width}}  {row.role.value:<11}  {row.badge_code}  {arrived}")
+    arrived_count = sum(r.checked_in for r in rows)
+    print(f"{len(rows)} people, {arrived_count} arrived")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _log_unexpected(exc: BaseException) -> str:
+    """Write the traceback to the log file; return where it went (or why it could not)."""
+    try:
+        from mentordesk import paths
+
+        log_path = paths.log_file()
+        logging.basicConfig(filename=log_path, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+        logging.getLogger(PROG).error(
+            "unexpected error in %s\n%s", " ".join(sys.argv), "".join(traceback.format_exception(exc))
+        )
+        return f"details in {log_path}"
+    except Exception:  # noqa: BLE001 - the log is best effort; the message must still reach the user
+        return "details could not be logged"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from mentordesk.app import run
+
+            return run(getattr(args, "event", None) or os.environ.get(EVENT_ENV) or None)
+        return handler(args)
+    except CommandError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into a command that stopped reading (e.g. `| head`): not an error.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the contract is one clear line, never a traceback
+        from mentordesk.models.store import EventFileError
+
+        if isinstance(exc, EventFileError):
+            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            return EXIT_FAILURE
+        if isinstance(exc, OSError):
+            print(f"{PROG}: error: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_FAILURE
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc} ({_log_unexpected(exc)})", file=sys.stderr)
+        return EXIT_FAILURE

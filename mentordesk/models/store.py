@@ -1,0 +1,421 @@
+"""The event store: opening, creating, upgrading and copying an event file.
+
+One event is one SQLite file (``*.mentordesk``) in WAL mode with ``synchronous=FULL``, so a
+check-in that was reported as saved survives a power cut. The same code accepts a SQLAlchemy URL
+(e.g. ``postgresql://…``) so that several stations can later share one event over the network.
+
+A file is checked read-only before anything writes to it: a file that is not an event file, is
+damaged, or was written by a newer MentorDesk is refused with a clear message and left untouched.
+An older file is copied to the backup folder and then upgraded with the Alembic migrations that
+ship inside the package.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic import command
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mentordesk import EVENT_SUFFIX, paths
+from mentordesk.models import Base, Event
+
+#: ``PRAGMA application_id`` of every event file: "MDSK". Tells our files from other SQLite files.
+APPLICATION_ID = 0x4D44534B
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class EventFileError(Exception):
+    """A problem with an event file, worded for the person using the app (one line)."""
+
+
+class EventFileNotFound(EventFileError):
+    pass
+
+
+class EventFileExists(EventFileError):
+    pass
+
+
+class NotAnEventFile(EventFileError):
+    pass
+
+
+class DamagedEventFile(EventFileError):
+    pass
+
+
+class NewerEventFile(EventFileError):
+    pass
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def is_url(target: str | os.PathLike[str]) -> bool:
+    return "://" in str(target)
+
+
+# --------------------------------------------------------------------------- engine
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (the
+        # recipe from SQLAlchemy's pysqlite notes); needed for transactional migrations.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: object) -> None:
+        connection.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite+pysqlite:///{path}", future=True)
+    _install_sqlite_pragmas(engine)
+    return engine
+
+
+def _url_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise EventFileError(f"{url!r} is not a valid database URL") from None
+    if parsed.get_backend_name() == "sqlite":
+        raise AssertionError("sqlite URLs are handled as paths")
+    try:
+        return create_engine(parsed, future=True, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise EventFileError(f"cannot connect to {parsed.get_backend_name()}: driver {exc.name!r} is not installed") from None
+
+
+def _sqlite_path_from(target: str | os.PathLike[str]) -> Path | None:
+    """The file path of a SQLite target (a plain path or a sqlite:/// URL), else None."""
+    if not is_url(target):
+        return Path(target).expanduser()
+    try:
+        parsed = make_url(str(target))
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return Path(parsed.database).expanduser()
+    return None
+
+
+# --------------------------------------------------------------------------- inspection
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    revision: str
+
+
+def inspect_event_file(path: Path) -> FileInfo:
+    """Check, strictly read-only, that ``path`` is an intact MentorDesk event file we can open.
+
+    Raises an EventFileError subclass with a one-line message otherwise.
+    """
+    name = path.name
+    if not path.exists():
+        raise EventFileNotFound(f"there is no event file at {path}")
+    if path.is_dir():
+        raise NotAnEventFile(f"{path} is a folder, not an event file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise EventFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise NotAnEventFile(f"{name} is not a MentorDesk event file")
+
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise EventFileError(f"cannot open {name}: {exc}") from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise NotAnEventFile(f"{name} is a database, but not a MentorDesk event file")
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DamagedEventFile(f"{name} is damaged ({check}); open a backup copy instead")
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:
+            row = None
+    except sqlite3.DatabaseError as exc:
+        raise DamagedEventFile(f"{name} is damaged ({exc}); open a backup copy instead") from None
+    finally:
+        conn.close()
+    if row is None:
+        raise DamagedEventFile(f"{name} is incomplete (no schema version); open a backup copy instead")
+    revision = row[0]
+    if revision not in known_revisions():
+        raise NewerEventFile(
+            f"{name} was saved by a newer version of MentorDesk (schema {revision}); "
+            "update MentorDesk to open it"
+        )
+    return FileInfo(revision=revision)
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class EventStore:
+    """An open event: its engine, a session factory, and the id of its one event row."""
+
+    def __init__(self, engine: Engine, *, path: Path | None, display_name: str) -> None:
+        self.engine = engine
+        self.path = path
+        self.display_name = display_name
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        with self._sessions() as session:
+            event_id = session.scalar(select(Event.id).order_by(Event.id).limit(1))
+        if event_id is None:
+            engine.dispose()
+            raise DamagedEventFile(f"{display_name} holds no event; open a backup copy instead")
+        self.event_id: int = event_id
+
+    # -- opening and creating
+
+    @classmethod
+    def open(cls, target: str | os.PathLike[str]) -> EventStore:
+        """Open an existing event file or database, upgrading its schema if it is older."""
+        path = _sqlite_path_from(target)
+        if path is None:
+            return cls._open_url(str(target), create=None)
+        info = inspect_event_file(path)
+        if info.revision != head_revision():
+            backup_before_upgrade(path, info.revision)
+        engine = _sqlite_engine(path)
+        try:
+            if info.revision != head_revision():
+                _upgrade(engine)
+            return cls(engine, path=path.resolve(), display_name=path.name)
+        except BaseException:
+            engine.dispose()
+            raise
+
+    @classmethod
+    def create(
+        cls,
+        target: str | os.PathLike[str],
+        *,
+        name: str,
+        starts_on: date | None = None,
+        venue: str = "",
+    ) -> EventStore:
+        """Create a new event file (refusing to overwrite one) holding one event."""
+        name = " ".join(name.split())
+        if not name:
+            raise EventFileError("the event needs a name")
+        path = _sqlite_path_from(target)
+        if path is None:
+            return cls._open_url(str(target), create=(name, starts_on, venue))
+        if path.exists():
+            raise EventFileExists(f"{path} already exists; choose another name or open it")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EventFileError(f"cannot create folder {path.parent}: {exc.strerror or exc}") from None
+        # Build the file beside its destination and move it into place when complete, so a
+        # failure half-way (full disk …) never leaves a half-made event file behind.
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            tmp.unlink()
+            engine = _sqlite_engine(tmp)
+            try:
+                with engine.begin() as conn:
+                    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                _create_schema(engine, name=name, starts_on=starts_on, venue=venue)
+            finally:
+                engine.dispose()
+            if path.exists():
+                raise EventFileExists(f"{path} already exists; choose another name or open it")
+            os.replace(tmp, path)
+        except sqlite3.Error as exc:
+            raise EventFileError(f"cannot create {path.name}: {exc}") from None
+        except OSError as exc:
+            raise EventFileError(f"cannot create {path.name}: {exc.strerror or exc}") from None
+        finally:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
+                leftover.unlink(missing_ok=True)
+        return cls.open(path)
+
+    @classmethod
+    def _open_url(cls, url: str, *, create: tuple[str, date | None, str] | None) -> EventStore:
+        engine = _url_engine(url)
+        display = make_url(url).render_as_string(hide_password=True)
+        try:
+            with engine.connect() as conn:
+                current = MigrationContext.configure(conn).get_current_revision()
+                has_tables = bool(inspect(conn).get_table_names())
+            if current is None:
+                if create is None:
+                    raise NotAnEventFile(f"{display} holds no MentorDesk event")
+                if has_tables:
+                    raise NotAnEventFile(f"{display} is not empty and not a MentorDesk event database")
+                name, starts_on, venue = create
+                _create_schema(engine, name=name, starts_on=starts_on, venue=venue)
+            elif create is not None:
+                raise EventFileExists(f"{display} already holds an event")
+            elif current not in known_revisions():
+                raise NewerEventFile(
+                    f"{display} was written by a newer version of MentorDesk (schema {current}); update MentorDesk"
+                )
+            elif current != head_revision():
+                _upgrade(engine)
+            return cls(engine, path=None, display_name=display)
+        except BaseException:
+            engine.dispose()
+            raise
+
+    # -- using
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def read_session(self) -> Session:
+        """A plain session for reading (the caller closes it)."""
+        return self._sessions()
+
+    @property
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def save_copy(self, destination: str | os.PathLike[str], progress: Callable[[float], None] | None = None) -> Path:
+        """Write a consistent copy of the open event to ``destination`` while it stays in use.
+
+        Uses SQLite's online backup API, which includes check-ins still in the write-ahead log.
+        The copy is written beside the destination and moved into place only when complete.
+        """
+        if self.path is None:
+            raise EventFileError("a copy can only be saved from an event file, not from a database server")
+        dest = Path(destination).expanduser()
+        if dest.exists() and dest.resolve() == self.path:
+            raise EventFileError("choose a different file: that is the open event itself")
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EventFileError(f"cannot create folder {dest.parent}: {exc.strerror or exc}") from None
+        tmp = dest.with_name(f".{dest.name}.partial")
+        tmp.unlink(missing_ok=True)
+
+        def _report(_status: int, remaining: int, total: int) -> None:
+            if progress is not None and total:
+                progress(1.0 - remaining / total)
+
+        raw = self.engine.raw_connection()
+        try:
+            source: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target, pages=512, progress=_report)
+                # The copy stands alone: fold its log into the file before it is moved.
+                target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                target.close()
+            with tmp.open("rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, dest)
+        except sqlite3.Error as exc:
+            raise EventFileError(f"could not save a copy to {dest}: {exc}") from None
+        except OSError as exc:
+            raise EventFileError(f"could not save a copy to {dest}: {exc.strerror or exc}") from None
+        finally:
+            raw.close()
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                leftover.unlink(missing_ok=True)
+        if progress is not None:
+            progress(1.0)
+        return dest
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _create_schema(engine: Engine, *, name: str, starts_on: date | None, venue: str) -> None:
+    """Create every table at the newest schema, stamp it, and add the event row, in one transaction."""
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        config = _alembic_config()
+        config.attributes["connection"] = conn
+        command.stamp(config, "head")
+        with Session(bind=conn) as session:
+            session.add(Event(name=name, starts_on=starts_on, venue=venue))
+            session.flush()
+
+
+def _upgrade(engine: Engine) -> None:
+    with engine.begin() as conn:
+        config = _alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def backup_before_upgrade(path: Path, revision: str) -> Path:
+    """Copy an event file to the backup folder before its schema is changed."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = paths.backup_dir() / f"{path.stem}-{stamp}-schema-{revision}{EVENT_SUFFIX}"
+    source = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(dest)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return dest

@@ -1,0 +1,47 @@
+"""Shared test set-up: headless Qt, a private MENTORDESK_HOME per test, real event files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: widgets render offscreen, no display needed.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from mentordesk.models.store import EventStore  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def mentordesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data, config and log folders (paths.py honours MENTORDESK_HOME)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("MENTORDESK_HOME", str(home))
+    monkeypatch.delenv("MENTORDESK_EVENT", raising=False)
+    return home
+
+
+@pytest.fixture
+def event_path(tmp_path: Path) -> Path:
+    return tmp_path / "spring-flash.mentordesk"
+
+
+@pytest.fixture
+def store(event_path: Path) -> Iterator[EventStore]:
+    """A new, empty event in a real SQLite file."""
+    with EventStore.create(event_path, name="Spring Flash Mentoring") as opened:
+        yield opened
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[EventStore]:
+    """The demo event, in a real SQLite file."""
+    from mentordesk.services.demo import create_demo_event
+
+    path = tmp_path / "demo.mentordesk"
+    create_demo_event(path)
+    with EventStore.open(path) as opened:
+        yield opened
