@@ -77,11 +77,12 @@ def update_details(
 
 
 def counts(session: Session, event_id: int) -> EventCounts:
-    registered = dict(
-        session.execute(
+    registered: dict[Role, int] = {
+        role: count
+        for role, count in session.execute(
             select(Person.role, func.count()).where(Person.event_id == event_id).group_by(Person.role)
-        ).tuples()
-    )
+        )
+    }
     arrived_ids = checked_in_ids(session, event_id)
     arrived: dict[Role, int] = {}
     if arrived_ids:
@@ -89,7 +90,7 @@ def counts(session: Session, event_id: int) -> EventCounts:
             select(Person.role, func.count())
             .where(Person.event_id == event_id, Person.id.in_(arrived_ids))
             .group_by(Person.role)
-        ).tuples():
+        ):
             arrived[role] = count
     group_count = session.scalar(select(func.count()).select_from(MentorGroup).where(MentorGroup.event_id == event_id)) or 0
     session_count = (

@@ -1,0 +1,176 @@
+"""The command line, run as a real subprocess the way scripts and outside checks run it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mentordesk import __version__
+
+
+def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {key: value for key, value in os.environ.items() if key != "MENTORDESK_EVENT"}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mentordesk", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=input,
+        timeout=120,
+    )
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _assert_one_line_error(result: subprocess.CompletedProcess[str], *, contains: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("mentordesk: error:")
+    assert contains in lines[0]
+
+
+def test_version_and_help() -> None:
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"MentorDesk {__version__}"
+    helptext = run("--help")
+    assert helptext.returncode == 0
+    for name in ("init", "demo", "people", "--event"):
+        assert name in helptext.stdout
+
+
+def test_init_creates_an_event(tmp_path: Path) -> None:
+    event = tmp_path / "spring.mentordesk"
+    result = run("init", "--event", str(event), "--name", "Spring Flash", "--date", "2026-05-04")
+    assert result.returncode == 0, result.stderr
+    assert "Spring Flash" in result.stdout
+    people = run("people", "--event", str(event), "--json")
+    assert people.returncode == 0 and json.loads(people.stdout) == []
+
+
+def test_init_refuses_an_existing_file(tmp_path: Path) -> None:
+    event = tmp_path / "spring.mentordesk"
+    assert run("init", "--event", str(event), "--name", "First").returncode == 0
+    before = _digest(event)
+    result = run("init", "--event", str(event), "--name", "Second")
+    _assert_one_line_error(result, contains="already exists")
+    assert _digest(event) == before
+
+
+def test_init_rejects_a_bad_date(tmp_path: Path) -> None:
+    event = tmp_path / "x.mentordesk"
+    result = run("init", "--event", str(event), "--name", "X", "--date", "4 May")
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+    assert not event.exists()
+
+
+def test_missing_event_is_a_usage_error() -> None:
+    result = run("people", "--json")
+    _assert_one_line_error(result, contains="--event")
+    assert result.returncode == 2
+
+
+def test_event_can_come_from_the_environment(tmp_path: Path) -> None:
+    event = tmp_path / "env.mentordesk"
+    assert run("init", "--name", "From env", env={"MENTORDESK_EVENT": str(event)}).returncode == 0
+    result = run("people", "--json", env={"MENTORDESK_EVENT": str(event)})
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+
+
+def test_demo_then_people_json_matches_the_contract(tmp_path: Path) -> None:
+    event = tmp_path / "demo.mentordesk"
+    demo = run("demo", "--event", str(event))
+    assert demo.returncode == 0, demo.stderr
+    result = run("people", "--event", str(event), "--json")
+    assert result.returncode == 0, result.stderr
+    people = json.loads(result.stdout)
+    keys = {"id", "first_name", "last_name", "email", "role", "organization", "topics", "badge_code", "checked_in"}
+    assert people and all(set(p) == keys for p in people)
+    roles = {p["role"] for p in people}
+    assert roles == {"mentor", "mentee", "facilitator"}
+    assert sum(p["role"] == "mentor" for p in people) == 12
+    assert sum(p["role"] == "mentee" for p in people) == 40
+    assert all(isinstance(p["id"], int) and isinstance(p["checked_in"], bool) for p in people)
+    assert all(isinstance(p["topics"], list) for p in people)
+    assert len({p["badge_code"] for p in people}) == len(people)
+    assert any(p["email"] is None for p in people)
+    # Badge codes are opaque: nothing personal inside.
+    for p in people:
+        assert p["first_name"].casefold() not in p["badge_code"].casefold()
+    names = {f"{p['first_name']} {p['last_name']}" for p in people}
+    assert {"Zoë Šimůnek", "Дмитрий Соколов", "محمد الحسيني", "지호 박", "Nguyễn Thị Lan"} <= names
+
+
+def test_demo_refuses_an_existing_file(tmp_path: Path) -> None:
+    event = tmp_path / "demo.mentordesk"
+    assert run("demo", "--event", str(event)).returncode == 0
+    before = _digest(event)
+    _assert_one_line_error(run("demo", "--event", str(event)), contains="already exists")
+    assert _digest(event) == before
+
+
+def test_people_plain_listing(tmp_path: Path) -> None:
+    event = tmp_path / "demo.mentordesk"
+    assert run("demo", "--event", str(event)).returncode == 0
+    result = run("people", "--event", str(event))
+    assert result.returncode == 0
+    assert result.stdout.strip().splitlines()[-1] == "54 people, 42 arrived"
+
+
+def _foreign_files(tmp_path: Path) -> dict[str, Path]:
+    files = {
+        "csv": tmp_path / "attendees.csv",
+        "empty": tmp_path / "empty.mentordesk",
+        "damaged": tmp_path / "damaged.mentordesk",
+        "newer": tmp_path / "newer.mentordesk",
+    }
+    files["csv"].write_text("First Name,Last Name\nAnn,Lee\n", encoding="utf-8")
+    files["empty"].write_bytes(b"")
+    assert run("demo", "--event", str(files["damaged"])).returncode == 0
+    data = bytearray(files["damaged"].read_bytes())
+    data[8 * 4096 : 20 * 4096] = b"\x00\xff" * (6 * 4096)
+    files["damaged"].write_bytes(bytes(data))
+    import sqlite3
+
+    assert run("init", "--event", str(files["newer"]), "--name", "Newer").returncode == 0
+    conn = sqlite3.connect(files["newer"])
+    conn.execute("UPDATE alembic_version SET version_num = '9000'")
+    conn.commit()
+    conn.close()
+    return files
+
+
+@pytest.mark.parametrize("command", [["people", "--json"], ["people"]])
+def test_foreign_damaged_and_newer_files_give_one_line_and_stay_unchanged(tmp_path: Path, command: list[str]) -> None:
+    expected = {"csv": "not a MentorDesk event file", "empty": "not a MentorDesk event file",
+                "damaged": "damaged", "newer": "newer version"}
+    for kind, path in _foreign_files(tmp_path).items():
+        before = _digest(path)
+        result = run(*command, "--event", str(path))
+        _assert_one_line_error(result, contains=expected[kind])
+        assert _digest(path) == before, kind
+
+
+def test_demo_and_init_on_a_foreign_file_refuse_and_leave_it(tmp_path: Path) -> None:
+    path = tmp_path / "attendees.csv"
+    path.write_text("First Name\nAnn\n", encoding="utf-8")
+    before = _digest(path)
+    _assert_one_line_error(run("demo", "--event", str(path)), contains="already exists")
+    _assert_one_line_error(run("init", "--event", str(path), "--name", "X"), contains="already exists")
+    assert _digest(path) == before
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = run("frobnicate")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "invalid choice" in result.stderr
