@@ -1,0 +1,1 @@
+"""Benchmarks for the targets table of PRODUCT.md; ``make bench`` (``python -m bench``) prints them."""
