@@ -187,6 +187,64 @@ def _cmd_people(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_checkin_arguments(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("code", nargs="?", help="badge QR payload, badge code or e-mail address")
+    source.add_argument("--stdin", action="store_true", help="read one code per line; answer OK <id> or ERR <reason>")
+    parser.add_argument("--station", help="station name recorded with the check-in (default: the setting)")
+
+
+@command("checkin", "check people in by badge code, QR payload or e-mail")
+@arguments(_add_checkin_arguments)
+def _cmd_checkin(args: argparse.Namespace) -> int:
+    from mentordesk.models import CheckinMethod
+    from mentordesk.models.store import EventStore
+    from mentordesk.services.desk import Outcome, check_in_input, person_card
+    from mentordesk.settings import STATION_NAME, Settings
+
+    station = args.station or Settings().get(STATION_NAME)
+    with EventStore.open(event_target(args)) as store:
+
+        def one(code: str) -> tuple[Outcome, str, int | None]:
+            # Each check-in is its own transaction: committed (and, with synchronous=FULL,
+            # on disk) before anything is printed about it.
+            with store.session() as session:
+                result = check_in_input(session, store.event_id, code, station=station, allow_names=False,
+                                        method=CheckinMethod.COMMAND_LINE)
+            person_id = result.person.id if result.person else None
+            return result.outcome, result.message, person_id
+
+        if not args.stdin:
+            outcome, message, person_id = one(args.code)
+            if outcome is Outcome.UNKNOWN:
+                raise CommandError(message)
+            assert person_id is not None
+            with store.read_session() as session:
+                print(person_card(session, person_id).name)
+            if outcome is Outcome.ALREADY:
+                print(message, file=sys.stderr)
+            return EXIT_OK
+
+        for line in sys.stdin:
+            code = line.strip()
+            if not code:
+                continue
+            try:
+                outcome, message, person_id = one(code)
+            except Exception as exc:  # noqa: BLE001 - one bad line must not stop the stream
+                reply = f"ERR {_one_line(exc)}"
+            else:
+                reply = f"OK {person_id}" if person_id is not None else f"ERR unknown code: {code}"
+            sys.stdout.write(reply + "\n")
+            sys.stdout.flush()
+    return EXIT_OK
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
 # --------------------------------------------------------------------------- entry point
 
 

@@ -174,3 +174,61 @@ def test_unknown_command_is_a_usage_error() -> None:
     result = run("frobnicate")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "invalid choice" in result.stderr
+
+
+def _demo_people(tmp_path: Path) -> tuple[Path, list[dict[str, object]]]:
+    event = tmp_path / "desk.mentordesk"
+    assert run("demo", "--event", str(event)).returncode == 0
+    return event, json.loads(run("people", "--event", str(event), "--json").stdout)
+
+
+def test_checkin_by_code_and_email(tmp_path: Path) -> None:
+    event, people = _demo_people(tmp_path)
+    absent = [p for p in people if not p["checked_in"] and p["email"]]
+    first, second = absent[0], absent[1]
+    result = run("checkin", "--event", str(event), str(first["badge_code"]).lower())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{first['first_name']} {first['last_name']}"
+    again = run("checkin", "--event", str(event), str(first["badge_code"]))
+    assert again.returncode == 0 and "already checked in" in again.stderr
+    by_email = run("checkin", "--event", str(event), str(second["email"]).upper())
+    assert by_email.returncode == 0 and by_email.stdout.strip() == f"{second['first_name']} {second['last_name']}"
+    after = {p["id"]: p["checked_in"] for p in json.loads(run("people", "--event", str(event), "--json").stdout)}
+    assert after[first["id"]] and after[second["id"]]
+
+
+def test_checkin_unknown_code_exits_1(tmp_path: Path) -> None:
+    event, _people = _demo_people(tmp_path)
+    result = run("checkin", "--event", str(event), "NOPE9999")
+    _assert_one_line_error(result, contains="NOPE9999")
+    assert result.returncode == 1
+
+
+def test_checkin_stdin_answers_each_line(tmp_path: Path) -> None:
+    event, people = _demo_people(tmp_path)
+    absent = [p for p in people if not p["checked_in"]]
+    lines = [str(absent[0]["badge_code"]), "bogus", "", str(absent[1]["badge_code"])]
+    result = run("checkin", "--event", str(event), "--stdin", input="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"OK {absent[0]['id']}", "ERR unknown code: bogus", f"OK {absent[1]['id']}"]
+
+
+def test_checkin_stdin_acknowledges_only_durable_commits(tmp_path: Path) -> None:
+    """Kill the process right after an OK: the acknowledged check-in must be in the file."""
+    event, people = _demo_people(tmp_path)
+    absent = [p for p in people if not p["checked_in"]]
+    env = {key: value for key, value in os.environ.items() if key != "MENTORDESK_EVENT"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mentordesk", "checkin", "--event", str(event), "--stdin"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(f"{absent[0]['badge_code']}\n")
+    proc.stdin.flush()
+    assert proc.stdout.readline().strip() == f"OK {absent[0]['id']}"
+    proc.kill()
+    proc.wait(timeout=30)
+    proc.stdin.close()
+    proc.stdout.close()
+    after = {p["id"]: p["checked_in"] for p in json.loads(run("people", "--event", str(event), "--json").stdout)}
+    assert after[absent[0]["id"]] is True

@@ -1,0 +1,108 @@
+"""The check-in desk: turn whatever was scanned or typed into a check-in, with what to show.
+
+One function, ``check_in_input``, serves the GUI's always-focused field, the kiosk and the
+``mentordesk checkin`` command, so that they all follow the same rules: a code or e-mail checks
+the person in at once; a name checks in only when exactly one person matches, otherwise the
+candidates are returned for the person at the desk to choose from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from mentordesk.models import CheckinMethod, Person, Role
+from mentordesk.services import checkin
+from mentordesk.services.lookup import MatchKind, lookup
+
+
+class Outcome(StrEnum):
+    CHECKED_IN = "checked_in"
+    ALREADY = "already"
+    CHOOSE = "choose"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    """What the desk shows about a person."""
+
+    id: int
+    name: str
+    role: Role
+    organization: str
+    checked_in_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DeskResult:
+    outcome: Outcome
+    input: str
+    person: PersonCard | None = None
+    candidates: tuple[PersonCard, ...] = ()
+    entry_id: int | None = None
+    matched_by: MatchKind | None = None
+
+    @property
+    def message(self) -> str:
+        if self.outcome is Outcome.UNKNOWN:
+            return f"No one found for “{self.input}”"
+        if self.outcome is Outcome.CHOOSE:
+            return f"{len(self.candidates)} people match “{self.input}”: choose one"
+        assert self.person is not None
+        if self.outcome is Outcome.ALREADY:
+            at = self.person.checked_in_at
+            when = f" at {at.astimezone().strftime('%H:%M')}" if at else ""
+            return f"{self.person.name} is already checked in{when}"
+        return f"Welcome, {self.person.name}"
+
+
+def person_card(session: Session, person_id: int, checked_in_at: datetime | None = None) -> PersonCard:
+    person = session.get_one(Person, person_id)
+    return PersonCard(person.id, person.full_name, person.role, person.organization, checked_in_at)
+
+
+_METHOD_BY_MATCH = {MatchKind.BADGE_CODE: CheckinMethod.SCAN, MatchKind.EMAIL: CheckinMethod.CODE,
+                    MatchKind.NAME: CheckinMethod.NAME}
+
+
+def check_in_input(
+    session: Session,
+    event_id: int,
+    raw: str,
+    *,
+    station: str,
+    allow_names: bool = True,
+    method: CheckinMethod | None = None,
+) -> DeskResult:
+    """Check in whoever ``raw`` identifies; see the module docstring for the rules."""
+    text = raw.strip()
+    found = lookup(session, event_id, text, names=allow_names)
+    if not found.person_ids:
+        return DeskResult(Outcome.UNKNOWN, text)
+    if found.unique is None:
+        cards = tuple(person_card(session, pid) for pid in found.person_ids)
+        return DeskResult(Outcome.CHOOSE, text, candidates=cards, matched_by=found.kind)
+    assert found.kind is not None
+    return check_in_person(session, found.unique, station=station, raw=text,
+                           method=method or _METHOD_BY_MATCH[found.kind], matched_by=found.kind)
+
+
+def check_in_person(
+    session: Session,
+    person_id: int,
+    *,
+    station: str,
+    method: CheckinMethod = CheckinMethod.MANUAL,
+    raw: str = "",
+    matched_by: MatchKind | None = None,
+) -> DeskResult:
+    """Check in one chosen person (after a choice among candidates, or from a list)."""
+    result = checkin.check_in(session, person_id, station=station, method=method)
+    card = person_card(session, person_id, result.at)
+    outcome = Outcome.ALREADY if result.already else Outcome.CHECKED_IN
+    return DeskResult(outcome, raw, person=card, entry_id=result.entry_id, matched_by=matched_by)
+
