@@ -9,11 +9,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import startup
+from bench import checkin, startup
 from bench.common import Result
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
     "startup": startup.run,
+    "checkin": checkin.run,
 }
 
 
