@@ -6,13 +6,14 @@ appends an ``undo`` entry pointing at the entry it cancels; nothing is ever rewr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from mentordesk.models import CheckinAction, CheckinEntry, CheckinMethod, Person, utcnow
+from mentordesk.models import CheckinAction, CheckinEntry, CheckinMethod, Person, Role, utcnow
 
 
 class CheckinError(ValueError):
@@ -27,6 +28,20 @@ class CheckinResult:
     at: datetime
     #: True when the person was already checked in (nothing new was written).
     already: bool = False
+
+
+@dataclass(frozen=True)
+class LogLine:
+    """One entry of the check-in log, as the desk lists it."""
+
+    entry_id: int
+    person_id: int
+    name: str
+    role: Role
+    action: CheckinAction
+    at: datetime
+    station: str
+    undone: bool
 
 
 def _effective_entries():  # type: ignore[no-untyped-def]
@@ -135,3 +150,39 @@ def _append(
     session.add(entry)
     session.flush()
     return CheckinResult(entry.id, person_id, action, entry.at)
+
+
+def bulk_check_in(
+    session: Session, person_ids: Iterable[int], *, at: datetime, station: str = ""
+) -> list[CheckinResult]:
+    """Check in people from a paper list after the fact, at the time written on the list.
+
+    People already checked in are left as they are (their result says ``already``).
+    """
+    return [check_in(session, pid, station=station, method=CheckinMethod.BULK, at=at) for pid in person_ids]
+
+
+def recent(session: Session, event_id: int, limit: int = 20) -> list[LogLine]:
+    """The latest check-in and check-out entries, newest first, with whether each was undone."""
+    undo = aliased(CheckinEntry)
+    rows = session.execute(
+        select(CheckinEntry, Person.first_name, Person.last_name, Person.role, undo.id)
+        .join(Person, Person.id == CheckinEntry.person_id)
+        .outerjoin(undo, undo.undoes_id == CheckinEntry.id)
+        .where(Person.event_id == event_id, CheckinEntry.action != CheckinAction.UNDO)
+        .order_by(CheckinEntry.id.desc())
+        .limit(limit)
+    ).all()
+    return [
+        LogLine(entry.id, entry.person_id, " ".join(p for p in (first, last) if p), role, entry.action, entry.at,
+                entry.station, undo_id is not None)
+        for entry, first, last, role, undo_id in rows
+    ]
+
+
+def last_undoable(session: Session, event_id: int, station: str) -> LogLine | None:
+    """The newest entry made at this station that can still be undone."""
+    for line in recent(session, event_id, limit=200):
+        if line.station == station and not line.undone:
+            return line
+    return None

@@ -89,3 +89,33 @@ def test_bulk_time_is_kept_apart_from_recording_time(store: EventStore, person_i
         entry = session.get_one(CheckinEntry, result.entry_id)
         assert entry.at == earlier.replace(microsecond=earlier.microsecond)
         assert entry.recorded_at > entry.at + timedelta(hours=2)
+
+
+def test_bulk_check_in_from_a_paper_list(store: EventStore, person_id: int) -> None:
+    with store.session() as session:
+        other = Person(event_id=store.event_id, first_name="Ann", role=Role.MENTOR, badge_code="ANN00001")
+        session.add(other)
+        session.flush()
+        checkin.check_in(session, other.id)
+        other_id = other.id
+    at = datetime(2026, 5, 4, 9, 0, tzinfo=timezone.utc)
+    with store.session() as session:
+        results = checkin.bulk_check_in(session, [person_id, other_id], at=at, station="Paper list")
+    assert [r.already for r in results] == [False, True]
+    with store.read_session() as session:
+        entry = checkin.current_entry(session, person_id)
+        assert entry is not None and entry.at == at and entry.method is CheckinMethod.BULK
+
+
+def test_recent_lists_newest_first_and_marks_undone(store: EventStore, person_id: int) -> None:
+    with store.session() as session:
+        first = checkin.check_in(session, person_id, station="Desk 1")
+        checkin.undo(session, first.entry_id, station="Desk 1")
+        checkin.check_in(session, person_id, station="Desk 2")
+    with store.read_session() as session:
+        lines = checkin.recent(session, store.event_id)
+        assert [(line.station, line.undone) for line in lines] == [("Desk 2", False), ("Desk 1", True)]
+        assert lines[0].name == "Zoë Šimůnek"
+        last = checkin.last_undoable(session, store.event_id, "Desk 2")
+        assert last is not None and last.station == "Desk 2"
+        assert checkin.last_undoable(session, store.event_id, "Desk 1") is None
