@@ -17,6 +17,8 @@ fi
 
 # Libraries Qt's offscreen and xcb platform plugins load at run time.
 qt_core="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3"
+# QtMultimedia (sounds and chimes) links against PulseAudio's client library.
+qt_multimedia="libpulse0"
 qt_xcb="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
 # Fonts so that Greek, Cyrillic, Arabic, Hebrew, Chinese, Japanese and Korean names render.
 fonts="fonts-dejavu-core fonts-noto-core fonts-noto-cjk"
@@ -24,8 +26,8 @@ fonts="fonts-dejavu-core fonts-noto-core fonts-noto-cjk"
 readers="poppler-utils"
 
 case "$profile" in
-    test) wanted="$qt_core $readers" ;;
-    run)  wanted="$qt_core $qt_xcb $fonts" ;;
+    test) wanted="$qt_core $qt_multimedia $readers" ;;
+    run)  wanted="$qt_core $qt_multimedia $qt_xcb $fonts" ;;
     *)    echo "usage: $0 test|run" >&2; exit 2 ;;
 esac
 
