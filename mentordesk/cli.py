@@ -187,6 +187,35 @@ def _cmd_people(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="CSV or XLSX attendee export")
+    parser.add_argument("--role", choices=["mentor", "mentee", "facilitator"],
+                        help="role for every row of the file (otherwise read from a role or ticket-type column)")
+
+
+@command("import", "import people from a CSV or XLSX attendee export")
+@arguments(_add_import_arguments)
+def _cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from mentordesk.models import Role
+    from mentordesk.models.store import EventStore
+    from mentordesk.services.importing import ImportFileError, import_file
+
+    path = Path(args.file)
+    role = Role(args.role) if args.role else None
+    with EventStore.open(event_target(args)) as store:
+        try:
+            with store.session() as session:
+                summary = import_file(session, store.event_id, path, role=role)
+        except ImportFileError as exc:
+            raise CommandError(str(exc)) from None
+    print(summary.describe())
+    for line in summary.problem_lines():
+        print(line, file=sys.stderr)
+    return EXIT_OK
+
+
 def _add_checkin_arguments(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("code", nargs="?", help="badge QR payload, badge code or e-mail address")

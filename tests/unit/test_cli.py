@@ -232,3 +232,38 @@ def test_checkin_stdin_acknowledges_only_durable_commits(tmp_path: Path) -> None
     proc.stdout.close()
     after = {p["id"]: p["checked_in"] for p in json.loads(run("people", "--event", str(event), "--json").stdout)}
     assert after[absent[0]["id"]] is True
+
+
+IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"
+
+
+def test_import_prints_a_summary_and_problems_on_stderr(tmp_path: Path) -> None:
+    event = tmp_path / "import.mentordesk"
+    assert run("init", "--event", str(event), "--name", "Import").returncode == 0
+    result = run("import", "--event", str(event), str(IMPORTS / "eventbrite_attendees.csv"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Read 7 rows from eventbrite_attendees.csv: 6 added, 0 updated, 0 unchanged, 1 skipped"
+    assert result.stderr.strip().startswith("skipped line 6")
+    people = json.loads(run("people", "--event", str(event), "--json").stdout)
+    assert len(people) == 6
+    again = run("import", "--event", str(event), str(IMPORTS / "eventbrite_attendees.csv"))
+    assert "0 added" in again.stdout and len(json.loads(run("people", "--event", str(event), "--json").stdout)) == 6
+
+
+def test_import_with_a_role_for_the_whole_file(tmp_path: Path) -> None:
+    event = tmp_path / "import.mentordesk"
+    assert run("init", "--event", str(event), "--name", "Import").returncode == 0
+    result = run("import", "--event", str(event), str(IMPORTS / "semicolon_windows1252.csv"), "--role", "mentor")
+    assert result.returncode == 0, result.stderr
+    people = json.loads(run("people", "--event", str(event), "--json").stdout)
+    assert people and {p["role"] for p in people} == {"mentor"}
+
+
+@pytest.mark.parametrize("name", ["empty.csv", "binary_garbage.csv", "logo_renamed.csv", "old_excel.xls",
+                                  "no_name_column.csv", "header_only.csv", "does-not-exist.csv"])
+def test_import_of_an_unreadable_file_is_one_line_and_changes_nothing(tmp_path: Path, name: str) -> None:
+    event = tmp_path / "import.mentordesk"
+    assert run("init", "--event", str(event), "--name", "Import").returncode == 0
+    result = run("import", "--event", str(event), str(IMPORTS / name))
+    _assert_one_line_error(result, contains=name)
+    assert json.loads(run("people", "--event", str(event), "--json").stdout) == []
