@@ -1,0 +1,1 @@
+"""The Check-in screen."""

@@ -1,0 +1,1 @@
+"""The Print & export screen."""

@@ -1,0 +1,1 @@
+"""The Flash rounds screens: planning, the run console and the projector window."""

@@ -1,0 +1,1 @@
+"""The Groups screen: group programmes, their sessions and attendance."""

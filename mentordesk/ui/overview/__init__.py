@@ -1,0 +1,1 @@
+"""The Overview screen: the event's details and live counts."""
