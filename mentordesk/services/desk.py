@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mentordesk.models import CheckinMethod, Person, Role
+from mentordesk.models import CheckinMethod, FlashRound, FlashSeat, FlashSession, Person, Role, SessionStatus
 from mentordesk.services import checkin
 from mentordesk.services.lookup import MatchKind, lookup
 
@@ -35,6 +36,8 @@ class PersonCard:
     role: Role
     organization: str
     checked_in_at: datetime | None
+    #: Table of the person's first round, once a flash rotation has been planned.
+    first_table: int | None = None
 
 
 @dataclass(frozen=True)
@@ -57,12 +60,30 @@ class DeskResult:
             at = self.person.checked_in_at
             when = f" at {at.astimezone().strftime('%H:%M')}" if at else ""
             return f"{self.person.name} is already checked in{when}"
-        return f"Welcome, {self.person.name}"
+        table = f" — table {self.person.first_table}" if self.person.first_table else ""
+        return f"Welcome, {self.person.name}{table}"
 
 
 def person_card(session: Session, person_id: int, checked_in_at: datetime | None = None) -> PersonCard:
     person = session.get_one(Person, person_id)
-    return PersonCard(person.id, person.full_name, person.role, person.organization, checked_in_at)
+    return PersonCard(person.id, person.full_name, person.role, person.organization, checked_in_at,
+                      first_table(session, person_id))
+
+
+def first_table(session: Session, person_id: int) -> int | None:
+    """The table where the person sits in the first round of the newest planned rotation."""
+    return session.scalar(
+        select(FlashSeat.table_number)
+        .join(FlashRound, FlashRound.id == FlashSeat.round_id)
+        .join(FlashSession, FlashSession.id == FlashRound.session_id)
+        .where(
+            FlashSeat.person_id == person_id,
+            FlashRound.number == 1,
+            FlashSession.status.in_([SessionStatus.PLANNED, SessionStatus.RUNNING]),
+        )
+        .order_by(FlashSession.id.desc())
+        .limit(1)
+    )
 
 
 _METHOD_BY_MATCH = {MatchKind.BADGE_CODE: CheckinMethod.SCAN, MatchKind.EMAIL: CheckinMethod.CODE,

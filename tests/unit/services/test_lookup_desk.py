@@ -123,3 +123,20 @@ def test_unknown_input(store: EventStore, ids: dict[str, int]) -> None:
     with store.session() as session:
         result = check_in_input(session, store.event_id, "NOPE9999", station="x")
     assert result.outcome is Outcome.UNKNOWN and "NOPE9999" in result.message
+
+
+def test_confirmation_names_the_first_table_once_a_rotation_is_planned(store: EventStore, ids: dict[str, int]) -> None:
+    from mentordesk.models import FlashRound, FlashSeat, FlashSession, SeatKind, SessionStatus
+
+    with store.session() as session:
+        flash = FlashSession(event_id=store.event_id, status=SessionStatus.PLANNED)
+        session.add(flash)
+        session.flush()
+        first = FlashRound(session_id=flash.id, number=1)
+        session.add(first)
+        session.flush()
+        session.add(FlashSeat(round_id=first.id, person_id=ids["ZYK0M1A8"], kind=SeatKind.MENTEE, table_number=4))
+    with store.session() as session:
+        result = check_in_input(session, store.event_id, "ZYK0M1A8", station="x")
+    assert result.person is not None and result.person.first_table == 4
+    assert result.message == "Welcome, Zoë Šimůnek — table 4"
