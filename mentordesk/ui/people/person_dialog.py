@@ -1,0 +1,181 @@
+"""Add or edit one person: the walk-in form of the check-in desk and the People page's editor.
+
+The dialog reads and writes through ``services.roster``; a problem with the input (no name, a bad
+or taken e-mail address) is shown inside the dialog, which stays open so nothing typed is lost.
+For a walk-in only the name and role are needed, so those come first and have the focus.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.models import Role
+from mentordesk.models.store import EventStore
+from mentordesk.services import roster
+from mentordesk.services.roster import PersonError, PersonInput
+
+ROLE_LABELS = {Role.MENTEE: "Mentee", Role.MENTOR: "Mentor", Role.FACILITATOR: "Facilitator"}
+
+
+def split_topics(text: str) -> tuple[str, ...]:
+    """Topics as typed: separated by commas or semicolons."""
+    return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
+
+
+class PersonDialog(QDialog):
+    """Add a person (``person_id`` None) or edit one; emits ``saved`` with the id when stored."""
+
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        store: EventStore,
+        parent: QWidget | None = None,
+        person_id: int | None = None,
+        walk_in: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._person_id = person_id
+        self._walk_in = walk_in
+        if person_id is None:
+            self.setWindowTitle("Add a walk-in" if walk_in else "Add a person")
+        else:
+            self.setWindowTitle("Edit person")
+        self.setMinimumWidth(520)
+
+        self.first_name_edit = QLineEdit()
+        self.first_name_edit.setMaxLength(200)
+        self.last_name_edit = QLineEdit()
+        self.last_name_edit.setMaxLength(200)
+        self.role_combo = QComboBox()
+        for role, label in ROLE_LABELS.items():
+            self.role_combo.addItem(label, role)
+        self.email_edit = QLineEdit()
+        self.email_edit.setMaxLength(320)
+        self.email_edit.setPlaceholderText("Optional")
+        self.organization_edit = QLineEdit()
+        self.organization_edit.setMaxLength(300)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(300)
+        self.pronouns_edit = QLineEdit()
+        self.pronouns_edit.setMaxLength(40)
+        self.pronouns_edit.setPlaceholderText("e.g. she/her")
+        self.department_edit = QLineEdit()
+        self.department_edit.setMaxLength(200)
+        self.department_edit.setPlaceholderText("Department, or grade/class for schools")
+        self.topics_edit = QLineEdit()
+        self.topics_edit.setPlaceholderText("Separate topics with commas")
+        self.consent_check = QCheckBox("May share contact details with people they meet")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setFixedHeight(70)
+        self.badge_label = QLabel("", objectName="badgeCodeLabel")
+        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&First name", self.first_name_edit)
+        form.addRow("&Last name", self.last_name_edit)
+        form.addRow("&Role", self.role_combo)
+        form.addRow("&E-mail", self.email_edit)
+        form.addRow("&Organisation", self.organization_edit)
+        form.addRow("&Title", self.title_edit)
+        form.addRow("&Pronouns", self.pronouns_edit)
+        form.addRow("&Department", self.department_edit)
+        form.addRow("T&opics", self.topics_edit)
+        form.addRow("", self.consent_check)
+        form.addRow("&Notes", self.notes_edit)
+        if person_id is not None:
+            form.addRow("Badge code", self.badge_label)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        save_text = "Add and check in" if walk_in and person_id is None else ("Add" if person_id is None else "Save")
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(save_text)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        if person_id is not None:
+            self._load(person_id)
+        self._connect_signals()
+        self.first_name_edit.setFocus()
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+    def _load(self, person_id: int) -> None:
+        with self._store.read_session() as session:
+            details = roster.get_person(session, person_id)
+        data = details.data
+        self.first_name_edit.setText(data.first_name)
+        self.last_name_edit.setText(data.last_name)
+        self.role_combo.setCurrentIndex(self.role_combo.findData(data.role))
+        self.email_edit.setText(data.email or "")
+        self.organization_edit.setText(data.organization)
+        self.title_edit.setText(data.title)
+        self.pronouns_edit.setText(data.pronouns)
+        self.department_edit.setText(data.department)
+        self.topics_edit.setText(", ".join(data.topics))
+        self.consent_check.setChecked(data.consent_share_contact)
+        self.notes_edit.setPlainText(data.notes)
+        self.badge_label.setText(details.badge_code)
+        for edit in (self.first_name_edit, self.last_name_edit, self.email_edit, self.organization_edit):
+            edit.setCursorPosition(0)
+
+    def values(self) -> PersonInput:
+        return PersonInput(
+            first_name=self.first_name_edit.text(),
+            last_name=self.last_name_edit.text(),
+            email=self.email_edit.text(),
+            role=self.role_combo.currentData(),
+            organization=self.organization_edit.text(),
+            title=self.title_edit.text(),
+            pronouns=self.pronouns_edit.text(),
+            department=self.department_edit.text(),
+            topics=split_topics(self.topics_edit.text()),
+            consent_share_contact=self.consent_check.isChecked(),
+            notes=self.notes_edit.toPlainText().strip(),
+        )
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def submit(self) -> bool:
+        """Save what was entered; on a problem, say so in the dialog and keep it open."""
+        try:
+            with self._store.session() as session:
+                if self._person_id is None:
+                    person_id = roster.add_person(session, self._store.event_id, self.values(), walk_in=self._walk_in)
+                else:
+                    roster.update_person(session, self._person_id, self.values())
+                    person_id = self._person_id
+        except PersonError as exc:
+            self.show_error(str(exc))
+            return False
+        self.error_label.hide()
+        self._person_id = person_id
+        self.saved.emit(person_id)
+        self.accept()
+        return True
+
+    def _on_buttons_accepted(self) -> None:
+        self.submit()
