@@ -56,3 +56,14 @@ def test_first_released_schema_sample_opens_and_upgrades(tmp_path: Path) -> None
             assert len(checked_in_ids(session, store.event_id)) == 42
             assert session.scalar(select(CheckinEntry.id).limit(1)) is not None
             assert len(session.scalars(select(GroupSession)).all()) == 8
+
+
+def test_schema_revision_list_matches_the_migration_scripts() -> None:
+    from alembic.script import ScriptDirectory
+
+    from mentordesk.models.store import SCHEMA_REVISIONS
+
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    oldest_first = [script.revision for script in reversed(list(scripts.walk_revisions()))]
+    assert list(SCHEMA_REVISIONS) == oldest_first
+    assert scripts.get_current_head() == SCHEMA_REVISIONS[-1]
