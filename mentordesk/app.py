@@ -112,7 +112,10 @@ def run(event_target: str | None) -> int:
         window.show()
     finally:
         gc.freeze()
-        gc.enable()
+    # From now on the collector runs only on the UI thread (see ui/gc_guard.py).
+    from mentordesk.ui.gc_guard import UiThreadGarbageCollector
+
+    collector = UiThreadGarbageCollector(app)
     try:
         return app.exec()
     finally:
@@ -121,4 +124,5 @@ def run(event_target: str | None) -> int:
         if window.isVisible():
             window.close()
         # Everything is saved and closed; spare the interpreter's exit a walk over every object.
+        collector.deleteLater()
         gc.freeze()
