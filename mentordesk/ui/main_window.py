@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self.new_action = action("&New event…", keys.New, "Create a new event file")
         self.open_action = action("&Open…", keys.Open, "Open an event file")
         self.demo_action = action("Open the &demo event", None, "A sample event to try things out")
+        self.import_action = action(
+            "&Import people…", QKeySequence("Ctrl+I"), "Import people from a ticketing or form export"
+        )
         self.save_copy_action = action("Save a &copy…", keys.SaveAs, "Write a copy of the open event to another file")
         self.close_action = action("&Close event", keys.Close, "Close the event and go back to the welcome screen")
         self.quit_action = action("&Quit", keys.Quit, f"Quit {APP_NAME}")
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
         file_menu.addAction(self.save_copy_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(self._on_new_action_triggered)
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.demo_action.triggered.connect(self._on_demo_action_triggered)
+        self.import_action.triggered.connect(self._on_import_action_triggered)
         self.save_copy_action.triggered.connect(self._on_save_copy_action_triggered)
         self.close_action.triggered.connect(self._on_close_action_triggered)
         self.quit_action.triggered.connect(self._on_quit_action_triggered)
@@ -279,6 +284,11 @@ class MainWindow(QMainWindow):
         self.dialog = chooser
         chooser.open()
 
+    def _on_import_action_triggered(self) -> None:
+        people = self.workspace.people
+        self.workspace.show_page(self.workspace.pages.index(people))
+        self.dialog = people.import_people()
+
     def _on_save_copy_chooser_file_selected(self, file_name: str) -> None:
         if file_name:
             self.save_copy_to(file_name)
@@ -391,6 +401,7 @@ class MainWindow(QMainWindow):
         can_copy = enabled and self.store is not None and self.store.path is not None
         self.save_copy_action.setEnabled(can_copy and self._save_copy_task is None)
         self.close_action.setEnabled(enabled)
+        self.import_action.setEnabled(enabled)
         for page_action in self.page_actions.actions():
             page_action.setEnabled(enabled)
 

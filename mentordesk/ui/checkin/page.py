@@ -1,19 +1,500 @@
-"""The Check-in page (not built yet): what it will do, in the words of the product brief."""
+"""The Check-in page: the desk where people are checked in as they arrive.
+
+Everything starts in one input field that always has the keyboard focus. A scanner's burst (with
+or without Enter), a typed badge code or e-mail address checks the person in at once; a name lists
+the people it matches as it is typed, and Enter checks in the only match or the one chosen with
+the arrow keys. The outcome stays on a large panel until the next input, with a short sound.
+
+Check-ins are written on the UI thread, inside one short transaction each (a few milliseconds),
+so the panel never says "checked in" before the entry is on disk. Counts and the recent list are
+read in the background, after each change and every few seconds (other stations, the kiosk).
+"""
 
 from __future__ import annotations
 
-from mentordesk.ui.widgets.placeholder import PlaceholderPage
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.models import CheckinMethod
+from mentordesk.services.desk import DeskResult, Outcome
+from mentordesk.services.people import PersonRow, list_people
+from mentordesk.settings import KIOSK_PIN, STATION_NAME, Settings
+from mentordesk.ui.checkin import desk_actions
+from mentordesk.ui.checkin.bulk_dialog import BulkCheckinDialog
+from mentordesk.ui.checkin.candidates_view import CandidatesView
+from mentordesk.ui.checkin.counts_strip import CountsStrip
+from mentordesk.ui.checkin.desk_actions import BulkReport, Shown
+from mentordesk.ui.checkin.desk_reads import Candidate, DeskSnapshot, desk_snapshot, name_matches
+from mentordesk.ui.checkin.kiosk import KioskWindow
+from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
+from mentordesk.ui.checkin.recent_panel import RecentPanel
+from mentordesk.ui.checkin.result_panel import ResultPanel
+from mentordesk.ui.checkin.scan_field import ScanField, reads_as_code_or_email
+from mentordesk.ui.people.person_dialog import PersonDialog
+from mentordesk.ui.sound import SoundPlayer
+from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.page import Page
+
+#: While the page is visible, counts and the recent list are re-read this often.
+REFRESH_INTERVAL_MS = 3_000
+#: QtMultimedia is loaded this long after the page is first shown, not in the way of its paint.
+SOUND_WARM_UP_MS = 800
+STATION_MAX_CHARS = 100
+
+#: The page's shortcuts (Ctrl+N and Ctrl+O are the main window's New and Open, hence the Shift).
+#: Key sequences are made when needed: a standard key means nothing before the app exists.
+KEYS: dict[str, str | QKeySequence.StandardKey] = {
+    "undo": QKeySequence.StandardKey.Undo,
+    "check_out": "Ctrl+Shift+O",
+    "walk_in": "Ctrl+Shift+N",
+    "bulk": "Ctrl+Shift+B",
+    "kiosk": "Ctrl+Shift+K",
+    "station": "F2",
+}
 
 
-class CheckinPage(PlaceholderPage):
+def key_text(name: str) -> str:
+    return QKeySequence(KEYS[name]).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class CheckinPage(Page):
     key = "checkin"
     title = "Check-in"
     subtitle = "Welcome people at the desk as they arrive."
-    plans = (
-        "Check people in from one always-focused field: a barcode scanner (with or without Enter), "
-        "a typed badge code, or a name — “zoe” finds “Zoë”.",
-        "Confirm with one key, undo a mistake, check someone out, and get a warning on a duplicate scan.",
-        "See live arrival counts; every check-in records the station and goes into an append-only log.",
-        "Add walk-ins and print their badge on the spot.",
-        "Run a self check-in kiosk (full screen, PIN to leave) and check people in afterwards from a paper list.",
-    )
+    scrollable = False
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
+        self.settings = Settings()
+        self.sound = SoundPlayer(self.settings, self)
+        #: The latest non-blocking dialog, so tests can find and answer it.
+        self.dialog: QWidget | None = None
+        self.kiosk: KioskWindow | None = None
+        self._hidden_window: QWidget | None = None
+        #: Who the panel shows (for check-out when nothing is selected in the recent list).
+        self.shown: Shown | None = None
+        self._snapshot_stale = False
+        self._build()
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self.shortcuts = {
+            name: QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            for name, keys in KEYS.items()
+        }
+        self.station_escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.station_edit,
+                                        context=Qt.ShortcutContext.WidgetShortcut)
+        self._connect_signals()
+        self._set_enabled(False)
+
+    def _build(self) -> None:
+        # The header shares its row with the station name, to leave the height to the desk.
+        self.body.removeWidget(self.header)
+        self.station_edit = QLineEdit(self.settings.get(STATION_NAME), objectName="stationEdit")
+        self.station_edit.setMaxLength(STATION_MAX_CHARS)
+        self.station_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.station_edit.setAccessibleName("Station name")
+        self.station_edit.setToolTip(f"This desk’s name, recorded with every check-in ({key_text('station')})")
+        self.station_edit.setMinimumWidth(120)
+        self.station_edit.setMaximumWidth(220)
+        station_label = QLabel("Station", objectName="stationLabel")
+        station_label.setBuddy(self.station_edit)
+        self.sound_check = QCheckBox("Sound", objectName="soundCheck")
+        self.sound_check.setChecked(self.sound.enabled)
+        self.sound_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sound_check.setToolTip("Play a short sound after each check-in")
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.header, 1)
+        top.addWidget(station_label, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.station_edit, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.sound_check, 0, Qt.AlignmentFlag.AlignTop)
+        self.body.addLayout(top)
+
+        self.counts_strip = CountsStrip()
+        self.walk_in_button = self._button(
+            "Walk-in…", f"Add someone who is not registered, and check them in ({key_text('walk_in')})")
+        self.bulk_button = self._button(
+            "Paper list…", f"Check in people from a paper sign-in list, after the fact ({key_text('bulk')})")
+        self.kiosk_button = self._button(
+            "Kiosk mode…", f"Full-screen self check-in; only the PIN leaves it ({key_text('kiosk')})")
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        actions.addWidget(self.counts_strip)
+        actions.addStretch(1)
+        for button in (self.walk_in_button, self.bulk_button, self.kiosk_button):
+            actions.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.body.addLayout(actions)
+
+        self.field = ScanField()
+        self.field.setObjectName("checkinField")
+        self.field.setPlaceholderText("Scan a badge, or type a code, e-mail or name")
+        self.field.setAccessibleName("Check in")
+        self.field.setToolTip("Enter checks in · ↑ ↓ choose among names · Esc clears")
+        self.keys_label = QLabel(
+            f"Enter check in · ↑ ↓ choose · Esc clear · {key_text('undo')} undo · "
+            f"{key_text('check_out')} check out · {key_text('station')} station",
+            objectName="checkinKeys",
+        )
+        self.keys_label.setWordWrap(True)
+        field_box = QVBoxLayout()
+        field_box.setSpacing(4)
+        field_box.addWidget(self.field)
+        field_box.addWidget(self.keys_label)
+        self.body.addLayout(field_box)
+
+        self.result_panel = ResultPanel()
+        self.candidates_view = CandidatesView()
+        self.outcome_stack = QStackedWidget(objectName="outcomeStack")
+        self.outcome_stack.addWidget(self.result_panel)
+        self.outcome_stack.addWidget(self.candidates_view)
+
+        self.recent = RecentPanel()
+        self.recent.undo_button.setToolTip(
+            f"Undo the last check-in or check-out made at this station ({key_text('undo')})")
+        self.recent.check_out_button.setToolTip(
+            f"Check out the person shown, or the one selected in the list ({key_text('check_out')})")
+
+        desk = QHBoxLayout()
+        desk.setSpacing(16)
+        desk.addWidget(self.outcome_stack, 5)
+        desk.addWidget(self.recent, 4)
+        self.body.addLayout(desk, 1)
+
+    def _button(self, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        # Buttons never take the focus from the input field; their shortcuts are in the tooltips.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setToolTip(tip)
+        return button
+
+    def _connect_signals(self) -> None:
+        self.field.textChanged.connect(self._on_field_text_changed)
+        self.field.entered.connect(self._on_field_entered)
+        self.field.settled.connect(self._on_field_settled)
+        self.field.step_requested.connect(self._on_field_step_requested)
+        self.field.escaped.connect(self._on_field_escaped)
+        self.candidates_view.candidate_activated.connect(self._on_candidates_view_candidate_activated)
+        self.station_edit.editingFinished.connect(self._on_station_edit_editing_finished)
+        self.station_escape.activated.connect(self._on_station_escape_activated)
+        self.sound_check.toggled.connect(self._on_sound_check_toggled)
+        self.walk_in_button.clicked.connect(self._on_walk_in_button_clicked)
+        self.bulk_button.clicked.connect(self._on_bulk_button_clicked)
+        self.kiosk_button.clicked.connect(self._on_kiosk_button_clicked)
+        self.recent.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self.recent.check_out_button.clicked.connect(self._on_check_out_button_clicked)
+        self.recent.selection_changed.connect(self._on_recent_selection_changed)
+        # A shortcut presses its button, so key and mouse always do the same thing.
+        for name, button in (("undo", self.recent.undo_button), ("check_out", self.recent.check_out_button),
+                             ("walk_in", self.walk_in_button), ("bulk", self.bulk_button),
+                             ("kiosk", self.kiosk_button)):
+            self.shortcuts[name].activated.connect(button.click)
+        self.shortcuts["station"].activated.connect(self._on_station_shortcut_activated)
+        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+
+    # -- Page
+
+    def store_changed(self) -> None:
+        self.field.reset()
+        self.shown = None
+        self._update_target()
+        self.recent.model.set_rows([])
+        self.counts_strip.set_counts(None)
+        self.result_panel.show_ready()
+        self.outcome_stack.setCurrentWidget(self.result_panel)
+        for window in (self.kiosk, self.dialog):
+            # They work on the event that was open; the organiser closed or swapped it.
+            if isinstance(window, KioskWindow):
+                window.force_close()
+            elif window is not None:
+                window.close()
+        self._set_enabled(self.store is not None)
+        if self.store is None:
+            self.refresh_timer.stop()
+        elif self.is_active:
+            self.refresh()
+
+    def activated(self) -> None:
+        self.refresh()
+        if self.store is not None:
+            self.refresh_timer.start()
+        QTimer.singleShot(0, self, self.focus_field)
+        QTimer.singleShot(SOUND_WARM_UP_MS, self.sound, self.sound.prepare)
+
+    def deactivated(self) -> None:
+        self.refresh_timer.stop()
+
+    # -- what the page offers (the slots and tests use these)
+
+    @property
+    def station(self) -> str:
+        return self.settings.get(STATION_NAME)
+
+    def focus_field(self) -> None:
+        if self.field.isEnabled() and self.isVisible() and not self.station_edit.hasFocus():
+            self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self) -> None:
+        """Re-read counts and the recent list in the background."""
+        if not self.load("checkin.snapshot", desk_snapshot, self._on_snapshot_loaded) and self.store is not None:
+            # A read already under way may predate the change just made: read again after it.
+            self._snapshot_stale = True
+
+    def submit(self, text: str, *, automatic: bool = False, by_hand: bool = False) -> DeskResult | None:
+        """Check in whoever ``text`` names: Enter, or (``automatic``) a scan that stopped arriving."""
+        if self.store is None or not text.strip():
+            return None
+        result = desk_actions.check_in_text(self.store, text, self.station, allow_names=not automatic)
+        if result is None:
+            self._show(desk_actions.not_recorded(), reset=False)
+            return None
+        if automatic and result.outcome is Outcome.UNKNOWN and (by_hand or self.candidates_view.count):
+            # Someone is typing: a name that happens to read as a code, or an unfinished e-mail.
+            # It was not found as a code; leave it to them (Enter gives the verdict).
+            return None
+        self._show(desk_actions.shown_for(result, self.station), result=result)
+        return result
+
+    def check_in_candidate(self, candidate: Candidate) -> None:
+        if self.store is None:
+            return
+        result = desk_actions.check_in_chosen(self.store, candidate.card.id, self.station, CheckinMethod.NAME,
+                                              raw=self.field.text().strip())
+        if result is None:
+            self._show(desk_actions.not_recorded(), reset=False)
+        else:
+            self._show(desk_actions.shown_for(result, self.station), result=result)
+
+    def undo_last(self) -> None:
+        if self.store is not None:
+            self._show(desk_actions.undo_last(self.store, self.station))
+
+    def check_out(self) -> None:
+        if self.store is None:
+            return
+        target = self.recent.selected_line()
+        if target is not None:
+            person: tuple[int, str] | None = (target.person_id, target.name)
+        else:
+            person = (self.shown.person_id, self.shown.name) if self.shown and self.shown.person_id else None
+        self._show(desk_actions.check_out(self.store, person, self.station))
+
+    def start_kiosk(self) -> KioskWindow | None:
+        """Open the self check-in kiosk (the PIN must be set); the desk hides until it is left."""
+        if self.store is None:
+            return None
+        if self.kiosk is None:
+            self.kiosk = KioskWindow(self.store, self.settings, self.sound)
+            self.kiosk.finished.connect(self._on_kiosk_finished)
+        self.kiosk.start()
+        desk_window = self.window()
+        if desk_window is not self and desk_window.isVisible():
+            # Behind the kiosk, the desk lists everybody's names: hidden, Alt+Tab cannot reach it.
+            self._hidden_window = desk_window
+            desk_window.hide()
+        return self.kiosk
+
+    # -- slots: the input field
+
+    def _on_field_text_changed(self, text: str) -> None:
+        query = text.strip()
+        if not query or self.store is None:
+            self.outcome_stack.setCurrentWidget(self.result_panel)
+            return
+        with self.store.read_session() as session:
+            matches = name_matches(session, self.store.event_id, query)
+        self.candidates_view.set_matches(matches)
+        if matches.candidates or not reads_as_code_or_email(query):
+            self.outcome_stack.setCurrentWidget(self.candidates_view)
+        # else: a code or e-mail, looked up on Enter or in a moment; the last outcome stays till then.
+
+    def _on_field_entered(self, text: str) -> None:
+        chosen = self.candidates_view.current() if self.outcome_stack.currentWidget() is self.candidates_view else None
+        if chosen is not None:
+            self.check_in_candidate(chosen)
+        elif text.strip():
+            self.submit(text)
+
+    def _on_field_settled(self, text: str, by_hand: bool) -> None:
+        if self.candidates_view.current() is None:
+            self.submit(text, automatic=True, by_hand=by_hand)
+
+    def _on_field_step_requested(self, step: int) -> None:
+        if self.outcome_stack.currentWidget() is self.candidates_view and self.candidates_view.count:
+            self.candidates_view.step(step)
+            return
+        self.recent.step(step)
+
+    def _on_field_escaped(self) -> None:
+        self.recent.clear_selection()
+        self.result_panel.show_ready()
+        self.outcome_stack.setCurrentWidget(self.result_panel)
+
+    def _on_candidates_view_candidate_activated(self, candidate: Candidate) -> None:
+        self.check_in_candidate(candidate)
+
+    # -- slots: station, sound
+
+    def _on_station_edit_editing_finished(self) -> None:
+        name = " ".join(self.station_edit.text().split())[:STATION_MAX_CHARS]
+        if name and name != self.station:
+            self.settings.set(STATION_NAME, name)
+        self.station_edit.setText(self.station)
+        self.station_edit.setCursorPosition(0)
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_station_escape_activated(self) -> None:
+        self.station_edit.setText(self.station)
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_station_shortcut_activated(self) -> None:
+        self.station_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.station_edit.selectAll()
+
+    def _on_sound_check_toggled(self, checked: bool) -> None:
+        self.sound.set_enabled(checked)
+        self.focus_field()
+
+    # -- slots: actions
+
+    def _on_undo_button_clicked(self) -> None:
+        self.undo_last()
+
+    def _on_check_out_button_clicked(self) -> None:
+        self.check_out()
+
+    def _on_walk_in_button_clicked(self) -> None:
+        if self.store is None:
+            return
+        dialog = PersonDialog(self.store, self, walk_in=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        first, last = desk_actions.name_parts(self.field.text())
+        dialog.first_name_edit.setText(first)
+        dialog.last_name_edit.setText(last)
+        dialog.saved.connect(self._on_person_dialog_saved)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_person_dialog_saved(self, person_id: int) -> None:
+        if self.store is None:
+            return
+        result = desk_actions.check_in_chosen(self.store, person_id, self.station, CheckinMethod.MANUAL)
+        if result is None:
+            self._show(desk_actions.not_recorded())
+        else:
+            self._show(desk_actions.shown_for(result, self.station, walk_in=True), result=result)
+
+    def _on_bulk_button_clicked(self) -> None:
+        self.load("checkin.people", list_people, self._on_people_loaded)
+
+    def _on_people_loaded(self, rows: list[PersonRow]) -> None:
+        if self.store is None:
+            return
+        dialog = BulkCheckinDialog(self.store, self.station, [row for row in rows if not row.checked_in], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.checked_in.connect(self._on_bulk_dialog_checked_in)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_bulk_dialog_checked_in(self, report: BulkReport) -> None:
+        self._show(desk_actions.shown_for_bulk(report, self.station))
+
+    def _on_kiosk_button_clicked(self) -> None:
+        if self.store is None:
+            return
+        if self.settings.get(KIOSK_PIN):
+            self.start_kiosk()
+            return
+        dialog = PinSetupDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.pin_chosen.connect(self._on_pin_dialog_pin_chosen)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_pin_dialog_pin_chosen(self, pin: str) -> None:
+        self.settings.set(KIOSK_PIN, pin)
+        self.start_kiosk()
+
+    def _on_kiosk_finished(self) -> None:
+        if self._hidden_window is not None:
+            self._hidden_window.show()
+            self._hidden_window.activateWindow()
+            self._hidden_window = None
+        if self.kiosk is not None:
+            self.kiosk.deleteLater()
+            self.kiosk = None
+        self.refresh()
+        self.focus_field()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self.dialog = None
+        self.focus_field()
+
+    # -- slots: the recent list, refreshing, focus
+
+    def _on_recent_selection_changed(self) -> None:
+        self._update_target()
+
+    def _on_refresh_timer_timeout(self) -> None:
+        self.refresh()
+
+    def _on_snapshot_loaded(self, snapshot: DeskSnapshot) -> None:
+        self.counts_strip.set_counts(snapshot.counts)
+        self.recent.model.set_rows(snapshot.recent)
+        if self._snapshot_stale:
+            self._snapshot_stale = False
+            self.refresh()
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # A click anywhere else on the page gives the focus back to the field, so the next
+        # scan is never typed into a button or a list.
+        if new is not None and new not in (self.field, self.station_edit) and self.isAncestorOf(new):
+            QTimer.singleShot(0, self, self.focus_field)
+
+    # -- helpers
+
+    def _show(self, shown: Shown, *, result: DeskResult | None = None, reset: bool = True) -> None:
+        if result is not None and result.outcome is Outcome.CHOOSE:
+            # Several people share the name: the list stays, waiting for a choice.
+            self.candidates_view.set_headline(f"{shown.headline} {shown.note}")
+            self.outcome_stack.setCurrentWidget(self.candidates_view)
+            return
+        self.result_panel.show_outcome(shown.tone, shown.headline, name=shown.name, details=shown.details,
+                                       table=shown.table, note=shown.note)
+        if shown.cue is not None:
+            self.sound.play(shown.cue)
+        if shown.person_id is not None:
+            self.shown = shown
+            self.recent.clear_selection()
+        if reset:
+            self.field.reset()
+        self.outcome_stack.setCurrentWidget(self.result_panel)
+        self._update_target()
+        if shown.changed:
+            self.refresh()
+        self.focus_field()
+
+    def _update_target(self) -> None:
+        line = self.recent.selected_line()
+        self.recent.set_target(line.name if line else self.shown.name if self.shown else "")
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.field, self.station_edit, self.walk_in_button, self.bulk_button, self.kiosk_button,
+                       self.recent.undo_button, self.recent.check_out_button):
+            widget.setEnabled(enabled)

@@ -1,13 +1,14 @@
-"""The table of people: a model over ``PersonRow`` values and the filter-as-you-type proxy.
+"""The table of people: a model over ``PersonRow`` values and the proxy that filters it.
 
-Refreshing with the same people in the same order only reports the cells that changed, so a
+The proxy narrows the list by typed words, by role and by arrival, and sorts every column the way
+a person expects. Refreshing with the same people in the same order only reports the cells that changed, so a
 periodic refresh (someone checked in at another station) keeps the selection and scroll position.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,7 +35,22 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ROLE_LABELS = {Role.MENTOR: "Mentor", Role.MENTEE: "Mentee", Role.FACILITATOR: "Facilitator"}
+#: Plural labels, for the role filter ("All roles" is the absence of a role).
+ROLE_PLURALS = {Role.MENTOR: "Mentors", Role.MENTEE: "Mentees", Role.FACILITATOR: "Facilitators"}
 _ROLE_ORDER = {Role.MENTOR: "0", Role.MENTEE: "1", Role.FACILITATOR: "2"}
+
+
+class Arrival(enum.Enum):
+    """Which people the arrival filter keeps."""
+
+    EVERYONE = "Everyone"
+    ARRIVED = "Arrived"
+    NOT_ARRIVED = "Not arrived"
+
+    def accepts(self, checked_in: bool) -> bool:
+        if self is Arrival.EVERYONE:
+            return True
+        return checked_in == (self is Arrival.ARRIVED)
 
 
 class Column(enum.IntEnum):
@@ -97,6 +113,10 @@ class PeopleModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> PersonRow:
         return self._rows[row]
+
+    def row_of(self, person_id: int) -> int | None:
+        """The model row of the person, or None when they are not (or no longer) listed."""
+        return next((number for number, row in enumerate(self._rows) if row.id == person_id), None)
 
     def search_text_at(self, row: int) -> str:
         return self._search[row]
@@ -190,14 +210,17 @@ class PeopleModel(QAbstractTableModel):
 
 
 class PeopleFilterModel(QSortFilterProxyModel):
-    """Keeps the rows whose name, organisation, topics, e-mail or badge code hold every typed word.
+    """Keeps the rows that hold every typed word and fit the chosen role and arrival state.
 
-    Matching is accent- and case-blind ("zoe sim" finds "Zoë Šimůnek"), like check-in search.
+    Words match name, organisation, title, topics, e-mail and badge code, accent- and case-blind
+    ("zoe sim" finds "Zoë Šimůnek"), like check-in search.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
+        self._role: Role | None = None
+        self._arrival = Arrival.EVERYONE
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -205,24 +228,58 @@ class PeopleFilterModel(QSortFilterProxyModel):
     def query(self) -> str:
         return " ".join(self._words)
 
+    @property
+    def role(self) -> Role | None:
+        return self._role
+
+    @property
+    def arrival(self) -> Arrival:
+        return self._arrival
+
+    @property
+    def is_filtered(self) -> bool:
+        """Whether any filter may hide someone."""
+        return bool(self._words) or self._role is not None or self._arrival is not Arrival.EVERYONE
+
     def set_query(self, text: str) -> None:
         words = fold(text).split()
-        if words == self._words:
-            return
+        if words != self._words:
+            self._change_filter(lambda: setattr(self, "_words", words))
+
+    def set_role(self, role: Role | None) -> None:
+        """Keep only people of ``role``; None keeps every role."""
+        if role != self._role:
+            self._change_filter(lambda: setattr(self, "_role", role))
+
+    def set_arrival(self, arrival: Arrival) -> None:
+        if arrival != self._arrival:
+            self._change_filter(lambda: setattr(self, "_arrival", arrival))
+
+    def clear_filters(self) -> None:
+        if self.is_filtered:
+            def clear() -> None:
+                self._words, self._role, self._arrival = [], None, Arrival.EVERYONE
+
+            self._change_filter(clear)
+
+    def _change_filter(self, change: Callable[[], None]) -> None:
         if _HAS_FILTER_CHANGE:
             # Qt 6.9+ wants filter changes bracketed (invalidateFilter is deprecated there).
             self.beginFilterChange()
-            self._words = words
+            change()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # pragma: no cover - PySide6 before 6.9, still allowed by pyproject.toml
-            self._words = words
+            change()
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._words:
-            return True
         model = self.sourceModel()
-        if not isinstance(model, PeopleModel):
+        if not isinstance(model, PeopleModel) or not self.is_filtered:
             return True
+        row = model.row_at(source_row)
+        if self._role is not None and row.role is not self._role:
+            return False
+        if not self._arrival.accepts(row.checked_in):
+            return False
         haystack = model.search_text_at(source_row)
         return all(word in haystack for word in self._words)

@@ -1,33 +1,69 @@
-"""The People page: everyone at the event in a read-only table, filtered as you type."""
+"""The People page: everyone at the event, filtered as you type, and the ways to change the list.
+
+From here people are added and edited (``PersonDialog``), erased on request (``EraseDialog``),
+likely duplicates reviewed and merged (``MergeDialog``) and attendee files imported
+(``ImportDialog``). Every change goes through a service; the page then re-reads the list.
+Dialogs are opened without blocking and kept in ``self.dialog`` so tests can drive them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
+    QPushButton,
     QStackedWidget,
-    QTableView,
+    QStyle,
     QWidget,
 )
 
+from mentordesk.models import Role
+from mentordesk.services import roster
 from mentordesk.services.people import PersonRow, list_people
-from mentordesk.ui.itemmodels.people_model import Column, PeopleFilterModel, PeopleModel
+from mentordesk.services.roster import DuplicateGroup, ErasureReport
+from mentordesk.ui.itemmodels.people_model import Arrival, PeopleFilterModel, PeopleModel
+from mentordesk.ui.people.empty_state import EmptyState, match_heights
+from mentordesk.ui.people.erase_dialog import EraseDialog
+from mentordesk.ui.people.filter_bar import FilterBar
+from mentordesk.ui.people.merge_dialog import MergeDialog
+from mentordesk.ui.people.people_table import PeopleTable
+from mentordesk.ui.people.person_dialog import PersonDialog
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.page import Page
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from mentordesk.services.importing import ImportSummary
+    from mentordesk.ui.importing.import_dialog import ImportDialog
 
 #: While the page is visible it re-reads the list this often, so arrivals recorded at other
 #: stations (or by the command line) show up without a manual refresh.
 REFRESH_INTERVAL_MS = 5_000
+#: How long a notice ("Erased …", "Imported …") stays above the table.
+NOTICE_MS = 15_000
 
-EMPTY_EVENT_TEXT = (
-    "No one is registered for this event yet.\n"
-    "People appear here once they are imported from a ticketing or form export, or added at check-in."
+EMPTY_EVENT_TEXT = "No one is registered for this event yet."
+EMPTY_EVENT_HINT = (
+    "Import the attendee export of a ticketing site or a form (CSV or Excel), or add people one by one."
 )
+ADD_SHORTCUTS = ("Ctrl+Shift+N", "Insert")
+
+Snapshot = tuple[list[PersonRow], list[DuplicateGroup]]
+D = TypeVar("D", bound=QDialog)
+
+
+def _snapshot(session: Session, event_id: int) -> Snapshot:
+    return list_people(session, event_id), roster.likely_duplicates(session, event_id)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 class PeoplePage(Page):
@@ -41,73 +77,128 @@ class PeoplePage(Page):
         self.model = PeopleModel(self)
         self.proxy = PeopleFilterModel(self)
         self.proxy.setSourceModel(self.model)
+        self.duplicates: list[DuplicateGroup] = []
+        #: The latest dialog opened from this page, so tests can find and drive it.
+        self.dialog: QDialog | None = None
         self._loaded = False
+        #: Person to select once the list has been re-read (just added or edited).
+        self._select_after_load: int | None = None
 
-        toolbar = QHBoxLayout()
-        toolbar.setSpacing(12)
-        self.filter_edit = QLineEdit(objectName="peopleFilter")
-        self.filter_edit.setPlaceholderText("Filter by name, organisation, topic, e-mail or badge code")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter people")
-        self.count_label = QLabel(objectName="peopleCount")
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        toolbar.addWidget(self.filter_edit, 1)
-        toolbar.addWidget(self.count_label)
-        self.body.addLayout(toolbar)
-
-        self.table = QTableView(objectName="peopleTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Short columns fit their contents; the text columns share what is left, so the table
-        # never needs a horizontal scroll bar, down to the smallest window.
-        for column in Column:
-            short = column in (Column.ROLE, Column.BADGE_CODE, Column.ARRIVED)
-            mode = QHeaderView.ResizeMode.ResizeToContents if short else QHeaderView.ResizeMode.Stretch
-            header.setSectionResizeMode(column, mode)
-
-        self.empty_label = QLabel(EMPTY_EVENT_TEXT, objectName="emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        self._build_header()
+        self._build_toolbar()
+        self.table = PeopleTable(self.proxy)
+        self.empty_state = EmptyState()
+        self.empty_label = self.empty_state.message_label
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.empty_state)
         self.body.addWidget(self.stack, 1)
 
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setSingleShot(True)
+        self.notice_timer.setInterval(NOTICE_MS)
         self.focus_filter_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        # Ctrl+N is File ▸ New event; adding a person takes Ctrl+Shift+N, or Insert in the table.
+        self.add_shortcut = QShortcut(QKeySequence(ADD_SHORTCUTS[0]), self)
+        table_only = Qt.ShortcutContext.WidgetShortcut
+        self.insert_shortcut = QShortcut(QKeySequence(ADD_SHORTCUTS[1]), self.table, context=table_only)
+        self.edit_shortcuts = [
+            QShortcut(QKeySequence(key), self.table, context=table_only)
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ]
+        self.erase_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, context=table_only)
         self._connect_signals()
         self._update_view()
 
+    def _build_header(self) -> None:
+        self.import_button = QPushButton("Import…")
+        self.import_button.setToolTip("Import people from a ticketing or form export (Ctrl+I)")
+        self.add_button = QPushButton("Add person", objectName="primaryButton")
+        self.add_button.setToolTip("Add someone by hand, e.g. a late registration (Ctrl+Shift+N)")
+        # The page header shares its row with the buttons that add people.
+        self.body.removeWidget(self.header)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(self.header, 1)
+        row.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        match_heights(self.import_button, self.add_button)
+        self.body.insertLayout(0, row)
+
+    def _build_toolbar(self) -> None:
+        self.filter_bar = FilterBar()
+        self.filter_edit = self.filter_bar.filter_edit
+        self.role_combo = self.filter_bar.role_combo
+        self.arrival_combo = self.filter_bar.arrival_combo
+        self.body.addWidget(self.filter_bar)
+
+        self.count_label = QLabel(objectName="peopleCount")
+        self.duplicates_button = QPushButton(objectName="duplicatesNotice")
+        self.duplicates_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.duplicates_button.setToolTip("Some records look like the same person: review and merge them")
+        self.duplicates_button.hide()
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Edit the selected person (Enter or double-click)")
+        self.erase_button = QPushButton("Erase…")
+        self.erase_button.setToolTip("Erase the selected person and every record of them, on request (Delete)")
+        # Hidden with the filters while the event is empty: the empty state says what to do.
+        self.actions_bar = QWidget()
+        actions = QHBoxLayout(self.actions_bar)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.setSpacing(8)
+        actions.addWidget(self.count_label)
+        actions.addSpacing(6)
+        actions.addWidget(self.duplicates_button)
+        actions.addStretch(1)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.erase_button)
+        self.body.addWidget(self.actions_bar)
+
+        self.notice_label = QLabel("", objectName="pageNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_label.hide()
+        self.body.addWidget(self.notice_label)
+
     def _connect_signals(self) -> None:
-        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.filter_bar.query_changed.connect(self._on_filter_bar_query_changed)
+        self.filter_bar.submitted.connect(self._on_filter_bar_submitted)
+        self.filter_bar.role_changed.connect(self._on_filter_bar_role_changed)
+        self.filter_bar.arrival_changed.connect(self._on_filter_bar_arrival_changed)
         self.proxy.rowsInserted.connect(self._on_proxy_rows_changed)
         self.proxy.rowsRemoved.connect(self._on_proxy_rows_changed)
         self.proxy.modelReset.connect(self._on_proxy_rows_changed)
+        self.proxy.layoutChanged.connect(self._on_proxy_rows_changed)
         self.model.dataChanged.connect(self._on_proxy_rows_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.erase_button.clicked.connect(self._on_erase_button_clicked)
+        self.duplicates_button.clicked.connect(self._on_duplicates_button_clicked)
+        self.empty_state.import_button.clicked.connect(self._on_import_button_clicked)
+        self.empty_state.add_button.clicked.connect(self._on_add_button_clicked)
+        self.empty_state.clear_button.clicked.connect(self._on_empty_state_clear_clicked)
         self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self.notice_timer.timeout.connect(self._on_notice_timer_timeout)
         self.focus_filter_shortcut.activated.connect(self._on_focus_filter_shortcut_activated)
+        self.add_shortcut.activated.connect(self._on_add_button_clicked)
+        self.insert_shortcut.activated.connect(self._on_add_button_clicked)
+        for shortcut in self.edit_shortcuts:
+            shortcut.activated.connect(self._on_edit_button_clicked)
+        self.erase_shortcut.activated.connect(self._on_erase_button_clicked)
 
     # -- Page
 
     def store_changed(self) -> None:
         self._loaded = False
-        self.filter_edit.clear()
+        self.duplicates = []
+        self.clear_filters()
         self.model.set_rows([])
+        self._hide_notice()
         self._update_view()
         if self.store is not None and self.is_active:
             self.reload()
@@ -120,18 +211,177 @@ class PeoplePage(Page):
         self.refresh_timer.stop()
 
     def reload(self) -> None:
-        self.load("people.list", list_people, self._show_people)
+        self.load("people.list", _snapshot, self._show_snapshot)
+
+    def reload_after_change(self) -> None:
+        """Re-read the list after this page changed it; a read already under way may predate the change."""
+        self.discard_pending_loads()
+        self.reload()
+
+    # -- what the page offers (each also reachable by a button or key)
+
+    def selected_person(self) -> PersonRow | None:
+        index = self.table.currentIndex()
+        if not self.table.is_row_selected(index):
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def select_person(self, person_id: int) -> bool:
+        row = self.model.row_of(person_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def clear_filters(self) -> None:
+        self.filter_bar.clear()
+
+    def add_person(self) -> PersonDialog | None:
+        if self.store is None:
+            return None
+        # Not a walk-in: check-in has its own walk-in form, which also checks the person in.
+        return self._open_person_dialog(PersonDialog(self.store, self))
+
+    def edit_person(self, person_id: int | None = None) -> PersonDialog | None:
+        person = self._person(person_id)
+        if self.store is None or person is None:
+            return None
+        return self._open_person_dialog(PersonDialog(self.store, self, person_id=person.id))
+
+    def confirm_erase(self, person_id: int | None = None) -> EraseDialog | None:
+        person = self._person(person_id)
+        if self.store is None or person is None:
+            return None
+        dialog = EraseDialog(person, self)
+        dialog.confirmed.connect(self._on_erase_dialog_confirmed)
+        return self._open(dialog)
+
+    def erase_person(self, person_id: int) -> ErasureReport | None:
+        """Erase a person and every record of them, and leave no copy in the event file."""
+        store = self.store
+        if store is None:
+            return None
+        # Reads of this page still running would keep the old pages of the file in use and
+        # stop the write-ahead log from being folded back.
+        self.discard_pending_loads()
+        self._tasks.wait_for_all()
+        with store.session() as session:
+            report = roster.erase_person(session, person_id)
+        with store.session() as session:
+            roster.finish_erasure(session)
+        self.show_notice(_erasure_text(report))
+        self.reload_after_change()
+        return report
+
+    def review_duplicates(self) -> MergeDialog | None:
+        if self.store is None:
+            return None
+        # Read again rather than trusting the last refresh: someone may have been merged since.
+        with self.store.read_session() as session:
+            groups = roster.likely_duplicates(session, self.store.event_id)
+        dialog = MergeDialog(self.store, groups, self)
+        dialog.merged.connect(self._on_merge_dialog_merged)
+        dialog.finished.connect(self._on_merge_dialog_finished)
+        return self._open(dialog)
+
+    def import_people(self, *, choose_file: bool = True) -> ImportDialog | None:
+        """Open the import dialog; with ``choose_file`` it asks for the file straight away."""
+        if self.store is None:
+            return None
+        # Imported on first use: the importer and its dialog would add a twentieth of a second
+        # to every start-up.
+        from mentordesk.ui.importing.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.store, self._tasks, self)
+        dialog.imported.connect(self._on_import_dialog_imported)
+        self._open(dialog)
+        if choose_file:
+            dialog.choose_file()
+        return dialog
+
+    def show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.show()
+        self.notice_timer.start()
 
     # -- slots
 
-    def _on_filter_edit_text_changed(self, text: str) -> None:
+    def _on_filter_bar_query_changed(self, text: str) -> None:
         self.proxy.set_query(text)
+        # The count and the empty state's words follow the filters even when no row comes or goes.
+        self._update_view()
+
+    def _on_filter_bar_submitted(self) -> None:
+        # Enter in the filter goes to the list, on the first match, ready for Enter to edit it.
+        if self.proxy.rowCount():
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if self.selected_person() is None:
+                self.select_person(self.model.row_at(self.proxy.mapToSource(self.proxy.index(0, 0)).row()).id)
+
+    def _on_filter_bar_role_changed(self, role: Role | None) -> None:
+        self.proxy.set_role(role)
+        self._update_view()
+
+    def _on_filter_bar_arrival_changed(self, arrival: Arrival) -> None:
+        self.proxy.set_arrival(arrival)
+        self._update_view()
 
     def _on_proxy_rows_changed(self, *_args: object) -> None:
         self._update_view()
 
+    def _on_table_selection_changed(self, *_args: object) -> None:
+        self._update_buttons()
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.edit_person(self.model.row_at(self.proxy.mapToSource(index).row()).id)
+
+    def _on_import_button_clicked(self) -> None:
+        self.import_people()
+
+    def _on_add_button_clicked(self) -> None:
+        self.add_person()
+
+    def _on_edit_button_clicked(self) -> None:
+        self.edit_person()
+
+    def _on_erase_button_clicked(self) -> None:
+        self.confirm_erase()
+
+    def _on_duplicates_button_clicked(self) -> None:
+        self.review_duplicates()
+
+    def _on_empty_state_clear_clicked(self) -> None:
+        self.clear_filters()
+
+    def _on_person_dialog_saved(self, person_id: int) -> None:
+        self._select_after_load = person_id
+        self.reload_after_change()
+
+    def _on_erase_dialog_confirmed(self, person_id: int) -> None:
+        self.erase_person(person_id)
+
+    def _on_merge_dialog_merged(self, keep_id: int) -> None:
+        self._select_after_load = keep_id
+        self.reload_after_change()
+
+    def _on_merge_dialog_finished(self, _result: int) -> None:
+        self.reload_after_change()
+
+    def _on_import_dialog_imported(self, summary: ImportSummary) -> None:
+        self.show_notice(summary.describe() + ".")
+        self.reload_after_change()
+
     def _on_refresh_timer_timeout(self) -> None:
         self.reload()
+
+    def _on_notice_timer_timeout(self) -> None:
+        self._hide_notice()
 
     def _on_focus_filter_shortcut_activated(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -139,33 +389,89 @@ class PeoplePage(Page):
 
     # -- helpers
 
-    def _show_people(self, rows: list[PersonRow]) -> None:
+    def _person(self, person_id: int | None) -> PersonRow | None:
+        if person_id is None:
+            return self.selected_person()
+        row = self.model.row_of(person_id)
+        return self.model.row_at(row) if row is not None else None
+
+    def _open(self, dialog: D) -> D:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _open_person_dialog(self, dialog: PersonDialog) -> PersonDialog:
+        dialog.saved.connect(self._on_person_dialog_saved)
+        self._open(dialog)
+        return dialog
+
+    def _show_snapshot(self, snapshot: Snapshot) -> None:
+        rows, duplicates = snapshot
         first_load = not self._loaded
         self._loaded = True
+        selected = self.selected_person()
         self.model.set_rows(rows)
+        self.duplicates = duplicates
+        wanted = self._select_after_load or (selected.id if selected else None)
+        self._select_after_load = None
+        if wanted is None or not self.select_person(wanted):
+            if first_load and self.proxy.rowCount():
+                # Land on the first row so the keyboard can move through the table at once.
+                self.table.selectionModel().setCurrentIndex(
+                    self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
         self._update_view()
-        if first_load and self.proxy.rowCount():
-            # Land on the first row so the keyboard can move through the table at once.
-            self.table.selectionModel().setCurrentIndex(
-                self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
 
     def _update_view(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        arrived = self.model.arrived_count
         if not self._loaded:
             self.count_label.setText("")
-        elif self.proxy.query:
-            self.count_label.setText(f"{shown} of {total} {'person' if total == 1 else 'people'} shown")
+        elif self.proxy.is_filtered:
+            self.count_label.setText(f"{shown} of {_plural(total, 'person', 'people')} shown")
         else:
-            self.count_label.setText(f"{total} {'person' if total == 1 else 'people'} · {arrived} arrived")
+            self.count_label.setText(f"{_plural(total, 'person', 'people')} · {self.model.arrived_count} arrived")
         if self._loaded and total == 0:
-            self.empty_label.setText(EMPTY_EVENT_TEXT)
-            self.stack.setCurrentWidget(self.empty_label)
+            self.empty_state.show_empty_event(EMPTY_EVENT_TEXT, EMPTY_EVENT_HINT)
+            self.stack.setCurrentWidget(self.empty_state)
         elif self._loaded and shown == 0:
-            self.empty_label.setText(f"No one matches “{self.filter_edit.text().strip()}”.")
-            self.stack.setCurrentWidget(self.empty_label)
+            self.empty_state.show_no_match(*self.filter_bar.no_match_text())
+            self.stack.setCurrentWidget(self.empty_state)
         else:
             self.stack.setCurrentWidget(self.table)
-        self.filter_edit.setEnabled(total > 0 or bool(self.filter_edit.text()))
+        self.filter_bar.set_has_people(total > 0)
+        event_is_empty = self._loaded and total == 0 and not self.proxy.is_filtered
+        self.filter_bar.setVisible(not event_is_empty)
+        self.actions_bar.setVisible(not event_is_empty)
+        groups = len(self.duplicates)
+        self.duplicates_button.setText(_plural(groups, "possible duplicate", "possible duplicates"))
+        self.duplicates_button.setVisible(groups > 0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_store = self.store is not None
+        selected = self.selected_person() is not None
+        self.import_button.setEnabled(has_store)
+        self.add_button.setEnabled(has_store)
+        self.edit_button.setEnabled(has_store and selected)
+        self.erase_button.setEnabled(has_store and selected)
+
+    def _hide_notice(self) -> None:
+        self.notice_timer.stop()
+        self.notice_label.hide()
+        self.notice_label.setText("")
+
+
+def _erasure_text(report: ErasureReport) -> str:
+    if not report.records:
+        return f"Erased {report.name}. No other record mentioned them."
+    parts = [f"{count} {_singular(label) if count == 1 else label}" for label, count in report.records.items()]
+    return f"Erased {report.name}, with {', '.join(parts)}. Nothing of theirs is left in the event file."
+
+
+def _singular(label: str) -> str:
+    """The service's plural labels ("check-in log entries", "goals") for a count of one."""
+    if label.endswith("ies"):
+        return label[:-3] + "y"
+    return label[:-1] if label.endswith("s") else label

@@ -145,7 +145,8 @@ class PersonDialog(QDialog):
             first_name=self.first_name_edit.text(),
             last_name=self.last_name_edit.text(),
             email=self.email_edit.text(),
-            role=self.role_combo.currentData(),
+            # Qt hands the enum back as its plain string value.
+            role=Role(self.role_combo.currentData()),
             organization=self.organization_edit.text(),
             title=self.title_edit.text(),
             pronouns=self.pronouns_edit.text(),

@@ -1,0 +1,110 @@
+"""The import summary's list of problems: skipped rows, warnings and likely duplicates, by line."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from mentordesk.services.importing import ImportSummary
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ProblemKind(enum.Enum):
+    SKIPPED = "Skipped"
+    WARNING = "Warning"
+    DUPLICATE = "Likely duplicate"
+
+
+@dataclass(frozen=True)
+class Problem:
+    lines: tuple[int, ...]
+    kind: ProblemKind
+    who: str
+    details: str
+
+    @property
+    def lines_text(self) -> str:
+        return ", ".join(str(line) for line in self.lines)
+
+
+def problems_of(summary: ImportSummary) -> tuple[Problem, ...]:
+    """Everything the summary reports about single lines, in file order (skips before warnings)."""
+    problems = [Problem((issue.line,), ProblemKind.SKIPPED, issue.who, issue.message) for issue in summary.skipped]
+    problems += [Problem((issue.line,), ProblemKind.WARNING, issue.who, issue.message) for issue in summary.warnings]
+    problems += [Problem(dup.lines, ProblemKind.DUPLICATE, dup.name, dup.reason) for dup in summary.duplicates]
+    order = list(ProblemKind)
+    return tuple(sorted(problems, key=lambda problem: (problem.lines[0], order.index(problem.kind))))
+
+
+class ProblemColumn(enum.IntEnum):
+    LINE = 0
+    KIND = enum.auto()
+    WHO = enum.auto()
+    DETAILS = enum.auto()
+
+    @property
+    def header(self) -> str:
+        return _HEADERS[self]
+
+
+_HEADERS = {
+    ProblemColumn.LINE: "Line",
+    ProblemColumn.KIND: "What",
+    ProblemColumn.WHO: "Who",
+    ProblemColumn.DETAILS: "Details",
+}
+
+
+class ImportProblemsModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[Problem, ...] = ()
+
+    @property
+    def rows(self) -> Sequence[Problem]:
+        return self._rows
+
+    def set_rows(self, rows: Sequence[Problem]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(ProblemColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(ProblemColumn):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return ProblemColumn(section).header
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        problem = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            match ProblemColumn(index.column()):
+                case ProblemColumn.LINE:
+                    return problem.lines_text
+                case ProblemColumn.KIND:
+                    return problem.kind.value
+                case ProblemColumn.WHO:
+                    return problem.who
+                case ProblemColumn.DETAILS:
+                    return problem.details
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == ProblemColumn.LINE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,66 @@
+"""What the People page shows instead of an empty table: why it is empty, and what to do next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def match_heights(*buttons: QPushButton) -> None:
+    """Give buttons side by side one height: a styled primary button is taller than a plain one."""
+    for button in buttons:
+        button.ensurePolished()
+    height = max(button.sizeHint().height() for button in buttons)
+    for button in buttons:
+        button.setFixedHeight(height)
+
+
+class EmptyState(QWidget):
+    """A centred message, a line of explanation, and buttons for the next step."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyStatePanel")
+        self.message_label = QLabel("", objectName="emptyStateTitle")
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint_label = QLabel("", objectName="pageSubtitle")
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint_label.setWordWrap(True)
+        self.import_button = QPushButton("Import people…", objectName="primaryButton")
+        self.add_button = QPushButton("Add person")
+        self.clear_button = QPushButton("Clear filters")
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addStretch(1)
+        for button in (self.import_button, self.add_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        match_heights(self.import_button, self.add_button, self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(8)
+        layout.addStretch(1)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.hint_label)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+
+    def text(self) -> str:
+        return self.message_label.text()
+
+    def show_empty_event(self, message: str, hint: str) -> None:
+        self._show(message, hint, event_is_empty=True)
+
+    def show_no_match(self, message: str, hint: str) -> None:
+        self._show(message, hint, event_is_empty=False)
+
+    def _show(self, message: str, hint: str, *, event_is_empty: bool) -> None:
+        self.message_label.setText(message)
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
+        self.import_button.setVisible(event_is_empty)
+        self.add_button.setVisible(event_is_empty)
+        self.clear_button.setVisible(not event_is_empty)

@@ -1,0 +1,209 @@
+"""Kiosk mode: self check-in that shows nobody's name but your own, and only the PIN leaves it."""
+# ruff: noqa: F811 - the fixtures imported from checkin_helpers are test parameters here
+
+from __future__ import annotations
+
+import pytest
+from checkin_helpers import Guests, checked_in, desk, guests, log  # noqa: F401 - fixtures
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from mentordesk.models import CheckinEntry, CheckinMethod
+from mentordesk.models.store import EventStore
+from mentordesk.settings import KIOSK_PIN, Settings
+from mentordesk.ui.checkin.kiosk import KioskState, KioskWindow
+from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
+from mentordesk.ui.checkin.page import CheckinPage
+from mentordesk.ui.checkin.scan_field import IDLE_MS
+
+PIN = "2468"
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def kiosk(desk: CheckinPage, qtbot: QtBot) -> KioskWindow:
+    desk.settings.set(KIOSK_PIN, PIN)
+    desk.kiosk_button.click()
+    kiosk = desk.kiosk
+    assert isinstance(kiosk, KioskWindow)
+    qtbot.waitExposed(kiosk)
+    kiosk.activateWindow()
+    qtbot.waitUntil(kiosk.field.hasFocus, timeout=2_000)
+    return kiosk
+
+
+def _type(qtbot: QtBot, kiosk: KioskWindow, text: str, *, enter: bool = True) -> None:
+    qtbot.keyClicks(kiosk.field, text)
+    if enter:
+        qtbot.keyClick(kiosk.field, Qt.Key.Key_Return)
+
+
+def _others_shown(kiosk: KioskWindow, guests: Guests, allowed: str = "") -> list[str]:
+    """Names of other people that a person at the kiosk can see."""
+    text = kiosk.visible_text
+    return [g.name for g in guests.all if g.name != allowed and g.name in text]
+
+
+def test_kiosk_fills_the_screen_with_a_friendly_prompt(kiosk: KioskWindow) -> None:
+    assert kiosk.isFullScreen()
+    assert kiosk.state is KioskState.WELCOME
+    assert "Scan your badge or type your name" in kiosk.visible_text
+
+
+def test_a_scan_shows_only_your_own_name(
+    kiosk: KioskWindow, guests: Guests, store: EventStore, qtbot: QtBot
+) -> None:
+    _type(qtbot, kiosk, guests.anna.code)
+
+    assert checked_in(store, guests.anna.id)
+    assert kiosk.name_label.text() == "Anna Novák"
+    assert _others_shown(kiosk, guests, allowed="Anna Novák") == []
+    (entry,) = log(store)
+    with store.read_session() as session:
+        assert session.scalars(select(CheckinEntry.method).where(CheckinEntry.id == entry.entry_id)).one() is (
+            CheckinMethod.KIOSK
+        )
+    # A second scan says you are already in, still naming nobody else.
+    _type(qtbot, kiosk, guests.anna.code.lower())
+    assert kiosk.headline_label.text().startswith("You are already checked in")
+    assert _others_shown(kiosk, guests, allowed="Anna Novák") == []
+
+
+def test_a_scan_without_enter_works_too(kiosk: KioskWindow, guests: Guests, store: EventStore, qtbot: QtBot) -> None:
+    _type(qtbot, kiosk, guests.mentor.code, enter=False)
+    qtbot.waitUntil(lambda: checked_in(store, guests.mentor.id), timeout=3_000)
+    assert kiosk.name_label.text() == "Amara Okafor"
+
+
+def test_a_typed_name_is_confirmed_before_checking_in(
+    kiosk: KioskWindow, guests: Guests, store: EventStore, qtbot: QtBot
+) -> None:
+    _type(qtbot, kiosk, "zoe simunek")
+
+    assert kiosk.state is KioskState.CONFIRM
+    assert kiosk.name_label.text() == "Are you Zoë Šimůnek?"
+    assert kiosk.yes_button.isVisible() and kiosk.no_button.isVisible()
+    assert not checked_in(store, guests.zoe.id)
+
+    qtbot.keyClick(kiosk.field, Qt.Key.Key_Return)  # Enter answers yes
+    assert checked_in(store, guests.zoe.id)
+    assert kiosk.name_label.text() == "Zoë Šimůnek"
+    assert kiosk.headline_label.text() == "You are checked in. Welcome!"
+
+
+def test_answering_no_checks_nobody_in(kiosk: KioskWindow, guests: Guests, store: EventStore, qtbot: QtBot) -> None:
+    _type(qtbot, kiosk, "amara")
+    assert kiosk.state is KioskState.CONFIRM
+    qtbot.keyClick(kiosk.field, Qt.Key.Key_Escape)
+    assert not checked_in(store, guests.mentor.id)
+    assert "type your full name" in kiosk.note_label.text()
+    assert _others_shown(kiosk, guests) == []
+
+
+def test_several_matches_show_no_names(kiosk: KioskWindow, guests: Guests, store: EventStore, qtbot: QtBot) -> None:
+    _type(qtbot, kiosk, "anna nov")
+
+    assert kiosk.headline_label.text() == "More than one person has that name"
+    assert "type your full name" in kiosk.note_label.text()
+    assert _others_shown(kiosk, guests) == []
+    assert log(store) == []
+    # What they typed stays to be read, selected so that typing again replaces it.
+    assert kiosk.field.text() == "anna nov" and kiosk.field.selectedText() == "anna nov"
+    _type(qtbot, kiosk, "anna novakova")
+    assert kiosk.name_label.text() == "Are you Anna Nováková?"
+
+
+def test_nobody_found(kiosk: KioskWindow, guests: Guests, qtbot: QtBot) -> None:
+    _type(qtbot, kiosk, "Nobody Here")
+    assert kiosk.headline_label.text() == "We couldn’t find “Nobody Here”"
+    # The next badge replaces the name left in the field.
+    _type(qtbot, kiosk, "ZZZZ9999", enter=False)
+    qtbot.waitUntil(lambda: kiosk.headline_label.text() == "We couldn’t find that badge", timeout=3_000)
+    assert kiosk.field.text() == ""
+    assert _others_shown(kiosk, guests) == []
+
+
+def test_a_typed_name_is_not_taken_for_a_badge_while_typing(
+    kiosk: KioskWindow, guests: Guests, store: EventStore, qtbot: QtBot
+) -> None:
+    qtbot.keyClicks(kiosk.field, "johannes", delay=IDLE_MS // 4)  # by hand, slower than a scanner
+    qtbot.wait(IDLE_MS + 250)
+    assert kiosk.state is KioskState.WELCOME and kiosk.field.text() == "johannes"
+    qtbot.keyClick(kiosk.field, Qt.Key.Key_Return)
+    assert kiosk.name_label.text() == "Are you Johannes?"
+
+
+def test_returns_to_the_welcome_prompt_after_a_few_seconds(
+    kiosk: KioskWindow, guests: Guests, qtbot: QtBot
+) -> None:
+    kiosk.result_ms = 200
+    _type(qtbot, kiosk, guests.zoe.code)
+    assert kiosk.name_label.text() == "Zoë Šimůnek"
+    qtbot.waitUntil(lambda: kiosk.state is KioskState.WELCOME, timeout=3_000)
+    assert "Zoë" not in kiosk.visible_text
+    assert kiosk.field.hasFocus()
+
+    # Half a name left behind is cleared too.
+    kiosk.question_ms = 200
+    qtbot.keyClicks(kiosk.field, "Zo")
+    qtbot.waitUntil(lambda: kiosk.field.text() == "", timeout=3_000)
+
+
+def test_only_the_pin_leaves_kiosk_mode(desk: CheckinPage, kiosk: KioskWindow, qtbot: QtBot) -> None:
+    # Closing the window (Alt+F4, the task bar) asks for the PIN instead.
+    kiosk.close()
+    assert kiosk.isVisible() and kiosk.state is KioskState.PIN
+    assert not kiosk.field.isVisible()
+    # Escape goes back to the welcome prompt, not out of the kiosk.
+    qtbot.keyClick(kiosk.pin_edit, Qt.Key.Key_Escape)
+    assert kiosk.isVisible() and kiosk.state is KioskState.WELCOME
+    qtbot.keyClick(kiosk.field, Qt.Key.Key_Escape)
+    assert kiosk.isVisible()
+
+    qtbot.keyClick(kiosk.field, Qt.Key.Key_K, CTRL_SHIFT)
+    assert kiosk.state is KioskState.PIN and kiosk.pin_edit.hasFocus()
+    qtbot.keyClicks(kiosk.pin_edit, "1111")
+    qtbot.keyClick(kiosk.pin_edit, Qt.Key.Key_Return)
+    assert kiosk.isVisible()
+    assert kiosk.pin_error.text() == "That is not the PIN."
+
+    with qtbot.waitSignal(kiosk.finished):
+        qtbot.keyClicks(kiosk.pin_edit, PIN)
+        qtbot.keyClick(kiosk.pin_edit, Qt.Key.Key_Return)
+    assert not kiosk.isVisible()
+    qtbot.waitUntil(lambda: desk.kiosk is None, timeout=2_000)
+    assert desk.window().isVisible()
+
+
+def test_the_desk_is_hidden_while_the_kiosk_runs(desk: CheckinPage, kiosk: KioskWindow, window) -> None:  # type: ignore[no-untyped-def]
+    # Otherwise Alt+Tab would show the desk's list of everybody who checked in.
+    assert not window.isVisible()
+    assert kiosk.leave(PIN)
+    assert window.isVisible()
+
+
+def test_starting_kiosk_mode_asks_for_a_pin_when_there_is_none(desk: CheckinPage, qtbot: QtBot) -> None:
+    assert Settings().get(KIOSK_PIN) == ""
+    qtbot.keyClick(desk.field, Qt.Key.Key_K, CTRL_SHIFT)
+    dialog = desk.dialog
+    assert isinstance(dialog, PinSetupDialog) and desk.kiosk is None
+
+    dialog.pin_edit.setText("12")
+    dialog.repeat_edit.setText("12")
+    assert not dialog.submit() and "at least 4" in dialog.error_label.text()
+    dialog.pin_edit.setText("97531")
+    dialog.repeat_edit.setText("97532")
+    assert not dialog.submit() and "not the same" in dialog.error_label.text()
+    dialog.repeat_edit.setText("97531")
+    assert dialog.submit()
+
+    assert Settings().get(KIOSK_PIN) == "97531"
+    assert isinstance(desk.kiosk, KioskWindow) and desk.kiosk.isVisible()
+    assert not desk.kiosk.leave("2468") and desk.kiosk.leave("97531")
+
+
+def test_closing_the_event_closes_the_kiosk(desk: CheckinPage, kiosk: KioskWindow, window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window.close_event()
+    assert not kiosk.isVisible()
+    qtbot.waitUntil(lambda: desk.kiosk is None, timeout=2_000)
