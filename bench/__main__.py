@@ -9,13 +9,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import checkin, importing, startup
+from bench import checkin, flash, importing, startup
 from bench.common import Result
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
     "startup": startup.run,
     "checkin": checkin.run,
     "importing": importing.run,
+    "flash": flash.run,
 }
 
 

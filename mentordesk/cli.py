@@ -216,6 +216,48 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _add_flash_plan_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rounds", type=_positive_int, required=True, help="number of rounds")
+    parser.add_argument("--minutes", type=_positive_int, required=True, help="minutes per round")
+    parser.add_argument("--seats", type=_positive_int, default=1, help="mentees per table, 1 to 3 (default 1)")
+    parser.add_argument("--mode", choices=["rotate", "match"],
+                        help="rotate: everyone moves one table on; match: optimal meetings "
+                             "(default: match when anyone requested mentors, else rotate)")
+    parser.add_argument("--json", dest="json_out", metavar="OUT", required=True, help="where to write the rotation JSON")
+    parser.add_argument("--save", action="store_true", help="also store the plan in the event as a new flash session")
+
+
+_GROUP_HELP["flash"] = "flash (speed) mentoring rotations"
+
+
+@command("plan", "plan a rotation for the checked-in people and write it as JSON", group="flash")
+@arguments(_add_flash_plan_arguments)
+def _cmd_flash_plan(args: argparse.Namespace) -> int:
+    from mentordesk.models.store import EventStore
+    from mentordesk.services.flash import PlanError, plan_to_json_file
+
+    with EventStore.open(event_target(args)) as store:
+        try:
+            result = plan_to_json_file(store, rounds=args.rounds, minutes=args.minutes, seats=args.seats,
+                                       mode=args.mode, out_path=args.json_out, save=args.save)
+        except PlanError as exc:
+            raise CommandError(str(exc)) from None
+    print(result.stats.describe())
+    for warning in result.stats.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _add_checkin_arguments(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("code", nargs="?", help="badge QR payload, badge code or e-mail address")

@@ -267,3 +267,47 @@ def test_import_of_an_unreadable_file_is_one_line_and_changes_nothing(tmp_path: 
     result = run("import", "--event", str(event), str(IMPORTS / name))
     _assert_one_line_error(result, contains=name)
     assert json.loads(run("people", "--event", str(event), "--json").stdout) == []
+
+
+def _check_rotation(doc: dict[str, object], checked_in: set[str], rounds: int, seats: int) -> None:
+    people = doc["people"]
+    assert isinstance(people, dict) and set(people) == checked_in
+    met: set[tuple[str, str]] = set()
+    assert isinstance(doc["rounds"], list) and [r["round"] for r in doc["rounds"]] == list(range(1, rounds + 1))
+    for round_ in doc["rounds"]:
+        seen = [t["mentor"] for t in round_["tables"]] + [m for t in round_["tables"] for m in t["mentees"]]
+        seen += round_["waiting"]
+        assert sorted(seen) == sorted(people), "everyone exactly once per round"
+        for table in round_["tables"]:
+            assert people[table["mentor"]]["role"] == "mentor" and len(table["mentees"]) <= seats
+            for mentee in table["mentees"]:
+                assert people[mentee]["role"] == "mentee"
+                assert (mentee, table["mentor"]) not in met, "a mentee never meets a mentor twice"
+                met.add((mentee, table["mentor"]))
+        assert all(people[w]["role"] == "mentee" for w in round_["waiting"])
+
+
+@pytest.mark.parametrize(("mode", "seats"), [("match", 1), ("match", 3), ("rotate", 2)])
+def test_flash_plan_writes_the_rotation_json(tmp_path: Path, mode: str, seats: int) -> None:
+    event, people = _demo_people(tmp_path)
+    out = tmp_path / "rotation.json"
+    result = run("flash", "plan", "--event", str(event), "--rounds", "6", "--minutes", "7", "--seats", str(seats),
+                 "--mode", mode, "--json", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "meetings" in result.stdout
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    checked_in = {str(p["id"]) for p in people if p["checked_in"] and p["role"] in ("mentor", "mentee")}
+    _check_rotation(doc, checked_in, rounds=6, seats=seats)
+
+
+def test_flash_plan_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
+    event, _people = _demo_people(tmp_path)
+    out = tmp_path / "rotation.json"
+    result = run("flash", "plan", "--event", str(event), "--rounds", "6", "--minutes", "7", "--seats", "4",
+                 "--json", str(out))
+    _assert_one_line_error(result, contains="seats")
+    assert not out.exists()
+    empty = tmp_path / "empty.mentordesk"
+    assert run("init", "--event", str(empty), "--name", "Empty").returncode == 0
+    nobody = run("flash", "plan", "--event", str(empty), "--rounds", "3", "--minutes", "5", "--json", str(out))
+    assert nobody.returncode != 0 and "Traceback" not in nobody.stderr and len(nobody.stderr.strip().splitlines()) == 1

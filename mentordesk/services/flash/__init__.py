@@ -1,0 +1,56 @@
+"""Flash (speed) mentoring rotations: the planner, Qt-free.
+
+Pure planning works on a ``Problem`` (ids and facts only) and returns a ``PlanResult``:
+
+- ``plan(problem, mode)`` — rotate (the classic movement) or match (optimal: most meetings,
+  fairest spread, most requests honoured, most shared topics);
+- ``replan(previous, started, problem)`` — keep the started rounds, re-plan the rest for whoever
+  takes part now;
+- ``validate(plan, problem)`` — every broken rule, one line each;
+- ``swap_mentees(plan, round, a, b)`` — a facilitator's hand edit (validate it before saving).
+
+The event file side (``store``): ``load_problem``, ``default_mode``, ``save_plan``, ``load_plan``,
+``started_rounds``, ``replan_saved``; the rotation JSON of the product contract
+(``rotation_json``): ``rotation_json``, ``write_rotation_json`` and ``plan_to_json_file`` for the
+``mentordesk flash plan`` command.
+"""
+
+from mentordesk.services.flash.edit import swap_mentees
+from mentordesk.services.flash.plan import Plan, PlanResult, PlanStats, Round, Table
+from mentordesk.services.flash.planner import plan, replan
+from mentordesk.services.flash.problem import PlanError, Problem, make_problem
+from mentordesk.services.flash.rotation_json import PersonRef, plan_to_json_file, rotation_json, write_rotation_json
+from mentordesk.services.flash.store import (
+    default_mode,
+    load_plan,
+    load_problem,
+    replan_saved,
+    save_plan,
+    started_rounds,
+)
+from mentordesk.services.flash.validate import validate
+
+__all__ = [
+    "PersonRef",
+    "Plan",
+    "PlanError",
+    "PlanResult",
+    "PlanStats",
+    "Problem",
+    "Round",
+    "Table",
+    "default_mode",
+    "load_plan",
+    "load_problem",
+    "make_problem",
+    "plan",
+    "plan_to_json_file",
+    "replan",
+    "replan_saved",
+    "rotation_json",
+    "save_plan",
+    "started_rounds",
+    "swap_mentees",
+    "validate",
+    "write_rotation_json",
+]
