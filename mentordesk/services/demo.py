@@ -12,7 +12,6 @@ import os
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 from mentordesk.models import (
     Attendance,

@@ -12,10 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -23,9 +20,9 @@ from PySide6.QtCore import (
 
 from mentordesk.models.normalize import fold
 from mentordesk.services.people import PersonRow
+from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 _HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "endFilterChange")
 
 #: The row itself (a PersonRow).
@@ -45,8 +42,9 @@ class Column(enum.IntEnum):
 _HEADERS = {Column.NAME: "Name", Column.ROLE: "Role", Column.ORGANISATION: "Organisation"}
 
 
-class ArrivalListModel(QAbstractTableModel):
+class ArrivalListModel(RowTableModel):
     """One row per person; the name column carries the check box."""
+    COLUMNS = Column
 
     #: How many rows are ticked changed.
     checked_count_changed = Signal(int)
@@ -91,18 +89,6 @@ class ArrivalListModel(QAbstractTableModel):
         self.checked_count_changed.emit(len(self._checked))
 
     # -- QAbstractTableModel
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return Column(section).header
-        return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -10,15 +10,14 @@ import enum
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.ui.checkin.desk_reads import Candidate
+from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
 from mentordesk.ui.itemmodels.checkin_log_model import local_time
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 #: The row itself (a Candidate).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,8 +44,9 @@ def status_text(candidate: Candidate) -> str:
     return f"Arrived {local_time(at)}" if at else "Arrived"
 
 
-class CandidatesModel(QAbstractTableModel):
+class CandidatesModel(RowTableModel):
     """Read-only; one row per matching person, best match first."""
+    COLUMNS = Column
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,23 +68,6 @@ class CandidatesModel(QAbstractTableModel):
         self.endResetModel()
 
     # -- QAbstractTableModel
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return Column(section).header
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

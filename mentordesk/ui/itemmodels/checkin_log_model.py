@@ -12,15 +12,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.models import CheckinAction
 from mentordesk.services.checkin import LogLine
+from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 #: The row itself (a LogLine).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,8 +53,9 @@ def local_time(at: datetime) -> str:
     return at.astimezone().strftime("%H:%M")
 
 
-class CheckinLogModel(QAbstractTableModel):
+class CheckinLogModel(RowTableModel):
     """Recent entries of the check-in log, read-only; undone entries are struck through."""
+    COLUMNS = Column
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,23 +103,6 @@ class CheckinLogModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(number, 0), self.index(number, last_column))
 
     # -- QAbstractTableModel
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return Column(section).header
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

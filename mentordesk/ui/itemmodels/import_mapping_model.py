@@ -12,13 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.services.importing import ColumnMapping, Field, Table
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
 
 #: The chosen field's value ("" when the column is ignored), for the drop-down editor.
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,8 +68,9 @@ def field_from_value(value: object) -> Field | None:
     return Field(str(value)) if value else None
 
 
-class ColumnMappingModel(QAbstractTableModel):
+class ColumnMappingModel(RowTableModel):
     """One row per column of the file; the Import as column is editable."""
+    COLUMNS = MappingColumn
 
     #: The mapping after the user changed it (a ``ColumnMapping``).
     mapping_changed = Signal(object)
@@ -113,15 +113,6 @@ class ColumnMappingModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._columns)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(MappingColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(MappingColumn):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return MappingColumn(section).header
-        return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -10,14 +10,13 @@ import enum
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.services.importing import Field, PersonRecord, RowReading
+from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class PreviewColumn(enum.IntEnum):
@@ -120,8 +119,9 @@ def status_text(reading: RowReading) -> str:
     return "Ready"
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowTableModel):
     """The first few rows of the file, read as the import will read them."""
+    COLUMNS = PreviewColumn
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -135,23 +135,6 @@ class ImportPreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = tuple(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(PreviewColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(PreviewColumn):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return PreviewColumn(section).header
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -11,22 +11,15 @@ import enum
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.models import Role
 from mentordesk.models.normalize import fold
 from mentordesk.services.people import PersonRow
+from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 _HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "endFilterChange")
 
 #: The row itself (a PersonRow), for views and tests that need more than the text.
@@ -82,8 +75,9 @@ def search_text(row: PersonRow) -> str:
     return fold(" ".join(parts))
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(RowTableModel):
     """Everyone at the event, read-only, one row per person."""
+    COLUMNS = Column
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -126,23 +120,6 @@ class PeopleModel(QAbstractTableModel):
         return sum(r.checked_in for r in self._rows)
 
     # -- QAbstractTableModel
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return Column(section).header
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
