@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import checkin, flash, importing, startup
+from bench import checkin, countdown, flash, importing, startup
 from bench.common import Result
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
@@ -17,6 +17,7 @@ BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
     "checkin": checkin.run,
     "importing": importing.run,
     "flash": flash.run,
+    "countdown": countdown.run,
 }
 
 
