@@ -44,6 +44,7 @@ _HEADERS = {Column.NAME: "Name", Column.ROLE: "Role", Column.ORGANISATION: "Orga
 
 class ArrivalListModel(RowTableModel):
     """One row per person; the name column carries the check box."""
+
     COLUMNS = Column
 
     #: How many rows are ticked changed.

@@ -7,6 +7,7 @@ only says what its cells show.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from typing import Any, ClassVar
 
@@ -17,7 +18,22 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 class RowTableModel(QAbstractTableModel):
     COLUMNS: ClassVar[type[Enum]]
-    _rows: list[Any]
+    _rows: Sequence[Any]
+
+    @property
+    def rows(self) -> Sequence[Any]:
+        return self._rows
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace every row (a reset: for short lists rebuilt as a whole)."""
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def _row_for(self, index: AnyIndex) -> Any | None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)

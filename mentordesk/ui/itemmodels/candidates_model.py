@@ -46,6 +46,7 @@ def status_text(candidate: Candidate) -> str:
 
 class CandidatesModel(RowTableModel):
     """Read-only; one row per matching person, best match first."""
+
     COLUMNS = Column
 
     def __init__(self, parent: QObject | None = None) -> None:

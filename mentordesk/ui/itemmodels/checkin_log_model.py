@@ -55,6 +55,7 @@ def local_time(at: datetime) -> str:
 
 class CheckinLogModel(RowTableModel):
     """Recent entries of the check-in log, read-only; undone entries are struck through."""
+
     COLUMNS = Column
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -70,6 +70,7 @@ def field_from_value(value: object) -> Field | None:
 
 class ColumnMappingModel(RowTableModel):
     """One row per column of the file; the Import as column is editable."""
+
     COLUMNS = MappingColumn
 
     #: The mapping after the user changed it (a ``ColumnMapping``).

@@ -121,20 +121,12 @@ def status_text(reading: RowReading) -> str:
 
 class ImportPreviewModel(RowTableModel):
     """The first few rows of the file, read as the import will read them."""
+
     COLUMNS = PreviewColumn
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[RowReading, ...] = ()
-
-    @property
-    def rows(self) -> Sequence[RowReading]:
-        return self._rows
-
-    def set_rows(self, rows: Sequence[RowReading]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,18 +60,10 @@ _HEADERS = {
 
 class ImportProblemsModel(RowTableModel):
     COLUMNS = ProblemColumn
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[Problem, ...] = ()
-
-    @property
-    def rows(self) -> Sequence[Problem]:
-        return self._rows
-
-    def set_rows(self, rows: Sequence[Problem]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -77,6 +77,7 @@ def search_text(row: PersonRow) -> str:
 
 class PeopleModel(RowTableModel):
     """Everyone at the event, read-only, one row per person."""
+
     COLUMNS = Column
 
     def __init__(self, parent: QObject | None = None) -> None:
