@@ -93,7 +93,23 @@ def _add_event_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _load_command_modules() -> None:
+    """Import every module of ``mentordesk.commands``: each registers its commands with ``@command``.
+
+    Command families (export, groups …) live in their own modules so that this file stays the
+    small core of parsing and error reporting.
+    """
+    import importlib
+    import pkgutil
+
+    from mentordesk import commands
+
+    for info in pkgutil.iter_modules(commands.__path__):
+        importlib.import_module(f"{commands.__name__}.{info.name}")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _load_command_modules()
     parser = _Parser(
         prog=PROG,
         description=f"{APP_NAME} runs mentoring events offline. Without a command, it opens the app.",

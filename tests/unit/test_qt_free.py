@@ -38,10 +38,10 @@ def test_core_packages_do_not_import_qt() -> None:
 
 
 def test_every_core_module_is_listed_or_imported() -> None:
-    """Every module under models/, services/ and printing/, in sub-packages too, is Qt-free."""
+    """Every module under models/, services/, printing/ and commands/ (sub-packages too) is Qt-free."""
     root = Path(__file__).resolve().parents[2] / "mentordesk"
     modules = []
-    for package in ("models", "services", "printing"):
+    for package in ("models", "services", "printing", "commands"):
         for path in sorted((root / package).rglob("*.py")):
             if "migrations" in path.parts:
                 continue
