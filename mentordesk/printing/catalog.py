@@ -1,0 +1,155 @@
+"""Every printable document and its options: the one list the Print & export page and the CLI share.
+
+A document kind is data (key, title, options) plus a ``build`` function that turns an event into
+PDF bytes. Kinds register themselves from modules in ``mentordesk.printing.documents`` (one module
+per family: badges, schedules, sheets, reports …), so adding a document never touches the UI.
+
+``build`` receives a read session, the chosen option values (every option present, defaults
+filled in) and a ``progress(done, total)`` callback. The callback raises :class:`Cancelled` when
+the user has cancelled, which is how long exports stop promptly; ``build`` must let it propagate.
+"""
+
+from __future__ import annotations
+
+import importlib
+import locale
+import os
+import pkgutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+Progress = Callable[[int, int], None]
+OptionKind = Literal["choice", "bool", "int", "text"]
+
+
+class Cancelled(Exception):
+    """Raised by a progress callback when the user cancelled the export."""
+
+
+class DocumentError(Exception):
+    """The document cannot be made for this event (e.g. no rotation planned yet); one clear line."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    key: str
+    label: str
+    kind: OptionKind
+    #: ``None`` for page size means "from the system locale" (see :func:`default_page_size`).
+    default: Any
+    choices: tuple[Choice, ...] = ()
+    help: str = ""
+    minimum: int = 0
+    maximum: int = 1000
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    key: str
+    title: str
+    description: str
+    build: Callable[[Session, Mapping[str, Any], Progress], bytes]
+    options: tuple[OptionSpec, ...] = ()
+    #: Suggested file name without extension, e.g. "badges".
+    file_stem: str = "document"
+    #: Sort key on the Print & export page (badges first, reports last).
+    order: int = 100
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def resolved_options(self, chosen: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Every option's value: the chosen one where given, otherwise its default."""
+        values: dict[str, Any] = {}
+        chosen = chosen or {}
+        for option in self.options:
+            value = chosen.get(option.key, option.default)
+            if option.key == PAGE_SIZE_KEY and value is None:
+                value = default_page_size()
+            values[option.key] = value
+        unknown = set(chosen) - {o.key for o in self.options}
+        if unknown:
+            raise DocumentError(f"{self.title}: unknown option(s) {', '.join(sorted(unknown))}")
+        return values
+
+
+PAGE_SIZE_KEY = "page_size"
+PAGE_SIZES = ("A4", "Letter")
+PAGE_SIZE_OPTION = OptionSpec(
+    PAGE_SIZE_KEY,
+    "Page size",
+    "choice",
+    default=None,
+    choices=(Choice("A4", "A4 (210 × 297 mm)"), Choice("Letter", "US Letter (8.5 × 11 in)")),
+    help="Defaults from the system's locale.",
+)
+
+# Countries whose paper is US Letter (ISO 3166 alpha-2); everyone else uses A4.
+_LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "DO", "CR", "PA", "SV", "NI", "BZ"})
+
+
+def default_page_size(locale_name: str | None = None) -> str:
+    """"Letter" where the locale's country uses it, else "A4".
+
+    ``locale_name`` like "en_US.UTF-8"; by default the environment's (LC_PAPER, LC_ALL, LANG), then
+    Python's view of the user's locale.
+    """
+    name = locale_name
+    if name is None:
+        for var in ("LC_PAPER", "LC_ALL", "LANG"):
+            if os.environ.get(var):
+                name = os.environ[var]
+                break
+        else:
+            name = locale.getlocale()[0] or ""
+    country = name.split(".")[0].split("@")[0].replace("-", "_").split("_")[-1].upper() if "_" in name or "-" in name else ""
+    return "Letter" if country in _LETTER_COUNTRIES else "A4"
+
+
+_REGISTRY: dict[str, DocumentKind] = {}
+_loaded = False
+
+
+def register(kind: DocumentKind) -> DocumentKind:
+    """Add a document kind (called at import time by modules of ``printing.documents``)."""
+    _REGISTRY[kind.key] = kind
+    return kind
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    from mentordesk.printing import documents as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{info.name}")
+    _loaded = True
+
+
+def documents() -> list[DocumentKind]:
+    """Every registered document kind, in page order."""
+    _load()
+    return sorted(_REGISTRY.values(), key=lambda kind: (kind.order, kind.title))
+
+
+def get(key: str) -> DocumentKind:
+    _load()
+    try:
+        return _REGISTRY[key]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise DocumentError(f"unknown document {key!r}; known documents: {known}") from None
+
+
+def build(session: Session, key: str, options: Mapping[str, Any] | None = None, progress: Progress | None = None) -> bytes:
+    """Make one document's PDF bytes with its options resolved."""
+    kind = get(key)
+    return kind.build(session, kind.resolved_options(options), progress or (lambda _done, _total: None))

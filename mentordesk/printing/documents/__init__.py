@@ -1,0 +1,1 @@
+"""Document kinds, one module per family; each registers with :func:`mentordesk.printing.catalog.register`."""
