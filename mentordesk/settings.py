@@ -49,7 +49,14 @@ STATION_NAME: Setting[str] = Setting(
 CHECKIN_SOUND: Setting[bool] = Setting("checkin_sound", True, "Play a short sound after a check-in.")
 KIOSK_PIN: Setting[str] = Setting("kiosk_pin", "", "PIN that leaves kiosk mode (empty: ask when entering).")
 
-ALL_SETTINGS: tuple[Setting[Any], ...] = (STATION_NAME, CHECKIN_SOUND, KIOSK_PIN)
+FLASH_CHIMES: Setting[bool] = Setting(
+    "flash_chimes", True, "Chime at one minute left in a flash round and at the end of each phase."
+)
+FLASH_WARN_SECONDS: Setting[int] = Setting(
+    "flash_warn_seconds", 60, "Seconds left in a flash round when the warning chime sounds (0: no warning)."
+)
+
+ALL_SETTINGS: tuple[Setting[Any], ...] = (STATION_NAME, CHECKIN_SOUND, KIOSK_PIN, FLASH_CHIMES, FLASH_WARN_SECONDS)
 
 
 class Settings:

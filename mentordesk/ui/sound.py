@@ -1,10 +1,11 @@
-"""Short UI sounds (the check-in confirmation and its warning), played through QtMultimedia.
+"""Short UI sounds (the check-in confirmation and its warning, the round chimes), via QtMultimedia.
 
 QtMultimedia is imported only when a sound is first needed: it loads audio back-ends that the
 start-up of the window should not wait for. A machine without QtMultimedia, without an audio
 device, or with a sound file it cannot decode simply stays silent — a desk must never stop
 because a speaker is missing. The ``CHECKIN_SOUND`` setting is read at every cue, so turning
-sound off takes effect at once.
+sound off takes effect at once. The flash console's player is switched by ``FLASH_CHIMES`` instead
+(``SoundPlayer(settings, switch=FLASH_CHIMES)``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QUrl, Signal
 
 from mentordesk import paths
-from mentordesk.settings import CHECKIN_SOUND, Settings
+from mentordesk.settings import CHECKIN_SOUND, Setting, Settings
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
@@ -32,6 +33,8 @@ class Cue(enum.StrEnum):
 
     CHECKED_IN = "checkin-ok"
     ATTENTION = "checkin-attention"
+    ONE_MINUTE_LEFT = "chime-one-minute"
+    PHASE_END = "chime-end"
 
 
 class SoundPlayer(QObject):
@@ -41,19 +44,22 @@ class SoundPlayer(QObject):
     #: choice of cue can be seen, and tested, on a machine without speakers).
     cue_played = Signal(str)
 
-    def __init__(self, settings: Settings | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, parent: QObject | None = None, *,
+                 switch: Setting[bool] = CHECKIN_SOUND) -> None:
         super().__init__(parent)
         self._settings = settings or Settings()
+        #: The setting that turns this player's sounds on and off.
+        self._switch = switch
         self._effects: dict[Cue, QSoundEffect] = {}
         self._prepared = False
         self._devices: Any = None
 
     @property
     def enabled(self) -> bool:
-        return self._settings.get(CHECKIN_SOUND)
+        return self._settings.get(self._switch)
 
     def set_enabled(self, enabled: bool) -> None:
-        self._settings.set(CHECKIN_SOUND, enabled)
+        self._settings.set(self._switch, enabled)
 
     @property
     def audible(self) -> bool:
