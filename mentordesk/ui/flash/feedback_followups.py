@@ -1,0 +1,76 @@
+"""Mutual follow-ups: who both asked to follow up, with contacts only where both consented.
+
+Pairs where someone did not consent to sharing contact details are counted in the line above
+the list but never named: the organiser can pass a message on without learning who they are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.services.feedback import FollowUps
+from mentordesk.ui.itemmodels.feedback_followups_model import Column, FollowUpsModel
+
+NO_FOLLOW_UPS_TEXT = ("No mutual follow-ups yet.\n\nA pair appears here when the mentee and the mentor both "
+                      "said “I'd like to follow up” and both agreed to share their contact details.")
+
+
+def summary_text(follow_ups: FollowUps) -> str:
+    shown = len(follow_ups.shown)
+    text = f"{shown} mutual follow-up{'s' if shown != 1 else ''} with contacts to share"
+    if follow_ups.without_consent:
+        hidden = follow_ups.without_consent
+        text += (f"; {hidden} more pair{'s' if hidden != 1 else ''} both said yes, but contact sharing was "
+                 "not agreed by both, so their details are not shown")
+    return text + "."
+
+
+class FollowUpsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feedbackFollowUps")
+        self.model = FollowUpsModel(self)
+        self.title_label = QLabel("Mutual follow-ups", objectName="sectionTitle")
+        self.summary_label = QLabel("", objectName="feedbackFollowUpsSummary")
+        self.summary_label.setWordWrap(True)
+        self.table = QTableView(objectName="followUpsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName("Mutual follow-ups")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in (Column.MENTEE_CONTACT, Column.MENTOR_CONTACT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.ROUND, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(Column.MENTEE, 170)
+        self.table.setColumnWidth(Column.MENTOR, 170)
+        self.empty_label = QLabel(NO_FOLLOW_UPS_TEXT, objectName="emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.stack, 1)
+        self.set_follow_ups(FollowUps((), 0))
+
+    def set_follow_ups(self, follow_ups: FollowUps) -> None:
+        self.model.set_rows(follow_ups.shown)
+        self.summary_label.setText(summary_text(follow_ups))
+        self.summary_label.setVisible(bool(follow_ups.total))
+        self.stack.setCurrentWidget(self.table if follow_ups.shown else self.empty_label)

@@ -1,0 +1,183 @@
+"""Feedback on flash meetings, as one panel for the Flash page: the quick-entry grid, the mutual
+follow-ups, and a button that opens the feedback kiosk for mentees.
+
+The panel reads the latest planned rotation in the background (``refresh``); the grid writes
+each edit straight away, after which the follow-ups are read again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.models.store import EventStore
+from mentordesk.services import feedback as fb
+from mentordesk.services.feedback import FeedbackBoard
+from mentordesk.settings import KIOSK_PIN, Settings
+from mentordesk.ui import errors
+from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
+from mentordesk.ui.flash.feedback_followups import FollowUpsView
+from mentordesk.ui.flash.feedback_grid import FeedbackGrid
+from mentordesk.ui.flash.feedback_kiosk import FeedbackKiosk
+from mentordesk.ui.tasks import TaskManager
+
+
+class FeedbackPanel(QWidget):
+    #: The board was read and shown (tests wait for it).
+    loaded = Signal()
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feedbackPanel")
+        self._tasks = tasks
+        self._store: EventStore | None = None
+        #: Bumped on every store change and read, so that only the newest read is shown.
+        self._generation = 0
+        self.settings = Settings()
+        self.board: FeedbackBoard | None = None
+        self.kiosk: FeedbackKiosk | None = None
+        self.dialog: PinSetupDialog | None = None
+        self._hidden_window: QWidget | None = None
+        self._build()
+        self._connect_signals()
+        self.set_store(None)
+
+    def _build(self) -> None:
+        self.session_label = QLabel("", objectName="feedbackSession")
+        self.session_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.session_label.setWordWrap(True)
+        self.kiosk_button = QPushButton("Feedback kiosk…", objectName="feedbackKioskButton")
+        self.kiosk_button.setToolTip("Full screen: mentees find themselves and rate their meetings; "
+                                     "only the PIN leaves it")
+        top = QHBoxLayout()
+        top.addWidget(self.session_label, 1)
+        top.addWidget(self.kiosk_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.grid = FeedbackGrid()
+        self.follow_ups = FollowUpsView()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.grid)
+        self.splitter.addWidget(self.follow_ups)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect_signals(self) -> None:
+        self.kiosk_button.clicked.connect(self._on_kiosk_button_clicked)
+        self.grid.changed.connect(self._on_grid_changed)
+
+    # -- what the panel offers
+
+    @property
+    def store(self) -> EventStore | None:
+        return self._store
+
+    def set_store(self, store: EventStore | None) -> None:
+        self._store = store
+        self._generation += 1
+        if self.kiosk is not None:
+            # It works on the event that was open; the organiser closed or swapped it.
+            self.kiosk.force_close()
+        self.grid.set_store(store)
+        self.board = None
+        self.follow_ups.set_follow_ups(fb.FollowUps((), 0))
+        self.kiosk_button.setEnabled(False)
+        self.session_label.setText("" if store is not None else "Open an event to enter feedback.")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the latest rotation's meetings, feedback and follow-ups in the background."""
+        store = self._store
+        if store is None:
+            return
+        self._generation += 1
+        generation = self._generation
+
+        def work(_report: object) -> FeedbackBoard:
+            with store.read_session() as session:
+                return fb.feedback_board(session, store.event_id)
+
+        def done(board: FeedbackBoard) -> None:
+            if generation == self._generation:
+                self._show(board)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                errors.report_unexpected(error, self)
+
+        self._tasks.run("feedback.board", work, on_success=done, on_failure=failed)
+
+    def start_kiosk(self) -> FeedbackKiosk | None:
+        """Open the feedback kiosk full screen (the PIN must be set); the app hides behind it."""
+        if self._store is None or self.board is None or self.board.flash_session_id is None:
+            return None
+        if self.kiosk is None:
+            self.kiosk = FeedbackKiosk(self._store, self.settings, self.board.flash_session_id)
+            self.kiosk.finished.connect(self._on_kiosk_finished)
+        self.kiosk.start()
+        app_window = self.window()
+        if app_window is not self.kiosk and app_window.isVisible():
+            # Behind the kiosk the grid shows everybody's feedback: hidden, Alt+Tab cannot reach it.
+            self._hidden_window = app_window
+            app_window.hide()
+        return self.kiosk
+
+    # -- slots
+
+    def _on_grid_changed(self) -> None:
+        self.refresh()
+
+    def _on_kiosk_button_clicked(self) -> None:
+        if self.settings.get(KIOSK_PIN):
+            self.start_kiosk()
+            return
+        dialog = PinSetupDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.pin_chosen.connect(self._on_dialog_pin_chosen)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_dialog_pin_chosen(self, pin: str) -> None:
+        self.settings.set(KIOSK_PIN, pin)
+        self.start_kiosk()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self.dialog = None
+
+    def _on_kiosk_finished(self) -> None:
+        if self._hidden_window is not None:
+            self._hidden_window.show()
+            self._hidden_window.activateWindow()
+            self._hidden_window = None
+        if self.kiosk is not None:
+            self.kiosk.deleteLater()
+            self.kiosk = None
+        self.refresh()
+
+    # -- helpers
+
+    def _show(self, board: FeedbackBoard) -> None:
+        self.board = board
+        self.grid.set_meetings(board.flash_session_id, board.meetings)
+        self.follow_ups.set_follow_ups(board.follow_ups)
+        self.kiosk_button.setEnabled(bool(board.meetings))
+        if board.flash_session_id is None:
+            self.session_label.setText("Feedback on flash meetings: no rotation planned yet.")
+        else:
+            mentees = len({m.mentee_id for m in board.meetings})
+            given = sum(1 for m in board.meetings if m.mentee_has_feedback)
+            self.session_label.setText(
+                f"{board.flash_session_name}: {len(board.meetings)} meetings of {mentees} mentees; "
+                f"feedback entered for {given}.")
+        self.loaded.emit()

@@ -1,0 +1,202 @@
+"""The quick-entry feedback grid's model: one row per flash meeting, as on the paper cards.
+
+Rows are ``FeedbackRow`` values (a ``Meeting`` and whether its last edit was saved). Editing a
+cell hands the change to ``saver`` (set by the grid), which writes it through the feedback
+service at once and returns the meeting as saved, or None when it could not be saved; the row
+then shows that state. The model itself never touches the event file.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from mentordesk.services.feedback import Meeting
+from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
+
+#: The row itself (a FeedbackRow).
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Column(enum.IntEnum):
+    MENTEE = 0
+    ROUND = enum.auto()
+    TABLE = enum.auto()
+    MENTOR = enum.auto()
+    RATING = enum.auto()
+    FOLLOW_UP = enum.auto()
+    COMMENT = enum.auto()
+    MENTOR_FOLLOW_UP = enum.auto()
+    SAVED = enum.auto()
+
+    @property
+    def header(self) -> str:
+        return _HEADERS[self]
+
+    @property
+    def editable(self) -> bool:
+        return self in (Column.RATING, Column.FOLLOW_UP, Column.COMMENT, Column.MENTOR_FOLLOW_UP)
+
+
+_HEADERS = {
+    Column.MENTEE: "Mentee",
+    Column.ROUND: "Round",
+    Column.TABLE: "Table",
+    Column.MENTOR: "Mentor",
+    Column.RATING: "Rating",
+    Column.FOLLOW_UP: "Follow up?",
+    Column.COMMENT: "Comment",
+    Column.MENTOR_FOLLOW_UP: "Mentor: follow up?",
+    Column.SAVED: "",
+}
+
+_TIPS = {
+    Column.RATING: "The mentee's rating, 1 to 5: type a digit (Delete clears it)",
+    Column.FOLLOW_UP: "The mentee would like to follow up: Y, N or Space",
+    Column.COMMENT: "The mentee's comment: start typing, Enter saves",
+    Column.MENTOR_FOLLOW_UP: "The mentor would like to follow up with this mentee: Y, N or Space",
+}
+
+
+class SaveState(enum.StrEnum):
+    EMPTY = "empty"
+    SAVED = "saved"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    meeting: Meeting
+    state: SaveState
+    problem: str = ""
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> FeedbackRow:
+        stored = meeting.mentee_has_feedback or meeting.mentor_has_feedback
+        return cls(meeting, SaveState.SAVED if stored else SaveState.EMPTY)
+
+
+#: Writes one cell: (meeting, column, value) -> the meeting as saved, or why it was not saved.
+Saver = Callable[[Meeting, Column, Any], "Meeting | str"]
+
+
+def yes_no(value: bool) -> str:
+    return "Yes" if value else "–"
+
+
+class FeedbackModel(RowTableModel):
+    COLUMNS = Column
+
+    #: A cell could not be saved (the reason, one line).
+    save_failed = Signal(str)
+    #: A cell was saved (the row number).
+    saved = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[FeedbackRow, ...] = ()
+        self.saver: Saver | None = None
+
+    def set_meetings(self, meetings: Sequence[Meeting]) -> None:
+        self.set_rows([FeedbackRow.of(m) for m in meetings])
+
+    def row_at(self, row: int) -> FeedbackRow:
+        return self._rows[row]
+
+    def row_of(self, key: tuple[int, int, int, int]) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.meeting.key == key:
+                return number
+        return None
+
+    def meetings(self) -> tuple[Meeting, ...]:
+        return tuple(r.meeting for r in self._rows)
+
+    # -- Qt
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self._row_for(index)
+        if row is None:
+            return None
+        column = Column(index.column())
+        m = row.meeting
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(row, column, edit=role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+                Column.ROUND, Column.TABLE, Column.RATING, Column.FOLLOW_UP, Column.MENTOR_FOLLOW_UP, Column.SAVED):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.SAVED:
+                return {SaveState.EMPTY: "No feedback yet", SaveState.SAVED: "Saved in the event file",
+                        SaveState.FAILED: f"Not saved: {row.problem}"}[row.state]
+            if column is Column.COMMENT and m.comment:
+                return m.comment
+            if column is Column.MENTOR and m.mentor_comment:
+                return f"The mentor's comment: {m.mentor_comment}"
+            return _TIPS.get(column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{column.header or 'Saved'}: {self._text(row, column, edit=False) or 'empty'}"
+        return None
+
+    def _text(self, row: FeedbackRow, column: Column, *, edit: bool) -> Any:
+        m = row.meeting
+        if column is Column.MENTEE:
+            return m.mentee_name
+        if column is Column.ROUND:
+            return m.round_number
+        if column is Column.TABLE:
+            return m.table_number
+        if column is Column.MENTOR:
+            return m.mentor_name
+        if column is Column.RATING:
+            if edit:
+                return m.rating
+            return "" if m.rating is None else "★" * m.rating + f"  {m.rating}"
+        if column is Column.FOLLOW_UP:
+            return m.wants_follow_up if edit else yes_no(m.wants_follow_up)
+        if column is Column.MENTOR_FOLLOW_UP:
+            return m.mentor_wants_follow_up if edit else yes_no(m.mentor_wants_follow_up)
+        if column is Column.COMMENT:
+            return m.comment
+        return {SaveState.EMPTY: "", SaveState.SAVED: "✓ saved", SaveState.FAILED: "⚠ not saved"}[row.state]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        # Only the comment opens an editor; ratings and yes/no take single keys (see the grid).
+        if index.isValid() and index.column() == Column.COMMENT:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        row = self._row_for(index)
+        if row is None or role != Qt.ItemDataRole.EditRole or self.saver is None:
+            return False
+        column = Column(index.column())
+        if not column.editable:
+            return False
+        if column is Column.COMMENT:
+            value = str(value or "").strip()
+            if value == row.meeting.comment:
+                return True
+        saved = self.saver(row.meeting, column, value)
+        number = index.row()
+        if isinstance(saved, str):
+            self._replace(number, replace(row, state=SaveState.FAILED, problem=saved))
+            self.save_failed.emit(saved)
+            return False
+        self._replace(number, FeedbackRow(saved, SaveState.SAVED if (
+            saved.mentee_has_feedback or saved.mentor_has_feedback) else SaveState.EMPTY))
+        self.saved.emit(number)
+        return True
+
+    def _replace(self, number: int, row: FeedbackRow) -> None:
+        rows = list(self._rows)
+        rows[number] = row
+        self._rows = tuple(rows)
+        self.dataChanged.emit(self.index(number, 0), self.index(number, len(Column) - 1))

@@ -1,0 +1,157 @@
+"""The feedback panel's quick-entry grid, driven with the keyboard only, checked in the event file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from feedback_helpers import PEOPLE, planned, small_event
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from mentordesk.models import Feedback
+from mentordesk.models.store import EventStore
+from mentordesk.services import feedback as fb
+from mentordesk.services.flash import load_problem, plan, save_plan
+from mentordesk.ui.flash.feedback_grid import NO_EVENT_TEXT, NO_PLAN_TEXT
+from mentordesk.ui.flash.feedback_panel import FeedbackPanel
+from mentordesk.ui.itemmodels.feedback_followups_model import FollowUpsModel
+from mentordesk.ui.itemmodels.feedback_model import Column, FeedbackModel, SaveState
+from mentordesk.ui.tasks import InlineRunner, TaskManager
+
+
+def _plan(store: EventStore, rounds: int = 4, seats: int = 2) -> int:
+    with store.session() as session:
+        problem = load_problem(session, store.event_id, rounds=rounds, seats=seats)
+        return save_plan(session, store.event_id, plan(problem).plan, minutes=7)
+
+
+def _stored(store: EventStore) -> dict[tuple[int, int, int], tuple[int | None, bool, str]]:
+    with store.read_session() as session:
+        return {(f.author_id, f.about_person_id, f.round_number or 0): (f.rating, f.wants_follow_up, f.comment)
+                for f in session.scalars(select(Feedback))}
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> Iterator[FeedbackPanel]:
+    widget = FeedbackPanel(TaskManager(InlineRunner()))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+
+
+def test_empty_states_guide_the_user(panel: FeedbackPanel, store: EventStore) -> None:
+    assert panel.grid.empty_label.text() == NO_EVENT_TEXT
+    assert not panel.kiosk_button.isEnabled()
+    panel.set_store(store)
+    assert panel.grid.stack.currentWidget() is panel.grid.empty_label
+    assert panel.grid.empty_label.text() == NO_PLAN_TEXT
+    assert "no rotation planned" in panel.session_label.text()
+    assert not panel.kiosk_button.isEnabled()
+
+
+def test_models_pass_the_model_tester(qtmodeltester, demo_store: EventStore) -> None:  # type: ignore[no-untyped-def]
+    flash_id = _plan(demo_store)
+    with demo_store.read_session() as session:
+        board = fb.feedback_board(session, demo_store.event_id)
+    assert board.flash_session_id == flash_id and board.meetings
+    model = FeedbackModel()
+    model.set_meetings(board.meetings)
+    qtmodeltester.check(model, force_py=True)
+    follow_ups = FollowUpsModel()
+    qtmodeltester.check(follow_ups, force_py=True)
+
+
+def test_typing_cards_saves_each_key_to_the_event_file(
+    panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
+) -> None:
+    _plan(demo_store)
+    panel.set_store(demo_store)
+    grid, table = panel.grid, panel.grid.table
+    model = grid.model
+    assert model.rowCount() > 3
+    first, second = model.row_at(0).meeting, model.row_at(1).meeting
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=2_000)
+    assert table.currentIndex().row() == 0 and table.currentIndex().column() == Column.RATING
+
+    # Card 1: rating 4, yes to follow up, a comment, Enter.
+    qtbot.keyClick(table, Qt.Key.Key_4)
+    assert table.currentIndex().column() == Column.FOLLOW_UP
+    qtbot.keyClick(table, Qt.Key.Key_Y)
+    assert table.currentIndex().column() == Column.COMMENT
+    qtbot.keyClick(table, "G")  # typing starts the comment editor …
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    qtbot.keyClicks(editor, "reat advice")  # … and the rest goes to it, as it would at a keyboard
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: (table.currentIndex().row(), table.currentIndex().column()) == (1, Column.RATING),
+                    timeout=2_000)
+    # Card 2: rating 2, no follow-up, no comment: Enter moves on.
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    qtbot.keyClick(table, Qt.Key.Key_N)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (2, Column.RATING)
+
+    stored = _stored(demo_store)
+    assert stored[(first.mentee_id, first.mentor_id, first.round_number)] == (4, True, "Great advice")
+    assert stored[(second.mentee_id, second.mentor_id, second.round_number)] == (2, False, "")
+    assert model.row_at(0).state is SaveState.SAVED
+    assert "Saved" in grid.status_label.text()
+
+    # Corrections: back to row 1's rating with the arrows, Delete clears it, 5 sets it again.
+    table.setCurrentIndex(model.index(0, Column.RATING))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert _stored(demo_store)[(first.mentee_id, first.mentor_id, first.round_number)] == (None, True, "Great advice")
+    qtbot.keyClick(table, Qt.Key.Key_5)
+    qtbot.keyClick(table, Qt.Key.Key_Space)  # toggles the follow-up off
+    assert _stored(demo_store)[(first.mentee_id, first.mentor_id, first.round_number)] == (5, False, "Great advice")
+
+
+def test_the_mentors_follow_up_column_and_the_follow_ups_list(
+    panel: FeedbackPanel, store: EventStore, qtbot: QtBot
+) -> None:
+    ids = small_event(store)
+    planned(store, rounds=3, seats=1)
+    panel.set_store(store)
+    table, model = panel.grid.table, panel.grid.model
+    consenting = {ids[p[0]] for p in PEOPLE if p[3]}
+    rows = [r for r in range(model.rowCount())
+            if {model.row_at(r).meeting.mentee_id, model.row_at(r).meeting.mentor_id} <= consenting]
+    hidden = next(r for r in range(model.rowCount()) if model.row_at(r).meeting.mentee_id == ids["Siobhán"])
+    table.setFocus()
+    for row in (rows[0], hidden):
+        table.setCurrentIndex(model.index(row, Column.FOLLOW_UP))
+        qtbot.keyClick(table, Qt.Key.Key_Y)
+        table.setCurrentIndex(model.index(row, Column.MENTOR_FOLLOW_UP))
+        qtbot.keyClick(table, Qt.Key.Key_Y)
+        assert table.currentIndex().row() == row + 1  # mentors' cards go down the column
+    meeting = model.row_at(rows[0]).meeting
+    assert meeting.wants_follow_up and meeting.mentor_wants_follow_up
+    assert panel.follow_ups.model.rowCount() == 1
+    shown = panel.follow_ups.model.rows[0]
+    assert (shown.mentee.name, shown.mentor.name) == (meeting.mentee_name, meeting.mentor_name)
+    assert "1 more pair" in panel.follow_ups.summary_label.text()
+    assert "Siobhán" not in panel.follow_ups.summary_label.text()
+
+
+def test_find_jumps_to_a_mentee_ignoring_accents(panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot) -> None:
+    _plan(demo_store)
+    panel.set_store(demo_store)
+    grid, model = panel.grid, panel.grid.model
+    target = next(r for r in range(model.rowCount()) if "Araújo" in model.row_at(r).meeting.mentee_name)
+    grid.find_edit.setFocus()
+    qtbot.keyClicks(grid.find_edit, "isabela arau")
+    assert grid.table.currentIndex().row() == target
+    qtbot.keyClick(grid.find_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(grid.table.hasFocus, timeout=2_000)
+    qtbot.keyClick(grid.table, Qt.Key.Key_3)
+    assert model.row_at(target).meeting.rating == 3
+    qtbot.keyClick(grid.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert grid.find_edit.hasFocus()
+    qtbot.keyClicks(grid.find_edit, "nobody-called-this")
+    assert "No mentee" in grid.status_label.text()
