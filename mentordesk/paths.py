@@ -52,6 +52,11 @@ def backup_dir() -> Path:
     return _ensure(data_dir() / "backups")
 
 
+def exports_dir() -> Path:
+    """PDFs written for the default viewer to open (Print & export's "Open in viewer")."""
+    return _ensure(data_dir() / "exports")
+
+
 def events_dir() -> Path:
     """Where the New event dialog proposes to save event files (not created until used)."""
     home = _home()

@@ -1,19 +1,527 @@
-"""The Print & export page (not built yet): what it will do, in the words of the product brief."""
+"""The Print & export page: every document the day needs, previewed here, then printed or saved.
+
+The list on the left is the printing catalog (``mentordesk.printing.catalog``), so a document
+kind registered there appears here without changes to this page. The options form on the right
+is made from the chosen document's option specs and remembered per document while the app runs.
+Preview makes the PDF in the background (with progress and Cancel) and shows it with Qt's PDF
+module; Print, Save as PDF and Open in viewer use the PDF on show, making it first if the options
+changed since.
+"""
 
 from __future__ import annotations
 
-from mentordesk.ui.widgets.placeholder import PlaceholderPage
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.printing import catalog
+from mentordesk.printing.catalog import DocumentKind
+from mentordesk.services import events
+from mentordesk.ui import errors
+from mentordesk.ui.exports import output
+from mentordesk.ui.exports.builder import DocumentBuild
+from mentordesk.ui.exports.documents_list import DocumentDelegate
+from mentordesk.ui.exports.options_form import OptionsForm
+from mentordesk.ui.exports.preview import PdfPreview
+from mentordesk.ui.itemmodels.documents_model import ROW_ROLE, DocumentsModel
+from mentordesk.ui.people.empty_state import EmptyState
+from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.page import Page
+
+#: The page's shortcuts; key sequences are made when needed (after the app exists).
+KEYS: dict[str, str | QKeySequence.StandardKey] = {
+    "preview": "F5",
+    "print": QKeySequence.StandardKey.Print,
+    "save": QKeySequence.StandardKey.Save,
+    "open": "Ctrl+Shift+E",
+    "cancel": "Esc",
+}
+
+NO_EVENT = ("No event is open", "Open or create an event to print its badges, schedules and reports.")
+NO_DOCUMENTS = ("No documents yet", "This version of MentorDesk has no printable documents installed.")
+READY_HINT = "Press Preview to see the pages, or go straight to Print or Save as PDF."
+REFUSED_HINT = ("Nothing was made. Do what the message asks (on the page it names), or choose other options, "
+                "then press Preview again.")
 
 
-class ExportsPage(PlaceholderPage):
+def key_text(name: str) -> str:
+    return QKeySequence(KEYS[name]).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class ExportsPage(Page):
     key = "exports"
     title = "Print & export"
     subtitle = "Every piece of paper the day needs, as print-ready PDFs."
-    plans = (
-        "Print badges on real label stock (Avery, HERMA, Durable, A6 on A4, label printers) with a "
-        "role colour band, a QR code and names that shrink to fit, in every writing system.",
-        "Print the master schedule, a roster sheet per table, a pocket itinerary per mentee, "
-        "sign-in sheets and table tents.",
-        "Produce a summary report with charts for sponsors.",
-        "Preview everything here, then print directly or save the PDF.",
-    )
+    scrollable = False
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
+        #: Options chosen per document key, for as long as the app runs.
+        self.remembered: dict[str, dict[str, Any]] = {}
+        self.build: DocumentBuild | None = None
+        #: The document and options of the PDF on show, and its bytes.
+        self.shown: tuple[str, dict[str, Any]] | None = None
+        self.pdf: bytes | None = None
+        #: What to do once the build under way has finished ("print", "save", "open").
+        self._then: str | None = None
+        #: The latest non-blocking dialog, so tests can find and answer it.
+        self.dialog: QWidget | None = None
+        self.printer: QPrinter | None = None
+        self._event_name = ""
+        self._last_folder: Path | None = None
+        self._build_ui()
+        self.shortcuts = {
+            name: QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            for name, keys in KEYS.items()
+        }
+        self._connect_signals()
+        self.store_changed()
+
+    # -- construction
+
+    def _build_ui(self) -> None:
+        self.empty_state = EmptyState()
+        for button in (self.empty_state.import_button, self.empty_state.add_button, self.empty_state.clear_button):
+            button.hide()
+        self.model = DocumentsModel(self)
+        self.documents_view = QListView(objectName="exportDocuments")
+        self.documents_view.setModel(self.model)
+        self.documents_view.setItemDelegate(DocumentDelegate(self.documents_view))
+        self.documents_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.documents_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.documents_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.documents_view.setWordWrap(True)
+        self.documents_view.setAccessibleName("Documents")
+        self.documents_view.setMinimumWidth(200)
+
+        self.document_title = QLabel("", objectName="sectionTitle")
+        self.document_title.setWordWrap(True)
+        self.document_description = QLabel("", objectName="pageSubtitle")
+        self.document_description.setWordWrap(True)
+        self.options_form = OptionsForm()
+        # Editors as wide as the window read badly; this fits long choice labels.
+        self.options_form.setMaximumWidth(560)
+        self.preview_button = self._button("Preview", "Make the PDF and show it here", "preview", primary=True)
+        self.print_button = self._button("Print…", "Print on a printer", "print")
+        self.save_button = self._button("Save as PDF…", "Save the PDF to a file", "save")
+        self.open_button = self._button("Open in viewer", "Open the PDF in the system's PDF viewer", "open")
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for button in (self.preview_button, self.print_button, self.save_button, self.open_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.progress_bar = QProgressBar(objectName="exportProgress")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName("Progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip(f"Stop making this document ({key_text('cancel')})")
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.progress_host = QWidget()
+        self.progress_host.setLayout(progress_row)
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        self.status_label = QLabel("", objectName="pageSubtitle")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.preview = PdfPreview()
+        self.message_label = QLabel("", objectName="emptyStateTitle")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_hint = QLabel("", objectName="pageSubtitle")
+        self.message_hint.setWordWrap(True)
+        self.message_hint.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.message_label, self.message_hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        message = QWidget(objectName="exportMessage")
+        message_layout = QVBoxLayout(message)
+        message_layout.addStretch(1)
+        message_layout.addWidget(self.message_label)
+        message_layout.addWidget(self.message_hint)
+        message_layout.addStretch(2)
+        self.preview_stack = QStackedWidget(objectName="exportPreviewStack")
+        self.preview_stack.addWidget(message)
+        self.preview_stack.addWidget(self.preview)
+        self.message_panel = message
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(8)
+        right_layout.addWidget(self.document_title)
+        right_layout.addWidget(self.document_description)
+        right_layout.addWidget(self.options_form)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.progress_host)
+        right_layout.addWidget(self.status_label)
+        right_layout.addWidget(self.preview_stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.documents_view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 740])
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.splitter)
+        self.body.addWidget(self.stack, 1)
+        self.progress_host.hide()
+
+    def _button(self, text: str, tip: str, key: str, *, primary: bool = False) -> QPushButton:
+        button = QPushButton(text, objectName="primaryButton" if primary else "")
+        button.setToolTip(f"{tip} ({key_text(key)})")
+        return button
+
+    def _connect_signals(self) -> None:
+        self.documents_view.selectionModel().currentChanged.connect(self._on_documents_view_current_changed)
+        self.documents_view.activated.connect(self._on_documents_view_activated)
+        self.options_form.changed.connect(self._on_options_form_changed)
+        self.preview_button.clicked.connect(self._on_preview_button_clicked)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        # A shortcut presses its button, so key and mouse always do the same thing.
+        for name, button in (("preview", self.preview_button), ("print", self.print_button),
+                             ("save", self.save_button), ("open", self.open_button),
+                             ("cancel", self.cancel_button)):
+            self.shortcuts[name].activated.connect(button.click)
+
+    # -- Page
+
+    def store_changed(self) -> None:
+        self.cancel()
+        self._forget_pdf()
+        self._event_name = ""
+        if self.store is None:
+            self.empty_state.message_label.setText(NO_EVENT[0])
+            self.empty_state.hint_label.setText(NO_EVENT[1])
+            self.stack.setCurrentWidget(self.empty_state)
+            return
+        self._last_folder = self.store.path.parent if self.store.path is not None else None
+        self.load("exports.event", events.get_details, self._on_details_loaded)
+        self.reload_documents()
+
+    def activated(self) -> None:
+        if self.store is not None:
+            self.reload_documents()
+            self.documents_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- what the page offers (the slots and tests use these)
+
+    @property
+    def current_kind(self) -> DocumentKind | None:
+        kind = self.documents_view.currentIndex().data(ROW_ROLE)
+        return kind if isinstance(kind, DocumentKind) else None
+
+    def reload_documents(self) -> None:
+        """Read the catalog again (kinds register as their modules are imported)."""
+        current = self.current_kind
+        kinds = catalog.documents()
+        if [kind.key for kind in kinds] != [kind.key for kind in self.model.rows]:
+            self.model.set_rows(kinds)
+        if not kinds:
+            self.empty_state.message_label.setText(NO_DOCUMENTS[0])
+            self.empty_state.hint_label.setText(NO_DOCUMENTS[1])
+            self.stack.setCurrentWidget(self.empty_state)
+            return
+        self.stack.setCurrentWidget(self.splitter)
+        row = self.model.row_of(current.key) if current is not None else -1
+        self.select_document(kinds[max(row, 0)].key)
+
+    def select_document(self, key: str) -> bool:
+        row = self.model.row_of(key)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        if self.documents_view.currentIndex() != index:
+            self.documents_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        return True
+
+    def chosen_options(self) -> dict[str, Any]:
+        return self.options_form.values()
+
+    def start_preview(self, then: str | None = None) -> bool:
+        """Make the chosen document's PDF in the background; ``then`` print/save/open it."""
+        kind = self.current_kind
+        if self.store is None or kind is None:
+            return False
+        self.cancel()
+        self._forget_pdf()
+        options = self.chosen_options()
+        self.remembered[kind.key] = options
+        self._then = then
+        self.build = DocumentBuild(self._tasks, self.store, kind.key, options, self)
+        self.build.progressed.connect(self._on_build_progressed)
+        self.build.built.connect(self._on_build_built)
+        self.build.refused.connect(self._on_build_refused)
+        self.build.cancelled.connect(self._on_build_cancelled)
+        self.build.failed.connect(self._on_build_failed)
+        self.progress_bar.setValue(0)
+        self.progress_host.show()
+        self._set_status(f"Making {kind.title}…")
+        self._show_message(f"Making {kind.title}…", "")
+        self._update_buttons()
+        self.build.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.build is not None and self.build.running:
+            self.build.cancel()
+
+    @property
+    def is_building(self) -> bool:
+        return self.build is not None and self.build.running
+
+    def save_as(self) -> None:
+        if not self._ready_or_build("save"):
+            return
+        kind = self.current_kind
+        assert kind is not None and self.pdf is not None
+        folder = self._last_folder or Path.home()
+        suggested = str(folder / output.file_name(kind.file_stem, self._event_name))
+        chosen, _filter = QFileDialog.getSaveFileName(self, f"Save {kind.title}", suggested, "PDF files (*.pdf)")
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            output.save_pdf(self.pdf, target)
+        except output.OutputError as exc:
+            self._set_status(f"Not saved. {exc}", error=True)
+            return
+        self._last_folder = target.parent
+        self._set_status(f"Saved {target}.")
+
+    def open_in_viewer(self) -> Path | None:
+        if not self._ready_or_build("open"):
+            return None
+        kind = self.current_kind
+        assert kind is not None and self.pdf is not None
+        try:
+            path = output.save_for_viewer(self.pdf, kind.file_stem)
+        except output.OutputError as exc:
+            self._set_status(f"Could not open it. {exc}", error=True)
+            return None
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self._set_status(f"No PDF viewer could be started. The file is at {path}.", error=True)
+        else:
+            self._set_status(f"Opened in your PDF viewer ({path}).")
+        return path
+
+    def print_document(self) -> None:
+        """Open the print dialog for the PDF on show (made first if needed)."""
+        if not self._ready_or_build("print"):
+            return
+        if self.printer is None:
+            # Kept for the session, so the printer chosen last time is offered again.
+            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        output.prepare_printer(self.printer, self.preview.document)
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setMinMax(1, self.preview.page_count)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_print_dialog_accepted)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        # QPrintDialog.open is overloaded (receiver, slot) in PySide6; the plain one is QDialog's.
+        QDialog.open(dialog)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Print the PDF on show with ``printer``'s settings; returns the pages printed (0 on failure)."""
+        if self.pdf is None:
+            return 0
+        pages = output.pages_to_print(printer, self.preview.page_count,
+                                      self.preview.view.pageNavigator().currentPage())
+        try:
+            printed = output.print_pages(self.preview.document, printer, pages)
+        except output.OutputError as exc:
+            self._set_status(f"Not printed. {exc}", error=True)
+            return 0
+        self._set_status(f"Sent {printed} page{'s' if printed != 1 else ''} to {printer.printerName() or 'the printer'}.")
+        return printed
+
+    # -- slots: the list and the form
+
+    def _on_documents_view_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        before = previous.data(ROW_ROLE)
+        if isinstance(before, DocumentKind):
+            self.remembered[before.key] = self.options_form.values()
+        self.cancel()
+        self._forget_pdf()
+        kind = self.current_kind
+        if kind is None:
+            return
+        self.document_title.setText(kind.title)
+        self.document_description.setText(kind.description)
+        self.document_description.setVisible(bool(kind.description))
+        try:
+            values = kind.resolved_options(self.remembered.get(kind.key))
+        except catalog.DocumentError:
+            values = kind.resolved_options()  # an option was renamed since: start from the defaults
+        self.options_form.set_options(kind.options, values)
+        self._show_message(kind.title, READY_HINT)
+        self._set_status("")
+
+    def _on_documents_view_activated(self, _index: QModelIndex) -> None:
+        self.start_preview()
+
+    def _on_options_form_changed(self) -> None:
+        kind = self.current_kind
+        if kind is not None:
+            self.remembered[kind.key] = self.options_form.values()
+        if self.pdf is not None:
+            self._set_status("The options changed since this preview. Press Preview to update it.")
+        self._update_buttons()
+
+    # -- slots: actions
+
+    def _on_preview_button_clicked(self) -> None:
+        self.start_preview()
+
+    def _on_print_button_clicked(self) -> None:
+        self.print_document()
+
+    def _on_save_button_clicked(self) -> None:
+        self.save_as()
+
+    def _on_open_button_clicked(self) -> None:
+        self.open_in_viewer()
+
+    def _on_cancel_button_clicked(self) -> None:
+        self.cancel()
+
+    def _on_print_dialog_accepted(self) -> None:
+        if self.printer is not None:
+            self.print_to(self.printer)
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self.dialog = None
+
+    def _on_details_loaded(self, details: events.EventDetails) -> None:
+        self._event_name = details.name
+
+    # -- slots: the build
+
+    def _on_build_progressed(self, fraction: float) -> None:
+        self.progress_bar.setValue(round(fraction * 1000))
+
+    def _on_build_built(self, data: bytes) -> None:
+        build = self._finish_build()
+        if build is None:
+            return
+        if not self.preview.load_bytes(data):
+            self._show_message("The PDF could not be shown.", "The document produced a file this viewer cannot read.")
+            errors.report_unexpected(RuntimeError(f"{build.key}: the PDF it made cannot be read"), self)
+            return
+        self.pdf = data
+        self.shown = (build.key, build.options)
+        self.preview_stack.setCurrentWidget(self.preview)
+        count = self.preview.page_count
+        self._set_status(f"{count} page{'s' if count != 1 else ''}.")
+        then, self._then = self._then, None
+        if then == "print":
+            self.print_document()
+        elif then == "save":
+            self.save_as()
+        elif then == "open":
+            self.open_in_viewer()
+
+    def _on_build_refused(self, reason: str) -> None:
+        if self._finish_build() is None:
+            return
+        self._then = None
+        kind = self.current_kind
+        self._show_message(f"{kind.title if kind else 'This document'} cannot be made yet: {reason}", REFUSED_HINT)
+        self._set_status("")
+
+    def _on_build_cancelled(self) -> None:
+        if self._finish_build() is None:
+            return
+        self._then = None
+        kind = self.current_kind
+        self._show_message(kind.title if kind else "", READY_HINT)
+        self._set_status("Cancelled. Nothing was made.")
+
+    def _on_build_failed(self, error: BaseException) -> None:
+        if self._finish_build() is None:
+            return
+        self._then = None
+        self._show_message("Something went wrong while making this document.", "The details are in the log file.")
+        self._set_status("")
+        errors.report_unexpected(error, self)
+
+    # -- helpers
+
+    def _finish_build(self) -> DocumentBuild | None:
+        """The build that just ended, if it is still the page's (not replaced or abandoned)."""
+        build = self.sender()
+        if not isinstance(build, DocumentBuild) or build is not self.build:
+            return None
+        self.build = None
+        build.deleteLater()
+        self.progress_host.hide()
+        self._update_buttons()
+        return build
+
+    def _ready_or_build(self, then: str) -> bool:
+        """True if the PDF on show matches the chosen document and options; otherwise make it first."""
+        kind = self.current_kind
+        if kind is None or self.store is None or self.is_building:
+            return False
+        if self.pdf is not None and self.shown == (kind.key, self.chosen_options()):
+            return True
+        self.start_preview(then=then)
+        return False
+
+    def _forget_pdf(self) -> None:
+        self.pdf = None
+        self.shown = None
+        self.preview.clear()
+        self.preview_stack.setCurrentWidget(self.message_panel)
+        self._update_buttons()
+
+    def _show_message(self, message: str, hint: str) -> None:
+        self.message_label.setText(message)
+        self.message_hint.setText(hint)
+        self.message_hint.setVisible(bool(hint))
+        self.preview_stack.setCurrentWidget(self.message_panel)
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status_label.setObjectName("inlineError" if error else "pageSubtitle")
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
+    def _update_buttons(self) -> None:
+        ready = self.store is not None and self.current_kind is not None and not self.is_building
+        for button in (self.preview_button, self.print_button, self.save_button, self.open_button):
+            button.setEnabled(ready)
+        self.cancel_button.setEnabled(self.is_building)

@@ -1,0 +1,160 @@
+"""Where a made PDF goes: a file (written safely), a printer, or the system's PDF viewer.
+
+Saving writes a temporary file next to the target and renames it over the target, so a full disk
+or a crash never leaves half a PDF where a good one was. Printing renders each page with Qt's PDF
+module at the printer's resolution (capped, see :data:`MAX_PRINT_DPI`) and places it on the paper
+at its real size, so badges land on their labels.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from mentordesk import paths
+
+#: Pages are rendered for the printer at most this finely: an A4 page at 300 dpi is a 35 MB
+#: image already, at a laser printer's 1200 dpi it would be 560 MB, with no visible gain for
+#: names and QR codes.
+MAX_PRINT_DPI = 300
+#: Files left for the viewer are removed after this long (the viewer has long opened them).
+VIEWER_FILES_KEPT_S = 24 * 3600
+
+
+class OutputError(Exception):
+    """Saving or printing failed; the message says why in plain words."""
+
+
+def save_pdf(data: bytes, target: Path) -> None:
+    """Write ``data`` to ``target`` atomically; raises OutputError with a clear message."""
+    target = Path(target)
+    temp_name: str | None = None
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+        temp_name = None
+    except OSError as exc:
+        raise OutputError(_explain(exc, target)) from exc
+    finally:
+        if temp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+
+
+def _explain(error: OSError, target: Path) -> str:
+    where = str(target)
+    if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
+        return f"The disk is full: {where} could not be written. Free some space or choose another place."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"No permission to write {where}. Choose another folder."
+    if error.errno == errno.ENOENT:
+        return f"The folder {target.parent} does not exist (was a drive removed?). Choose another place."
+    if error.errno == errno.EISDIR:
+        return f"{where} is a folder. Choose a file name."
+    return f"{where} could not be written: {error.strerror or error}."
+
+
+def file_name(stem: str, event_name: str = "") -> str:
+    """A file name such as "Spring Flash — badges.pdf", safe on every platform."""
+    name = f"{event_name} — {stem}" if event_name else stem
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip(" .") or "document"
+    return f"{name[:120]}.pdf"
+
+
+def save_for_viewer(data: bytes, stem: str) -> Path:
+    """Write ``data`` into the exports folder for another program to open; returns its path."""
+    folder = paths.exports_dir()
+    _remove_old_viewer_files(folder)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / file_name(f"{stem}-{stamp}")
+    save_pdf(data, target)
+    return target
+
+
+def _remove_old_viewer_files(folder: Path) -> None:
+    cutoff = time.time() - VIEWER_FILES_KEPT_S
+    for old in folder.glob("*.pdf"):
+        with contextlib.suppress(OSError):
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+
+
+# --------------------------------------------------------------------------- printing
+
+
+def prepare_printer(printer: QPrinter, document: QPdfDocument) -> None:
+    """Offer the document's own paper size and page count in the print dialog."""
+    if document.pageCount() == 0:
+        return
+    points = document.pagePointSize(0)
+    size = QPageSize(QSizeF(points.width(), points.height()), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    orientation = QPageLayout.Orientation.Landscape if points.width() > points.height() else QPageLayout.Orientation.Portrait
+    printer.setPageSize(size)
+    printer.setPageOrientation(orientation)
+    # Positions are measured from the paper's corner, as in the PDF; printers that cannot print
+    # to the edge clip, they do not shift everything.
+    printer.setFullPage(True)
+    printer.setFromTo(1, document.pageCount())
+
+
+def pages_to_print(printer: QPrinter, page_count: int, current_page: int = 0) -> list[int]:
+    """The 0-based pages the print dialog's choices select, in printing order."""
+    mode = printer.printRange()
+    if mode == QPrinter.PrintRange.CurrentPage:
+        pages = [current_page]
+    else:
+        ranges = printer.pageRanges()
+        if mode == QPrinter.PrintRange.PageRange and not ranges.isEmpty():
+            pages = [page - 1 for page in range(1, page_count + 1) if ranges.contains(page)]
+        elif mode == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            last = printer.toPage() or page_count
+            pages = list(range(printer.fromPage() - 1, min(last, page_count)))
+        else:
+            pages = list(range(page_count))
+    pages = [page for page in pages if 0 <= page < page_count]
+    if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+        pages.reverse()
+    return pages
+
+
+def print_pages(document: QPdfDocument, printer: QPrinter, pages: Sequence[int]) -> int:
+    """Render ``pages`` of ``document`` onto ``printer``; returns how many were printed."""
+    if not pages:
+        raise OutputError("No pages to print: the chosen range is outside the document.")
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OutputError("The printer could not be started. Check that it is connected, or save a PDF instead.")
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    try:
+        for number, page in enumerate(pages):
+            if number and not printer.newPage():
+                raise OutputError("The printer stopped accepting pages.")
+            points = document.pagePointSize(page)
+            image = document.render(page, QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi)))
+            paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+            scale = printer.resolution() / 72
+            target = QRectF(0, 0, points.width() * scale, points.height() * scale)
+            if target.width() > paper.width() + 1 or target.height() > paper.height() + 1:
+                # Paper smaller than the page: shrink to fit rather than cut names off.
+                fit = min(paper.width() / target.width(), paper.height() / target.height())
+                target = QRectF(0, 0, target.width() * fit, target.height() * fit)
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+    return len(pages)

@@ -1,0 +1,361 @@
+"""The Print & export page: documents from the catalog, their options, preview, cancel, save, print.
+
+The document kinds used here are registered by this module (the real ones arrive from their own
+modules and are tested there): a small real PDF of a few pages, one that refuses to be made, and
+a slow one that reports progress many times. The page, its background build, Qt's PDF module,
+the printer and the file writing are all real.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLineEdit, QSpinBox
+from pytestqt.qtbot import QtBot
+from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mentordesk.models import Event
+from mentordesk.models.store import EventStore
+from mentordesk.printing import catalog
+from mentordesk.printing.catalog import (
+    Choice,
+    DocumentError,
+    DocumentKind,
+    OptionSpec,
+    Progress,
+)
+from mentordesk.ui.exports import output
+from mentordesk.ui.exports.page import ExportsPage
+from mentordesk.ui.tasks import InlineRunner, TaskManager, ThreadPoolRunner
+
+SLOW_STEPS = 2_000
+
+
+def _pages_pdf(session: Session, options: Mapping[str, Any], progress: Progress) -> bytes:
+    """A real PDF: one line of text per page naming the event, the page and the chosen heading."""
+    event_name = session.scalars(select(Event.name)).one()
+    buffer = io.BytesIO()
+    size = (595.0, 842.0) if options["page_size"] == "A4" else (612.0, 792.0)
+    canvas = Canvas(buffer, pagesize=size[::-1] if options["wide"] else size)
+    count = options["pages"]
+    for page in range(count):
+        progress(page, count)
+        canvas.setFont("Helvetica", 24)
+        canvas.drawString(72, 500, f"{options['heading']} {page + 1} of {count}")
+        canvas.setFont("Helvetica", 12)
+        canvas.drawString(72, 470, f"Event: {event_name} / ink {options['ink']}")
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _refuses(_session: Session, _options: Mapping[str, Any], _progress: Progress) -> bytes:
+    raise DocumentError("no rotation planned yet")
+
+
+def _slow(_session: Session, _options: Mapping[str, Any], progress: Progress) -> bytes:
+    for step in range(SLOW_STEPS):
+        progress(step, SLOW_STEPS)
+        time.sleep(0.002)
+    return _tiny_pdf()
+
+
+def _tiny_pdf() -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(72, 700, "slow")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+PAGES = DocumentKind(
+    key="zz_test_pages",
+    title="Test pages",
+    description="A few numbered pages, made for the page's tests.",
+    build=_pages_pdf,
+    options=(
+        catalog.PAGE_SIZE_OPTION,
+        OptionSpec("pages", "Pages", "int", default=3, minimum=1, maximum=40, help="How many pages"),
+        OptionSpec("wide", "Landscape", "bool", default=False),
+        OptionSpec("heading", "Heading", "text", default="Page"),
+        OptionSpec("ink", "Ink", "choice", default="black",
+                   choices=(Choice("black", "Black"), Choice("blue", "Blue ink"))),
+    ),
+    file_stem="test-pages",
+    order=9_001,
+)
+REFUSES = DocumentKind("zz_test_refuses", "Test refusal", "Cannot be made yet.", _refuses, order=9_002)
+SLOW = DocumentKind("zz_test_slow", "Test slow", "Reports progress many times.", _slow, order=9_003)
+
+
+@pytest.fixture(autouse=True)
+def test_documents(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    catalog.documents()  # the real kinds first, so ours are added to a loaded registry
+    for kind in (PAGES, REFUSES, SLOW):
+        monkeypatch.setitem(catalog._REGISTRY, kind.key, kind)
+    yield
+
+
+def _page(qtbot: QtBot, store: EventStore | None, runner: object = None) -> ExportsPage:
+    page = ExportsPage(TaskManager(runner or InlineRunner()))  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.set_store(store)
+    page.show()
+    page.set_active(True)
+    qtbot.waitExposed(page)
+    return page
+
+
+@pytest.fixture
+def exports(qtbot: QtBot, store: EventStore) -> ExportsPage:
+    return _page(qtbot, store)
+
+
+def test_the_list_shows_the_registered_documents_in_order(exports: ExportsPage) -> None:
+    keys = [kind.key for kind in exports.model.rows]
+    assert keys == [kind.key for kind in catalog.documents()]
+    assert keys[-3:] == ["zz_test_pages", "zz_test_refuses", "zz_test_slow"]
+    row = exports.model.row_of("zz_test_pages")
+    index = exports.model.index(row, 0)
+    assert index.data() == "Test pages"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "A few numbered pages, made for the page's tests."
+
+
+def test_the_options_form_reflects_the_option_specs(exports: ExportsPage) -> None:
+    assert exports.select_document("zz_test_pages")
+    editors = exports.options_form.editors
+    assert list(editors) == ["page_size", "pages", "wide", "heading", "ink"]
+    size, pages, wide, heading, ink = editors.values()
+    assert isinstance(size, QComboBox) and size.currentData() == catalog.default_page_size()
+    assert [size.itemData(i) for i in range(size.count())] == ["A4", "Letter"]
+    assert isinstance(pages, QSpinBox) and (pages.value(), pages.minimum(), pages.maximum()) == (3, 1, 40)
+    assert pages.toolTip() == "How many pages"
+    assert isinstance(wide, QCheckBox) and not wide.isChecked() and wide.text() == "Landscape"
+    assert isinstance(heading, QLineEdit) and heading.text() == "Page"
+    assert isinstance(ink, QComboBox) and ink.currentText() == "Black"
+    assert exports.document_title.text() == "Test pages"
+
+    # The choices are remembered per document for the session.
+    pages.setValue(7)
+    ink.setCurrentIndex(1)
+    exports.select_document("zz_test_refuses")
+    assert exports.options_form.editors == {}
+    assert exports.options_form.none_label.isVisibleTo(exports)
+    exports.select_document("zz_test_pages")
+    assert exports.chosen_options()["pages"] == 7
+    assert exports.chosen_options()["ink"] == "blue"
+
+
+def test_preview_builds_the_pdf_and_shows_its_pages(exports: ExportsPage, qtbot: QtBot) -> None:
+    exports.select_document("zz_test_pages")
+    exports.options_form.editors["pages"].setValue(5)  # type: ignore[union-attr]
+    qtbot.mouseClick(exports.preview_button, Qt.MouseButton.LeftButton)
+
+    assert exports.preview.page_count == 5
+    assert exports.preview.document.pageCount() == 5
+    assert exports.preview_stack.currentWidget() is exports.preview
+    assert exports.preview.pages_model.rowCount() == 5
+    assert exports.preview.page_label.text() == "Page 1 of 5"
+    assert exports.status_label.text() == "5 pages."
+    assert exports.pdf is not None
+    assert "Page 1 of 5" in PdfReader(io.BytesIO(exports.pdf)).pages[0].extract_text()
+    # A thumbnail is a rendered picture of its page.
+    picture = exports.preview.pages_model.index(2, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert not picture.isNull() and picture.height() > picture.width()
+    exports.preview.go_to_page(3)
+    assert exports.preview.page_label.text() == "Page 4 of 5"
+    exports.preview.zoom_in_button.click()
+    assert exports.preview.zoom_label.text().endswith("%")
+
+    # Changing an option makes the preview stale; Print/Save would make it again.
+    exports.options_form.editors["heading"].setText("Seite")  # type: ignore[union-attr]
+    assert "options changed" in exports.status_label.text()
+
+
+def test_enter_in_the_list_previews_the_chosen_document(exports: ExportsPage, qtbot: QtBot) -> None:
+    exports.select_document("zz_test_pages")
+    exports.documents_view.setFocus()
+    qtbot.keyClick(exports.documents_view, Qt.Key.Key_Down)
+    assert exports.current_kind is not None and exports.current_kind.key == "zz_test_refuses"
+    qtbot.keyClick(exports.documents_view, Qt.Key.Key_Up)
+    qtbot.keyClick(exports.documents_view, Qt.Key.Key_Return)
+    assert exports.preview.page_count == 3
+
+
+def test_cancel_stops_the_build_and_shows_nothing(exports: ExportsPage) -> None:
+    exports.select_document("zz_test_slow")
+    seen: list[int] = []
+
+    def press_cancel_midway(value: int) -> None:
+        seen.append(value)
+        if len(seen) == 10:
+            assert exports.cancel_button.isEnabled()
+            exports.cancel_button.click()
+
+    exports.progress_bar.valueChanged.connect(press_cancel_midway)
+    exports.start_preview()
+
+    # The inline runner has finished by now: the build stopped at its next progress call.
+    assert len(seen) == 10
+    assert exports.pdf is None
+    assert exports.preview.page_count == 0
+    assert exports.preview_stack.currentWidget() is not exports.preview
+    assert exports.status_label.text() == "Cancelled. Nothing was made."
+    assert not exports.progress_host.isVisibleTo(exports)
+    assert exports.preview_button.isEnabled()
+
+
+def test_cancel_from_the_ui_stops_a_background_build(qtbot: QtBot, store: EventStore) -> None:
+    page = _page(qtbot, store, ThreadPoolRunner())
+    page.select_document("zz_test_slow")
+    page.start_preview()
+    assert page.is_building and not page.preview_button.isEnabled()
+    qtbot.waitUntil(lambda: page.progress_bar.value() > 0, timeout=10_000)
+    qtbot.keyClick(page.documents_view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not page.is_building, timeout=10_000)
+    assert page.status_label.text() == "Cancelled. Nothing was made."
+    assert page.pdf is None
+
+
+def test_a_document_that_cannot_be_made_says_why(exports: ExportsPage) -> None:
+    exports.select_document("zz_test_refuses")
+    exports.preview_button.click()
+    assert exports.message_label.text() == "Test refusal cannot be made yet: no rotation planned yet"
+    assert "Preview again" in exports.message_hint.text()
+    assert exports.preview_stack.currentWidget() is exports.message_panel
+    assert exports.pdf is None
+
+
+def test_save_as_pdf_writes_the_file(exports: ExportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out" / "pages"
+    target.parent.mkdir()
+    asked: list[str] = []
+
+    def choose(_parent: object, _caption: str, suggested: str, _filter: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return str(target), "PDF files (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    exports.select_document("zz_test_pages")
+    exports.options_form.editors["pages"].setValue(2)  # type: ignore[union-attr]
+    # Save makes the PDF first when nothing is on show yet.
+    exports.save_button.click()
+
+    saved = target.with_name("pages.pdf")
+    reader = PdfReader(saved)
+    assert len(reader.pages) == 2
+    assert "Event: Spring Flash Mentoring" in reader.pages[1].extract_text()
+    assert Path(asked[0]).name == "Spring Flash Mentoring — test-pages.pdf"
+    assert exports.status_label.text() == f"Saved {saved}."
+    assert [p.name for p in saved.parent.iterdir()] == ["pages.pdf"]  # no temporary file left
+
+
+def test_a_failed_save_says_why_and_keeps_the_preview(
+    exports: ExportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exports.select_document("zz_test_pages")
+    exports.preview_button.click()
+    place = tmp_path / "place"
+    folder_in_the_way = place / "taken.pdf"
+    folder_in_the_way.mkdir(parents=True)
+    for chosen, words in ((place / "gone" / "x.pdf", "does not exist"), (folder_in_the_way, "is a folder")):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, c=chosen: (str(c), ""))
+        exports.save_button.click()
+        assert exports.status_label.text().startswith("Not saved.")
+        assert words in exports.status_label.text()
+        assert exports.status_label.objectName() == "inlineError"
+    assert exports.preview.page_count == 3
+    assert sorted(p.name for p in place.iterdir()) == ["taken.pdf"]
+    # A full disk is named as such.
+    assert "The disk is full" in output._explain(OSError(errno.ENOSPC, "No space left"), place / "x.pdf")
+
+
+class _UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_open_in_viewer_hands_a_saved_copy_to_the_system(exports: ExportsPage) -> None:
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        exports.select_document("zz_test_pages")
+        exports.open_button.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert len(catcher.urls) == 1
+    path = Path(catcher.urls[0].toLocalFile())
+    assert path.parent.name == "exports" and path.name.startswith("test-pages-")
+    assert len(PdfReader(path).pages) == 3
+
+
+def _pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_print_renders_every_page_at_its_size(exports: ExportsPage, tmp_path: Path) -> None:
+    exports.select_document("zz_test_pages")
+    exports.options_form.editors["page_size"].setCurrentIndex(1)  # type: ignore[union-attr]  # Letter
+    exports.options_form.editors["pages"].setValue(4)  # type: ignore[union-attr]
+    exports.preview_button.click()
+    printed = tmp_path / "printed.pdf"
+    printer = _pdf_printer(printed)
+    output.prepare_printer(printer, exports.preview.document)
+    assert exports.print_to(printer) == 4
+    reader = PdfReader(printed)
+    assert len(reader.pages) == 4
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    assert "/XObject" in reader.pages[0]["/Resources"]  # the page, as rendered by Qt's PDF module
+
+    # A page range prints only those pages.
+    ranged = tmp_path / "ranged.pdf"
+    printer = _pdf_printer(ranged)
+    output.prepare_printer(printer, exports.preview.document)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    assert exports.print_to(printer) == 2
+    assert len(PdfReader(ranged).pages) == 2
+    assert exports.status_label.text().startswith("Sent 2 pages")
+
+
+def test_ctrl_p_opens_the_print_dialog_and_prints(exports: ExportsPage, tmp_path: Path, qtbot: QtBot) -> None:
+    exports.select_document("zz_test_pages")
+    exports.preview_button.click()
+    printed = tmp_path / "dialog.pdf"
+    exports.printer = _pdf_printer(printed)
+    exports.documents_view.setFocus()
+    qtbot.keyClick(exports.documents_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = exports.dialog
+    assert isinstance(dialog, QPrintDialog)
+    exports.printer.setOutputFileName(str(printed))
+    dialog.accept()
+    assert len(PdfReader(printed).pages) == 3
+
+
+def test_no_event_open_shows_the_empty_state(qtbot: QtBot) -> None:
+    page = _page(qtbot, None)
+    assert page.stack.currentWidget() is page.empty_state
+    assert page.empty_state.text() == "No event is open"
