@@ -57,6 +57,8 @@ class PersonName:
     role: Role
     #: (surname, first name), folded: the order of the projector's board.
     sort_key: tuple[str, str]
+    #: "Surname, First name" (or the one part there is), as the board lists it.
+    listed: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,10 @@ class FlashSnapshot:
         found = self.people.get(person_id)
         return found.name if found else f"person {person_id}"
 
+    def listed(self, person_id: int) -> str:
+        found = self.people.get(person_id)
+        return found.listed or found.name if found else f"person {person_id}"
+
 
 # -- reading the event file
 
@@ -108,7 +114,8 @@ def _names(session: Session, ids: set[int]) -> dict[int, PersonName]:
         return {}
     rows = session.execute(select(Person.id, Person.first_name, Person.last_name, Person.role)
                            .where(Person.id.in_(sorted(ids))))
-    return {pid: PersonName(pid, " ".join(p for p in (first, last) if p), role, (fold(last or first), fold(first)))
+    return {pid: PersonName(pid, " ".join(p for p in (first, last) if p), role, (fold(last or first), fold(first)),
+                            ", ".join(p for p in (last, first) if p))
             for pid, first, last, role in rows}
 
 
@@ -287,7 +294,7 @@ def itinerary(snapshot: FlashSnapshot, person_id: int) -> Itinerary | None:
         if table is not None and table.on_break:
             stops.append(Stop(round_.number, None, "Break", (), held))
         elif table is not None and table.mentor == person_id:
-            stops.append(Stop(round_.number, table.number, f"Table {table.number} (own table)",
+            stops.append(Stop(round_.number, table.number, f"Table {table.number}",
                               _sorted_names(snapshot, table.mentees), held))
         elif table is not None:
             others = tuple(m for m in table.mentees if m != person_id)
@@ -327,8 +334,8 @@ def board(snapshot: FlashSnapshot, round_number: int) -> Board | None:
     if plan is None or not 1 <= round_number <= len(plan.rounds):
         return None
     round_ = plan.rounds[round_number - 1]
-    entries = [BoardEntry(snapshot.name(m), t.number, _key(snapshot, m)) for t in round_.tables for m in t.mentees]
-    entries += [BoardEntry(snapshot.name(m), None, _key(snapshot, m)) for m in round_.waiting]
+    entries = [BoardEntry(snapshot.listed(m), t.number, _key(snapshot, m)) for t in round_.tables for m in t.mentees]
+    entries += [BoardEntry(snapshot.listed(m), None, _key(snapshot, m)) for m in round_.waiting]
     entries.sort(key=lambda e: (e.sort_key, e.name))
     note = f"Waiting this round? Please wait at {WAITING_AREA}: your turn comes next." if round_.waiting else ""
     return Board(round_number, tuple(entries), note)

@@ -1,20 +1,407 @@
-"""The Flash rounds page (not built yet): what it will do, in the words of the product brief."""
+"""The Flash rounds page: plan the rotation, run the rounds, show them on a projector.
+
+Tabs: **Plan** (set-up, figures, the master grid, hand swaps and the re-plan actions), **Run**
+(the round clock with its buttons and keys, chimes, the projector), **Tables & people** (a
+mentor's table across all rounds, anyone's itinerary) and, when that panel is installed,
+**Feedback**. Everything is read as one ``FlashSnapshot`` in the background and rebuilt after
+each change, so every view follows a re-plan. Planning runs through the task manager (a large
+event takes a moment); the clock lives in ``ClockDriver``, derived from the event file.
+"""
 
 from __future__ import annotations
 
-from mentordesk.ui.widgets.placeholder import PlaceholderPage
+import importlib.util
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QWidget
+
+from mentordesk.models import Role
+from mentordesk.services.flash import PlanError, live
+from mentordesk.services.flash.clock import Chime, ChimeKind, ClockView
+from mentordesk.services.flash.views import (
+    FlashSnapshot,
+    board,
+    board_round,
+    flash_snapshot,
+    readable,
+)
+from mentordesk.services.lookup import search_names
+from mentordesk.services.people import list_people
+from mentordesk.settings import FLASH_CHIMES, FLASH_WARN_SECONDS, STATION_NAME, Settings
+from mentordesk.ui import errors
+from mentordesk.ui.flash.clock_driver import ClockDriver
+from mentordesk.ui.flash.console_panel import ConsolePanel
+from mentordesk.ui.flash.dialogs import BreakDialog, PersonDialog, SwapDialog
+from mentordesk.ui.flash.lookup_panel import LookupPanel
+from mentordesk.ui.flash.projector import ProjectorWindow
+from mentordesk.ui.flash.setup_panel import SetupPanel
+from mentordesk.ui.sound import Cue, SoundPlayer
+from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.page import Page
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+#: While the page is shown, arrivals at other stations show up in the counts this often.
+REFRESH_INTERVAL_MS = 5_000
+#: The page's keys (the console's own are in console_panel.ACTIONS).
+KEYS = {"plan": "Ctrl+Return", "arrival": "Ctrl+Shift+A", "departure": "Ctrl+Shift+D", "break": "Ctrl+Shift+B",
+        "swap": "S"}
+CHIMES = {ChimeKind.ONE_MINUTE_LEFT: Cue.ONE_MINUTE_LEFT, ChimeKind.PHASE_END: Cue.PHASE_END}
 
 
-class FlashPage(PlaceholderPage):
+def _feedback_panel_class() -> type[QWidget] | None:
+    """The feedback panel, built separately; the page works without it."""
+    if importlib.util.find_spec("mentordesk.ui.flash.feedback_panel") is None:
+        return None
+    from mentordesk.ui.flash.feedback_panel import FeedbackPanel
+
+    return FeedbackPanel
+
+
+class FlashPage(Page):
     key = "flash"
     title = "Flash rounds"
-    subtitle = "Timed speed-mentoring rotations for the people who actually arrived."
-    plans = (
-        "Plan the rounds two ways: rotate (everyone moves one table on) or match (most meetings, "
-        "requested mentors honoured, topic overlap, no-go pairs respected).",
-        "Seat one to three mentees per table and handle uneven numbers fairly.",
-        "Run the rounds from a console — start, pause, resume, +1 minute, skip, end — "
-        "with a clock that survives a crash or restart, and chimes at one minute left and at the end.",
-        "Show a countdown and where everybody goes next on a projector, readable from the back of the hall.",
-        "Re-plan the remaining rounds in one click when someone arrives late or leaves early.",
-    )
+    subtitle = "Plan timed speed-mentoring rounds for the people who actually arrived, and run them."
+    scrollable = False
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
+        self.settings = Settings()
+        self.sound = SoundPlayer(self.settings, self, switch=FLASH_CHIMES)
+        self.snapshot: FlashSnapshot | None = None
+        self.driver = ClockDriver(self)
+        self.driver.warn_at_ms = self.settings.get(FLASH_WARN_SECONDS) * 1000
+        self.projector: ProjectorWindow | None = None
+        #: The latest dialog opened from this page, so tests can find and drive it.
+        self.dialog: QDialog | None = None
+        self.notice = ""
+        self._stale = False
+        self._board_cache: tuple[int, Any] | None = None
+
+        self.tabs = QTabWidget(objectName="flashTabs")
+        self.setup_panel = SetupPanel()
+        self.console = ConsolePanel()
+        self.lookup = LookupPanel()
+        self.lookup.search = self._search
+        self.tabs.addTab(self.setup_panel, "&Plan")
+        self.tabs.addTab(self.console, "R&un")
+        self.tabs.addTab(self.lookup, "&Tables && people")
+        panel_class = _feedback_panel_class()
+        self.feedback: Any = panel_class(tasks) if panel_class is not None else None
+        if self.feedback is not None:
+            self.tabs.addTab(self.feedback, "&Feedback")
+        self.notice_label = QLabel("", objectName="pageNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.hide()
+        self.body.addWidget(self.notice_label)
+        self.body.addWidget(self.tabs, 1)
+
+        self.console.chimes_check.setChecked(self.sound.enabled)
+        self.console.warn_spin.setValue(self.settings.get(FLASH_WARN_SECONDS))
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self.shortcuts = {name: QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                          for name, key in KEYS.items() if name != "swap"}
+        self.swap_shortcut = QShortcut(QKeySequence(KEYS["swap"]), self.setup_panel.grid,
+                                       context=Qt.ShortcutContext.WidgetShortcut)
+        self._connect_signals()
+        self.setup_panel.show_snapshot(None)
+
+    def _connect_signals(self) -> None:
+        self.setup_panel.plan_requested.connect(self._on_setup_panel_plan_requested)
+        self.setup_panel.swap_requested.connect(self._on_setup_panel_swap_requested)
+        self.setup_panel.arrival_requested.connect(self._on_setup_panel_arrival_requested)
+        self.setup_panel.departure_requested.connect(self._on_setup_panel_departure_requested)
+        self.setup_panel.break_requested.connect(self._on_setup_panel_break_requested)
+        self.console.action_requested.connect(self._on_console_action_requested)
+        self.console.chimes_toggled.connect(self._on_console_chimes_toggled)
+        self.console.warning_changed.connect(self._on_console_warning_changed)
+        self.driver.view_changed.connect(self._on_driver_view_changed)
+        self.driver.chimed.connect(self._on_driver_chimed)
+        self.driver.refused.connect(self._on_driver_refused)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self.shortcuts["plan"].activated.connect(self.setup_panel.plan_button.click)
+        self.shortcuts["arrival"].activated.connect(self.setup_panel.arrival_button.click)
+        self.shortcuts["departure"].activated.connect(self.setup_panel.departure_button.click)
+        self.shortcuts["break"].activated.connect(self.setup_panel.break_button.click)
+        self.swap_shortcut.activated.connect(self.setup_panel.swap_button.click)
+
+    # -- Page
+
+    def store_changed(self) -> None:
+        self.snapshot = None
+        self._board_cache = None
+        self.setup_panel.show_snapshot(None)
+        self.lookup.person_id = None
+        self.lookup.show_snapshot(None)
+        self.driver.attach(None, None)
+        self.console.show_view(None)
+        self._show_notice("")
+        if self.dialog is not None:
+            self.dialog.close()
+        if self.projector is not None:
+            self.projector.close()
+        if self.feedback is not None:
+            self.feedback.set_store(self.store)
+        if self.store is None:
+            self.refresh_timer.stop()
+        else:
+            # Read at once even when hidden: a session that was running before a crash goes on
+            # (its chimes, the projector) whatever page the app opens on.
+            self.refresh()
+
+    def activated(self) -> None:
+        self.refresh()
+        if self.store is not None:
+            self.refresh_timer.start()
+
+    def deactivated(self) -> None:
+        self.refresh_timer.stop()
+
+    # -- what the page offers
+
+    def refresh(self) -> None:
+        if not self.load("flash.snapshot", flash_snapshot, self._on_snapshot_loaded) and self.store is not None:
+            self._stale = True
+
+    def plan(self, setup: live.SessionSetup) -> None:
+        """Plan the people checked in now, in the background (a big event takes a moment)."""
+        store = self.store
+        if store is None:
+            return
+        self.setup_panel.set_busy(True, "Planning…")
+
+        def work(_report: Callable[[float], None]) -> live.Planned:
+            with store.session() as session:
+                return live.plan_session(session, store.event_id, setup)
+
+        self._tasks.run("flash.plan", work, on_success=self._on_plan_done, on_failure=self._on_work_failed)
+
+    def open_projector(self) -> ProjectorWindow:
+        if self.projector is None:
+            self.projector = ProjectorWindow()
+            self.projector.closed.connect(self._on_projector_closed)
+        name = self.console.chosen_screen_name()
+        screen = next((s for s in QGuiApplication.screens() if s.name() == name), None)
+        self.projector.show_on(screen)
+        self._update_projector(self.driver.current())
+        # The laptop stays in charge: the keys keep working in the console.
+        self.window().activateWindow()
+        self.console.setFocus()
+        return self.projector
+
+    # -- slots: data
+
+    def _on_snapshot_loaded(self, snapshot: FlashSnapshot) -> None:
+        self.snapshot = snapshot
+        self._board_cache = None
+        self.setup_panel.show_snapshot(snapshot)
+        self.lookup.show_snapshot(snapshot)
+        self.driver.attach(self.store, snapshot.info.id if snapshot.info else None)
+        if snapshot.info is None:
+            self.console.show_view(None)
+        if self.feedback is not None and self.tabs.currentWidget() is self.feedback:
+            self.feedback.refresh()
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def _on_refresh_timer_timeout(self) -> None:
+        self.refresh()
+
+    def _on_plan_done(self, planned: live.Planned) -> None:
+        stats = planned.result.stats
+        warnings = " ".join(stats.warnings)
+        self._show_notice(f"Planned: {stats.describe()}. {planned.result.explanation} {warnings}".strip())
+        self.discard_pending_loads()
+        self.refresh()
+
+    def _on_work_failed(self, error: BaseException) -> None:
+        self.setup_panel.set_busy(False)
+        if isinstance(error, PlanError):
+            self._show_notice(f"Not possible: {error}")
+        else:
+            errors.report_unexpected(error, self)
+        self.discard_pending_loads()
+        self.refresh()
+
+    # -- slots: the plan tab
+
+    def _on_setup_panel_plan_requested(self, setup: live.SessionSetup) -> None:
+        self.plan(setup)
+
+    def _on_setup_panel_swap_requested(self, round_number: int, ids: tuple[int, ...]) -> None:
+        if self.snapshot is None or self.snapshot.plan is None:
+            return
+        dialog = SwapDialog(self.snapshot, round_number, ids[0] if ids else None, self)
+        dialog.chosen.connect(self._on_swap_dialog_chosen)
+        self._open(dialog)
+
+    def _on_swap_dialog_chosen(self, round_number: int, first: int, second: int) -> None:
+        store, snapshot = self.store, self.snapshot
+        if store is None or snapshot is None or snapshot.info is None or not isinstance(self.dialog, SwapDialog):
+            return
+        try:
+            with store.session() as session:
+                reasons = live.swap_saved(session, snapshot.info.id, round_number, first, second)
+        except PlanError as error:
+            reasons = [str(error)]
+        if reasons:
+            self.dialog.show_refusal([readable(r, snapshot) for r in reasons])
+            return
+        self.dialog.accept()
+        self._show_notice(f"Swapped {snapshot.name(first)} and {snapshot.name(second)} in round {round_number}.")
+        self._reread()
+
+    def _on_setup_panel_arrival_requested(self) -> None:
+        rows = self._people()
+        choices = [(r.id, f"{r.full_name} ({r.role.value})") for r in rows
+                   if not r.checked_in and r.role in (Role.MENTOR, Role.MENTEE)]
+        dialog = PersonDialog("Late arrival", "Who arrived?", choices, self, empty="Everybody is checked in.")
+        dialog.chosen.connect(self._on_arrival_dialog_chosen)
+        self._open(dialog)
+
+    def _on_arrival_dialog_chosen(self, person_id: int) -> None:
+        self._replan(lambda session, fid: live.mark_arrival(session, fid, person_id, station=self._station()),
+                     "Arrival recorded")
+
+    def _on_setup_panel_departure_requested(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is None or snapshot.plan is None or snapshot.info is None:
+            return
+        ahead = snapshot.plan.rounds[snapshot.info.started:]
+        ids = {t.mentor for r in ahead for t in r.tables} | {m for r in ahead for m in r.mentees}
+        choices = sorted(((pid, f"{snapshot.name(pid)} ({snapshot.people[pid].role.value})") for pid in ids
+                          if pid in snapshot.people), key=lambda item: item[1].casefold())
+        dialog = PersonDialog("Departure", "Who left?", choices, self, empty="Nobody has rounds still to come.")
+        dialog.chosen.connect(self._on_departure_dialog_chosen)
+        self._open(dialog)
+
+    def _on_departure_dialog_chosen(self, person_id: int) -> None:
+        self._replan(lambda session, fid: live.mark_departure(session, fid, person_id, station=self._station()),
+                     "Departure recorded")
+
+    def _on_setup_panel_break_requested(self) -> None:
+        if self.snapshot is None or self.snapshot.plan is None:
+            return
+        dialog = BreakDialog(self.snapshot, self)
+        dialog.chosen.connect(self._on_break_dialog_chosen)
+        self._open(dialog)
+
+    def _on_break_dialog_chosen(self, mentor: int, rounds: tuple[int, ...]) -> None:
+        self._replan(lambda session, fid: live.add_mentor_break(session, fid, mentor, rounds), "Break planned")
+
+    # -- slots: the console
+
+    def _on_console_action_requested(self, action: str) -> None:
+        actions: dict[str, Callable[[], object]] = {
+            "start": self.driver.start, "pause": self.driver.toggle_pause, "add_minute": self.driver.add_minute,
+            "skip": self.driver.skip, "end": self.driver.end, "projector": self.open_projector,
+        }
+        actions[action]()
+        if action in ("start", "skip", "end"):
+            # Rounds that started can no longer be swapped or re-planned: the grid says so.
+            self._reread()
+
+    def _on_console_chimes_toggled(self, on: bool) -> None:
+        self.sound.set_enabled(on)
+
+    def _on_console_warning_changed(self, warn_at_ms: int) -> None:
+        self.settings.set(FLASH_WARN_SECONDS, warn_at_ms // 1000)
+        self.driver.set_warning(warn_at_ms)
+
+    def _on_driver_view_changed(self, view: ClockView) -> None:
+        note = ""
+        ended = view.finished_at or self.driver.ended_unseen_at
+        if view.finished and ended is not None:
+            note = f"The last round ended at {ended.astimezone().strftime('%H:%M:%S')}, while the app was closed."
+        self.console.show_view(view, planned=self.snapshot is not None and self.snapshot.plan is not None, note=note)
+        self._update_projector(view)
+
+    def _on_driver_chimed(self, chime: Chime) -> None:
+        self.sound.play(CHIMES[chime.kind])
+
+    def _on_driver_refused(self, message: str) -> None:
+        self._show_notice(f"The clock says: {message}.")
+
+    def _on_projector_closed(self) -> None:
+        if self.projector is not None:
+            self.projector.deleteLater()
+            self.projector = None
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        current = self.tabs.currentWidget()
+        if current is self.console:
+            self.console.refresh_screens()
+            self.console.setFocus()
+        elif current is self.feedback and self.feedback is not None:
+            self.feedback.refresh()
+
+    # -- helpers
+
+    def _update_projector(self, view: ClockView | None) -> None:
+        if self.projector is None or self.snapshot is None:
+            return
+        shown = None
+        if view is not None:
+            number = board_round(view.state, view.phase, view.round_number, view.round_count)
+            if self._board_cache is None or self._board_cache[0] != number:
+                self._board_cache = (number, board(self.snapshot, number))
+            shown = self._board_cache[1]
+        self.projector.set_state(view, self.snapshot.event_name, shown)
+
+    def _replan(self, action: Callable[[Session, int], Any], done: str) -> None:
+        store, snapshot = self.store, self.snapshot
+        if store is None or snapshot is None or snapshot.info is None:
+            return
+        flash_id = snapshot.info.id
+        if self.dialog is not None:
+            self.dialog.accept()
+
+        def work(_report: Callable[[float], None]) -> Any:
+            with store.session() as session:
+                return action(session, flash_id)
+
+        def finished(result: Any) -> None:
+            self._show_notice(f"{done}; the rounds to come are re-planned: {result.stats.describe()}.")
+            self._reread()
+
+        self._tasks.run("flash.replan", work, on_success=finished, on_failure=self._on_work_failed)
+
+    def _reread(self) -> None:
+        self.discard_pending_loads()
+        self.refresh()
+
+    def _people(self) -> list[Any]:
+        if self.store is None:
+            return []
+        with self.store.read_session() as session:
+            return list_people(session, self.store.event_id)
+
+    def _search(self, text: str) -> list[int]:
+        if self.store is None:
+            return []
+        with self.store.read_session() as session:
+            return search_names(session, self.store.event_id, text, limit=200)
+
+    def _station(self) -> str:
+        return self.settings.get(STATION_NAME)
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self.dialog = None
+
+    def _show_notice(self, text: str) -> None:
+        self.notice = text
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))

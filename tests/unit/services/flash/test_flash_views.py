@@ -77,7 +77,7 @@ def test_grid_table_itinerary_and_board_agree_with_the_plan(demo_store: EventSto
 
     shown = board(snap, 2)
     assert shown is not None
-    assert sorted(e.name for e in shown.entries) == sorted(snap.name(m) for m in snap.plan.rounds[1].mentees)
+    assert sorted(e.name for e in shown.entries) == sorted(snap.listed(m) for m in snap.plan.rounds[1].mentees)
     assert [e.sort_key for e in shown.entries] == sorted(e.sort_key for e in shown.entries)
 
 

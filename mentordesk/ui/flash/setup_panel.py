@@ -1,0 +1,243 @@
+"""The "Plan" tab of the Flash rounds page: the set-up, the plan's figures and its master grid.
+
+The panel only shows and asks; the page does the work (through services) and feeds the panel a
+fresh ``FlashSnapshot`` afterwards. Its signals say what the facilitator asked for.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.models import PlanMode
+from mentordesk.services.flash.live import SessionSetup
+from mentordesk.services.flash.views import FlashSnapshot, grid_rows, readable
+from mentordesk.ui.itemmodels.flash_grid_model import IDS_ROLE, FlashGridModel
+
+MODE_LABELS = {
+    PlanMode.MATCH: "Match — most meetings, requests honoured",
+    PlanMode.ROTATE: "Rotate — everyone moves one table on",
+}
+
+GRID_COLUMN_WIDTH = 170
+NO_PEOPLE_TEXT = "Nobody who can take part is checked in yet."
+NO_PLAN_TEXT = "No plan yet."
+
+
+class SetupPanel(QWidget):
+    plan_requested = Signal(object)  # SessionSetup
+    swap_requested = Signal(int, tuple)  # round number, mentee ids of the selected cell
+    arrival_requested = Signal()
+    departure_requested = Signal()
+    break_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.snapshot: FlashSnapshot | None = None
+        self._build()
+        self._connect_signals()
+
+    def _spin(self, low: int, high: int, value: int, suffix: str, tip: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setSuffix(suffix)
+        spin.setToolTip(tip)
+        spin.setAccessibleName(tip)
+        return spin
+
+    def _build(self) -> None:
+        self.rounds_spin = self._spin(1, 100, 6, "", "Number of rounds")
+        self.minutes_spin = self._spin(1, 240, 7, " min", "Minutes per round")
+        self.changeover_spin = self._spin(0, 60, 1, " min", "Changeover between rounds, in whole minutes")
+        self.seats_spin = self._spin(1, 3, 1, "", "Mentees per table (1 to 3)")
+        self.mode_combo = QComboBox()
+        for mode, label in MODE_LABELS.items():
+            self.mode_combo.addItem(label, mode.value)
+        self.mode_combo.setToolTip("Match: most meetings, fair spread, requested mentors, shared topics. "
+                                   "Rotate: the classic movement, nothing to look up.")
+        self.plan_button = QPushButton("Plan rounds", objectName="primaryButton")
+        self.plan_button.setToolTip("Plan the rounds for the people checked in now (Ctrl+Enter)")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        first = QHBoxLayout()
+        for label, widget in (("&Rounds", self.rounds_spin), ("&Minutes", self.minutes_spin),
+                              ("&Changeover", self.changeover_spin), ("S&eats", self.seats_spin)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            first.addWidget(caption)
+            first.addWidget(widget)
+            first.addSpacing(8)
+        first.addStretch(1)
+        mode_label = QLabel("M&ode")
+        mode_label.setBuddy(self.mode_combo)
+        second = QHBoxLayout()
+        second.addWidget(mode_label)
+        second.addWidget(self.mode_combo, 1)
+        second.addWidget(self.plan_button)
+        form.addRow(first)
+        form.addRow(second)
+
+        self.status_label = QLabel("", objectName="flashPlanStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.messages_label = QLabel("", objectName="pageNotice")
+        self.messages_label.setWordWrap(True)
+        self.messages_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.messages_label.hide()
+
+        self.model = FlashGridModel(self)
+        self.grid = QTableView(objectName="flashGrid")
+        self.grid.setModel(self.model)
+        self.grid.setAccessibleName("Rounds and tables")
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setWordWrap(True)
+        self.grid.verticalHeader().hide()
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed, wrapping columns: one very long name must not make a round as wide as the window.
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.grid.horizontalHeader().setDefaultSectionSize(GRID_COLUMN_WIDTH)
+        self.grid.horizontalHeader().setMinimumSectionSize(90)
+        self.grid.setToolTip("Choose a cell and press S (or Swap…) to swap a mentee with another")
+        self.empty_label = QLabel("", objectName="emptyStateTitle")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.grid)
+
+        self.swap_button = QPushButton("Swap…")
+        self.swap_button.setToolTip("Swap two mentees in a round still to come (S in the grid)")
+        self.arrival_button = QPushButton("Late arrival…")
+        self.arrival_button.setToolTip("Check in someone who just arrived and re-plan the rounds to come (Ctrl+Shift+A)")
+        self.departure_button = QPushButton("Departure…")
+        self.departure_button.setToolTip("Someone left: check them out and re-plan the rounds to come (Ctrl+Shift+D)")
+        self.break_button = QPushButton("Mentor break…")
+        self.break_button.setToolTip("A mentor is away for some rounds: re-plan them (Ctrl+Shift+B)")
+        actions = QHBoxLayout()
+        actions.addWidget(self.swap_button)
+        actions.addStretch(1)
+        for button in (self.arrival_button, self.departure_button, self.break_button):
+            actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.messages_label)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(actions)
+
+    def _connect_signals(self) -> None:
+        self.plan_button.clicked.connect(self._on_plan_button_clicked)
+        self.swap_button.clicked.connect(self._on_swap_button_clicked)
+        self.arrival_button.clicked.connect(self.arrival_requested)
+        self.departure_button.clicked.connect(self.departure_requested)
+        self.break_button.clicked.connect(self.break_requested)
+
+    # -- what the page calls
+
+    def setup(self) -> SessionSetup:
+        return SessionSetup(self.rounds_spin.value(), self.minutes_spin.value(), self.changeover_spin.value(),
+                            self.seats_spin.value(), PlanMode(self.mode_combo.currentData()))
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        self.plan_button.setEnabled(not busy and self._can_plan())
+        if busy:
+            self.status_label.setText(text)
+
+    def show_snapshot(self, snapshot: FlashSnapshot | None) -> None:
+        first = self.snapshot is None or (snapshot is not None and self.snapshot.info != snapshot.info)
+        self.snapshot = snapshot
+        if snapshot is None:
+            self.model.set_grid([], 0, 0)
+            self.empty_label.setText("Open an event to plan flash rounds.")
+            self.stack.setCurrentWidget(self.empty_label)
+            self.status_label.setText("")
+            self.messages_label.hide()
+            self._enable_actions()
+            return
+        info = snapshot.info
+        if first and info is not None:
+            # The form shows the saved set-up, so planning again starts from it.
+            self.rounds_spin.setValue(info.round_count)
+            self.minutes_spin.setValue(info.round_minutes)
+            self.changeover_spin.setValue(info.changeover_minutes)
+            self.seats_spin.setValue(info.seats)
+            self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(info.mode.value)))
+        elif first:
+            self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(snapshot.default_mode.value)))
+        here = f"Checked in now: {snapshot.mentors_here} mentors, {snapshot.mentees_here} mentees."
+        if snapshot.plan is None or info is None:
+            self.model.set_grid([], 0, 0)
+            if not snapshot.mentors_here or not snapshot.mentees_here:
+                self.empty_label.setText(f"{NO_PEOPLE_TEXT}\nCheck in at least one mentor and one mentee on the "
+                                         "Check-in page; the rounds are planned for the people who actually came.")
+            else:
+                self.empty_label.setText(f"{NO_PLAN_TEXT}\nChoose the rounds, minutes and seats above and press "
+                                         "Plan rounds (Ctrl+Enter).")
+            self.stack.setCurrentWidget(self.empty_label)
+            self.status_label.setText(here)
+        else:
+            self.model.set_grid(grid_rows(snapshot), info.round_count, info.started)
+            self.grid.setColumnWidth(0, min(260, max(140, self.grid.sizeHintForColumn(0))))
+            self.stack.setCurrentWidget(self.grid)
+            figures = snapshot.figures.describe() if snapshot.figures else ""
+            held = f" {info.started} of {info.round_count} rounds started." if info.started else ""
+            self.status_label.setText(f"{info.mode.value.capitalize()} plan: {figures}.{held} {here}")
+        messages = [readable(m, snapshot) for m in snapshot.messages]
+        self.messages_label.setText("\n".join(messages))
+        self.messages_label.setVisible(bool(messages))
+        self._enable_actions()
+
+    def show_messages(self, messages: list[str]) -> None:
+        self.messages_label.setText("\n".join(messages))
+        self.messages_label.setVisible(bool(messages))
+
+    def current_cell(self) -> tuple[int, tuple[int, ...]]:
+        """(round number, mentee ids) of the grid's current cell; round 0 when none is chosen."""
+        index = self.grid.currentIndex()
+        if not index.isValid() or index.column() == 0:
+            return 0, ()
+        return index.column(), tuple(index.data(IDS_ROLE) or ())
+
+    def select_cell(self, row: int, round_number: int) -> None:
+        self.grid.setCurrentIndex(self.model.index(row, round_number, QModelIndex()))
+
+    # -- helpers and slots
+
+    def _can_plan(self) -> bool:
+        snapshot = self.snapshot
+        return bool(snapshot and snapshot.mentors_here and snapshot.mentees_here)
+
+    def _enable_actions(self) -> None:
+        planned = bool(self.snapshot and self.snapshot.plan is not None)
+        self.plan_button.setEnabled(self._can_plan())
+        for button in (self.swap_button, self.arrival_button, self.departure_button, self.break_button):
+            button.setEnabled(planned)
+        for widget in (self.rounds_spin, self.minutes_spin, self.changeover_spin, self.seats_spin, self.mode_combo):
+            widget.setEnabled(self.snapshot is not None)
+
+    def _on_plan_button_clicked(self) -> None:
+        if self._can_plan():
+            self.plan_requested.emit(self.setup())
+
+    def _on_swap_button_clicked(self) -> None:
+        round_number, ids = self.current_cell()
+        self.swap_requested.emit(round_number, ids)
