@@ -174,8 +174,10 @@ def test_preview_builds_the_pdf_and_shows_its_pages(exports: ExportsPage, qtbot:
     assert exports.pdf is not None
     assert "Page 1 of 5" in PdfReader(io.BytesIO(exports.pdf)).pages[0].extract_text()
     # A thumbnail is a rendered picture of its page.
-    picture = exports.preview.pages_model.index(2, 0).data(Qt.ItemDataRole.DecorationRole)
+    icon = exports.preview.pages_model.index(2, 0).data(Qt.ItemDataRole.DecorationRole)
+    picture = icon.pixmap(icon.availableSizes()[0])
     assert not picture.isNull() and picture.height() > picture.width()
+    assert picture.toImage().pixelColor(picture.width() // 2, 3).name() == "#ffffff"  # white paper
     exports.preview.go_to_page(3)
     assert exports.preview.page_label.text() == "Page 4 of 5"
     exports.preview.zoom_in_button.click()

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -34,6 +34,8 @@ from mentordesk.ui.itemmodels.pdf_pages_model import THUMBNAIL_SIZE, PdfPagesMod
 
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.1, 8.0)
+#: Below this width the preview drops its thumbnails column.
+NARROWEST_WITH_THUMBNAILS = 520
 
 
 class PdfPreview(QWidget):
@@ -122,6 +124,11 @@ class PdfPreview(QWidget):
         self.view.pageNavigator().currentPageChanged.connect(self._on_navigator_current_page_changed)
         self.thumbnails.clicked.connect(self._on_thumbnails_clicked)
         self.thumbnails.activated.connect(self._on_thumbnails_clicked)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # In a small window the page itself matters more than the thumbnails beside it.
+        self.thumbnails.setVisible(event.size().width() >= NARROWEST_WITH_THUMBNAILS)
 
     # -- what the preview offers
 

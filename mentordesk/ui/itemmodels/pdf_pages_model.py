@@ -10,7 +10,7 @@ import enum
 from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 
 from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
@@ -60,11 +60,19 @@ class PdfPagesModel(RowTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"Page {page + 1} of {len(self._rows)}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._picture(page)
+            return self._icon(page)
         if role == Qt.ItemDataRole.SizeHintRole:
             size = self.thumbnail_size(page)
             return QSize(THUMBNAIL_SIZE + 16, size.height() + 28)
         return None
+
+    def _icon(self, page: int) -> QIcon:
+        picture = self._picture(page)
+        icon = QIcon()
+        # The same picture when selected: the list marks the selection below it, untinted.
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+            icon.addPixmap(picture, mode)
+        return icon
 
     def _picture(self, page: int) -> QPixmap:
         picture = self._pictures.get(page)
