@@ -1,0 +1,134 @@
+"""The font API: every writing system has a shipped glyph, RTL is shaped and reordered, sizes fit."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from mentordesk import paths
+from mentordesk.printing import fonts
+
+SCRIPTS = {
+    "latin": "Zoë Ångström-Łukasiewicz Şükrü Ðorđević Øystein Æsa Ñuñez",
+    "greek": "Ελένη Παπαδοπούλου",
+    "cyrillic": "Дмитрий Шостакович Її Ґґ",
+    "arabic": "محمد الحسيني",
+    "hebrew": "נועה כהן",
+    "chinese": "张伟 李娜 王芳",
+    "japanese": "さとう タナカ 山田太郎",
+    "korean": "김민준 이서연",
+    "vietnamese": "Nguyễn Thị Ánh Tuyết Đặng Dương",
+    "emoji": "Ana 😀🎉👍",
+}
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPTS))
+def test_every_script_is_covered_by_a_shipped_font(script: str) -> None:
+    text = SCRIPTS[script]
+    assert fonts.missing_glyphs(text) == set()
+    assert fonts.missing_glyphs(text, bold=True) == set()
+
+
+def test_decomposed_input_is_covered_after_normalisation() -> None:
+    assert fonts.missing_glyphs(unicodedata.normalize("NFD", SCRIPTS["vietnamese"])) == set()
+
+
+def test_emoji_sequences_and_unknown_characters_never_leave_a_box() -> None:
+    # A skin tone, a variation selector and a ZWJ family are dropped or drawn; 🥹 (Unicode 14) is
+    # newer than Symbola and becomes the visible placeholder.
+    assert fonts.missing_glyphs("👍🏽 ❤️ 👨‍👩‍👧") == set()
+    assert fonts.missing_glyphs("🥹") == {"🥹"}
+    runs = fonts._runs("🥹", False)
+    assert [s for _, s, _ in runs] == [fonts.PLACEHOLDER]
+
+
+def test_fonts_ship_with_their_licences() -> None:
+    folder = paths.resource("fonts")
+    for face in fonts._FACES:
+        assert (folder / face.regular).is_file()
+        assert (folder / face.bold).is_file()
+    assert {"OFL-Noto.txt", "LICENSE-DroidSansFallback.txt", "LICENSE-Symbola.txt"} <= {
+        p.name for p in folder.iterdir()
+    }
+
+
+def test_register_fonts_is_idempotent() -> None:
+    fonts.register_fonts()
+    fonts.register_fonts()
+    assert fonts.string_width("Abc", 10) > 0
+
+
+def test_string_width_is_linear_in_size_and_bold_is_wider() -> None:
+    assert fonts.string_width("Maximilian", 20) == pytest.approx(2 * fonts.string_width("Maximilian", 10))
+    assert fonts.string_width("Maximilian", 10, bold=True) > fonts.string_width("Maximilian", 10)
+    assert fonts.string_width("", 10) == 0
+
+
+def test_fit_size_is_the_largest_size_that_fits() -> None:
+    text = "Maximilian Alexander"
+    size = fonts.fit_size(text, 150, 40, 8, bold=True)
+    assert fonts.string_width(text, size, bold=True) <= 150
+    assert fonts.string_width(text, size + 0.5, bold=True) > 150
+    assert fonts.fit_size("Al", 150, 40, 8) == 40
+    assert fonts.fit_size(text * 10, 150, 40, 8) == 8
+
+
+def test_wrap_lines_respects_width_and_line_count() -> None:
+    lines = fonts.wrap_lines("Maximilian Alexander von Hohenberg", 120, 14)
+    assert 1 < len(lines) <= 2
+    assert all(fonts.string_width(line, 14) <= 120 for line in lines)
+    long = fonts.wrap_lines("one two three four five six seven eight nine ten", 60, 12, max_lines=2)
+    assert len(long) == 2 and long[-1].endswith("…")
+    assert fonts.string_width(long[-1], 12) <= 60
+
+
+def test_wrap_lines_breaks_cjk_without_spaces() -> None:
+    lines = fonts.wrap_lines("山田太郎山田太郎山田太郎", 50, 12, max_lines=3)
+    assert len(lines) >= 2
+    assert all(fonts.string_width(line, 12) <= 50 for line in lines)
+
+
+def test_arabic_is_shaped_and_rtl_is_reordered() -> None:
+    visual = fonts._visual("محمد")
+    # Contextual presentation forms, drawn right to left (the final form of د first on the left).
+    assert visual == "\ufeaa\ufee4\ufea4\ufee3"
+    assert fonts._visual("כהן") == "ןהכ"
+    assert fonts._visual("Ali") == "Ali"
+
+
+def test_draw_text_aligns_and_returns_width(tmp_path: Path) -> None:
+    pdf = tmp_path / "t.pdf"
+    canvas = Canvas(str(pdf))
+    width = fonts.draw_text(canvas, 300, 700, "Zoë 王 محمد", 12, align="center", color="#336699")
+    assert width == pytest.approx(fonts.string_width("Zoë 王 محمد", 12))
+    with pytest.raises(ValueError):
+        fonts.draw_text(canvas, 0, 0, "x", 12, align="middle")
+    canvas.save()
+
+
+def test_pdf_text_reads_back_in_every_script(tmp_path: Path) -> None:
+    pdf = tmp_path / "scripts.pdf"
+    canvas = Canvas(str(pdf))
+    y = 780.0
+    for text in SCRIPTS.values():
+        fonts.draw_text(canvas, 40, y, text, 14, bold=True)
+        y -= 30
+    canvas.save()
+    extracted = unicodedata.normalize("NFKC", PdfReader(str(pdf)).pages[0].extract_text())
+    for script, text in SCRIPTS.items():
+        expected = unicodedata.normalize("NFKC", text)
+        if script in ("arabic", "hebrew"):
+            # Readers differ in how they restore logical order; each word must be there either way.
+            for word in expected.split():
+                assert word in extracted or word[::-1] in extracted, (script, word)
+        else:
+            assert expected in extracted, script
+
+
+def test_paragraph_markup_names_a_font_per_run() -> None:
+    markup = fonts.paragraph_font_markup("Zoë & 王")
+    assert 'name="MDSans"' in markup and 'name="MDCJK"' in markup and "&amp;" in markup
