@@ -174,7 +174,7 @@ class ProjectorWindow(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        last_minute = self._last_minute()
+        last_minute = self.last_minute
         painter.fillRect(self.rect(), BACKGROUND_LAST_MINUTE if last_minute else BACKGROUND)
         if self.showing_board:
             self._paint_board(painter)
@@ -191,14 +191,15 @@ class ProjectorWindow(QWidget):
         font.setBold(bold)
         return font
 
-    def _last_minute(self) -> bool:
+    @property
+    def last_minute(self) -> bool:
         view = self.view
         return bool(view and view.phase is ClockPhase.MEETING and view.state is not ClockState.IDLE
                     and 0 < view.remaining_ms <= max(view.warn_at_ms, 1) and not view.finished)
 
     def _countdown_colour(self) -> QColor:
         view = self.view
-        if view is None or not self._last_minute():
+        if view is None or not self.last_minute:
             return TEXT
         return URGENT if view.remaining_ms <= 15_000 else WARNING
 
@@ -238,7 +239,7 @@ class ProjectorWindow(QWidget):
         painter.setPen(self._countdown_colour())
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), digits)
         phase = view.phase_label
-        if view.state is ClockState.RUNNING and view.phase is ClockPhase.MEETING and self._last_minute():
+        if view.state is ClockState.RUNNING and view.phase is ClockPhase.MEETING and self.last_minute:
             phase = "Last minute — please finish your conversation"
         colour = WARNING if view.state is ClockState.PAUSED else ACCENT
         self._text(painter, QRectF(margin, h * 0.81, w - 2 * margin, h * 0.12), phase, h * 0.065, colour, bold=True)

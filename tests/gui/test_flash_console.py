@@ -1,0 +1,183 @@
+"""The run console with an injected wall clock: commands reach the event file, keys work, chimes
+sound once, and a reopened page resumes at the right second (or says the rounds ended meanwhile)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mentordesk.models import ClockPhase, ClockState, FlashClock, PlanMode
+from mentordesk.models.store import EventStore
+from mentordesk.services.flash.live import SessionSetup, plan_session
+from mentordesk.ui.flash.page import FlashPage
+from mentordesk.ui.tasks import InlineRunner, TaskManager
+
+T0 = datetime(2026, 5, 4, 18, 0, tzinfo=UTC)
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.at = T0
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def advance(self, **delta: float) -> None:
+        self.at += timedelta(**delta)
+
+
+@pytest.fixture
+def planned(demo_store: EventStore) -> EventStore:
+    with demo_store.session() as session:
+        plan_session(session, demo_store.event_id, SessionSetup(3, 7, 1, 1, PlanMode.MATCH))
+    return demo_store
+
+
+def _page(qtbot: QtBot, store: EventStore, time: FakeTime) -> FlashPage:
+    page = FlashPage(TaskManager(InlineRunner()))
+    qtbot.addWidget(page)
+    page.driver.now = time
+    page.resize(900, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_store(store)
+    page.set_active(True)
+    page.tabs.setCurrentWidget(page.console)
+    return page
+
+
+@pytest.fixture
+def time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, planned: EventStore, time: FakeTime) -> Iterator[FlashPage]:
+    shown = _page(qtbot, planned, time)
+    yield shown
+    shown.set_store(None)
+
+
+def _stored(store: EventStore) -> FlashClock:
+    with store.read_session() as session:
+        row = session.query(FlashClock).one()
+        session.expunge(row)
+        return row
+
+
+def test_console_buttons_change_the_stored_clock(page: FlashPage, planned: EventStore, time: FakeTime) -> None:
+    buttons = page.console.buttons
+    assert buttons["start"].isEnabled() and not buttons["pause"].isEnabled()
+    buttons["start"].click()
+    row = _stored(planned)
+    assert (row.state, row.round_number, row.phase_started_at) == (ClockState.RUNNING, 1, T0)
+    time.advance(minutes=2)
+    buttons["pause"].click()
+    row = _stored(planned)
+    assert (row.state, row.elapsed_ms) == (ClockState.PAUSED, 120_000)
+    assert buttons["pause"].text() == "Resume"
+    assert page.console.countdown_label.text() == "05:00"
+    time.advance(minutes=10)  # a long keynote overrun: the paused clock does not move
+    buttons["pause"].click()
+    assert _stored(planned).state is ClockState.RUNNING
+    buttons["add_minute"].click()
+    assert _stored(planned).extra_seconds == 60
+    page.driver.tick()
+    assert page.console.countdown_label.text() == "06:00"
+    buttons["skip"].click()
+    row = _stored(planned)
+    assert (row.round_number, row.phase) == (1, ClockPhase.CHANGEOVER)
+    assert page.console.phase_label.text() == "Find your table"
+    buttons["end"].click()
+    assert _stored(planned).state is ClockState.FINISHED
+    assert page.console.headline_label.text() == "All 3 rounds done"
+
+
+def test_keys_drive_the_console(page: FlashPage, planned: EventStore, time: FakeTime, qtbot: QtBot) -> None:
+    console = page.console
+    console.setFocus()
+    qtbot.keyClick(console, Qt.Key.Key_F5)
+    assert _stored(planned).state is ClockState.RUNNING
+    time.advance(seconds=30)
+    qtbot.keyClick(console, Qt.Key.Key_Space)
+    assert _stored(planned).state is ClockState.PAUSED
+    qtbot.keyClick(console, Qt.Key.Key_Space)
+    assert _stored(planned).state is ClockState.RUNNING
+    qtbot.keyClick(console, Qt.Key.Key_Plus)
+    assert _stored(planned).extra_seconds == 60
+    qtbot.keyClick(console, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(planned).phase is ClockPhase.CHANGEOVER
+    qtbot.keyClick(console, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _stored(planned).state is ClockState.FINISHED
+    assert all(console.buttons[name].toolTip().endswith(")") for name in console.buttons)
+
+
+def test_the_timer_only_repaints_and_records_phase_changes(page: FlashPage, planned: EventStore,
+                                                           time: FakeTime, qtbot: QtBot) -> None:
+    page.console.buttons["start"].click()
+    played: list[str] = []
+    page.sound.cue_played.connect(played.append)
+    time.advance(minutes=6, seconds=1)
+    page.driver.tick()
+    assert played == ["chime-one-minute"]
+    assert page.console.countdown_label.text() == "00:59"
+    page.driver.tick()
+    assert played == ["chime-one-minute"]  # once only
+    time.advance(seconds=60)
+    page.driver.tick()
+    assert played == ["chime-one-minute", "chime-end"]
+    row = _stored(planned)
+    # The changeover began exactly when the meeting ran out, not when the timer noticed.
+    assert (row.phase, row.phase_started_at) == (ClockPhase.CHANGEOVER, T0 + timedelta(minutes=7))
+    assert page.console.phase_label.text() == "Find your table"
+    assert page.console.countdown_label.text() == "00:59"
+
+
+def test_reopening_resumes_the_running_round(qtbot: QtBot, planned: EventStore, time: FakeTime) -> None:
+    first = _page(qtbot, planned, time)
+    first.console.buttons["start"].click()
+    first.set_store(None)  # the app closes (or crashes)
+    first.close()
+    time.advance(minutes=10, seconds=15)  # 7 min round 1 + 1 min changeover + 2:15 into round 2
+    again = _page(qtbot, planned, time)
+    assert again.console.headline_label.text() == "Round 2 of 3"
+    assert again.console.countdown_label.text() == "04:45"
+    assert again.console.buttons["pause"].isEnabled()
+    row = _stored(planned)
+    assert (row.round_number, row.phase, row.phase_started_at) == (2, ClockPhase.MEETING, T0 + timedelta(minutes=8))
+    # Nothing chimes for what happened while the app was closed.
+    played: list[str] = []
+    again.sound.cue_played.connect(played.append)
+    again.driver.tick()
+    assert played == []
+    assert again.snapshot is not None and again.snapshot.info is not None and again.snapshot.info.started == 2
+    again.set_store(None)
+
+
+def test_reopening_after_the_end_says_so(qtbot: QtBot, planned: EventStore, time: FakeTime) -> None:
+    first = _page(qtbot, planned, time)
+    first.console.buttons["start"].click()
+    first.set_store(None)
+    time.advance(hours=2)
+    again = _page(qtbot, planned, time)
+    assert again.console.headline_label.text() == "All 3 rounds done"
+    assert "while the app was closed" in again.console.note_label.text()
+    assert _stored(planned).state is ClockState.FINISHED
+    again.set_store(None)
+
+
+def test_projector_follows_the_clock(page: FlashPage, time: FakeTime) -> None:
+    projector = page.open_projector()
+    assert projector.isVisible() and projector.showing_board  # before the start: round 1's tables
+    assert projector.board is not None and projector.board.round_number == 1
+    page.console.buttons["start"].click()
+    assert not projector.showing_board
+    time.advance(minutes=7, seconds=5)
+    page.driver.tick()
+    assert projector.showing_board and projector.board.round_number == 2
+    projector.close()
+    assert page.projector is None
