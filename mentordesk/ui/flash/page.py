@@ -11,6 +11,7 @@ event takes a moment); the clock lives in ``ClockDriver``, derived from the even
 from __future__ import annotations
 
 import importlib.util
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,8 @@ from mentordesk.ui.widgets.page import Page
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+log = logging.getLogger(__name__)
+
 #: While the page is shown, arrivals at other stations show up in the counts this often.
 REFRESH_INTERVAL_MS = 5_000
 #: The page's keys (the console's own are in console_panel.ACTIONS).
@@ -54,11 +57,14 @@ CHIMES = {ChimeKind.ONE_MINUTE_LEFT: Cue.ONE_MINUTE_LEFT, ChimeKind.PHASE_END: C
 
 
 def _feedback_panel_class() -> type[QWidget] | None:
-    """The feedback panel, built separately; the page works without it."""
+    """The feedback panel, built separately; the rounds must run even if it cannot be loaded."""
     if importlib.util.find_spec("mentordesk.ui.flash.feedback_panel") is None:
         return None
-    from mentordesk.ui.flash.feedback_panel import FeedbackPanel
-
+    try:
+        from mentordesk.ui.flash.feedback_panel import FeedbackPanel
+    except ImportError:
+        log.warning("the feedback panel could not be loaded; the Feedback tab is left out", exc_info=True)
+        return None
     return FeedbackPanel
 
 
