@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 
 #: While the page is shown, arrivals at other stations show up in the counts this often.
 REFRESH_INTERVAL_MS = 5_000
+#: How long a notice ("Planned: …") stays above the tabs, so that in a small window it does not
+#: keep the grid's room for good.
+NOTICE_MS = 30_000
 #: The page's keys (the console's own are in console_panel.ACTIONS).
 KEYS = {"plan": "Ctrl+Return", "arrival": "Ctrl+Shift+A", "departure": "Ctrl+Shift+D", "break": "Ctrl+Shift+B",
         "swap": "S"}
@@ -110,6 +113,9 @@ class FlashPage(Page):
         self.console.warn_spin.setValue(self.settings.get(FLASH_WARN_SECONDS))
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setSingleShot(True)
+        self.notice_timer.setInterval(NOTICE_MS)
         self.shortcuts = {name: QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
                           for name, key in KEYS.items() if name != "swap"}
         self.swap_shortcut = QShortcut(QKeySequence(KEYS["swap"]), self.setup_panel.grid,
@@ -131,6 +137,7 @@ class FlashPage(Page):
         self.driver.refused.connect(self._on_driver_refused)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self.notice_timer.timeout.connect(self._on_notice_timer_timeout)
         self.shortcuts["plan"].activated.connect(self.setup_panel.plan_button.click)
         self.shortcuts["arrival"].activated.connect(self.setup_panel.arrival_button.click)
         self.shortcuts["departure"].activated.connect(self.setup_panel.departure_button.click)
@@ -411,3 +418,8 @@ class FlashPage(Page):
         self.notice = text
         self.notice_label.setText(text)
         self.notice_label.setVisible(bool(text))
+        if text:
+            self.notice_timer.start()
+
+    def _on_notice_timer_timeout(self) -> None:
+        self.notice_label.hide()

@@ -123,7 +123,7 @@ class ProjectorWindow(QWidget):
         for divisor in (24, 28, 32, 36, 41, 46):
             font_px = max(13.0, height / divisor)
             metrics = QFontMetricsF(self._font(font_px))
-            column_w = metrics.averageCharWidth() * (name_em + 9) + font_px
+            column_w = metrics.averageCharWidth() * (name_em + 10) + font_px
             row_h = font_px * 1.45
             columns = max(1, int((area.width() + font_px) // column_w))
             rows = max(1, int(area.height() // row_h))
@@ -280,7 +280,9 @@ class ProjectorWindow(QWidget):
         name_font = self._font(layout.font_px)
         table_font = self._font(layout.font_px, bold=True)
         name_metrics = QFontMetricsF(name_font)
-        table_w = QFontMetricsF(table_font).horizontalAdvance("Waiting") + layout.font_px * 0.6
+        table_metrics = QFontMetricsF(table_font)
+        widest = max((e.where for e in entries), key=table_metrics.horizontalAdvance, default="Waiting")
+        table_w = table_metrics.horizontalAdvance(widest) + layout.font_px * 0.6
         for number, entry in enumerate(entries):
             column, row = divmod(number, layout.rows)
             x = area.left() + column * (column_w + layout.font_px)
@@ -296,7 +298,7 @@ class ProjectorWindow(QWidget):
                              name_metrics.elidedText(entry.name, Qt.TextElideMode.ElideRight, name_box.width()))
             painter.setFont(table_font)
             painter.setPen(ACCENT if entry.table is not None else WARNING)
-            where = str(entry.table) if entry.table is not None else "Waiting"
+            where = entry.where
             painter.drawText(QRectF(inner.right() - table_w, inner.top(), table_w, inner.height()),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), where)
 
