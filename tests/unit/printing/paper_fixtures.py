@@ -7,7 +7,7 @@ import io
 import subprocess
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -43,18 +43,18 @@ class People:
 
 
 def add_people(store: EventStore, mentors: list[tuple[str, str]], mentees: list[tuple[str, str]], *,
-               check_in: bool = True, consent: bool = True, at: datetime | None = None) -> People:
+               check_in: bool = True, consent: bool = True, at: datetime | None = None, tag: str = "") -> People:
     with store.session() as session:
         taken: set[str] = set()
 
         def add(first: str, last: str, role: Role, index: int) -> int:
             person = Person(event_id=store.event_id, first_name=first, last_name=last, role=role,
-                            email=f"{role.value}{index}@example.org", organization=f"Org {index}",
+                            email=f"{role.value}{tag}{index}@example.org", organization=f"Org {index}",
                             badge_code=new_badge_code(session, store.event_id, taken), consent_share_contact=consent)
             session.add(person)
             session.flush()
             if check_in:
-                when = (at or datetime(2026, 5, 4, 9, 0, tzinfo=timezone.utc)) + timedelta(minutes=index)
+                when = (at or datetime(2026, 5, 4, 9, 0, tzinfo=UTC)) + timedelta(minutes=index)
                 checkin.check_in(session, person.id, at=when)
             return person.id
 
@@ -81,7 +81,7 @@ def add_feedback(store: EventStore, flash_id: int, round_number: int, author: in
 def add_group(store: EventStore, name: str, mentor: int, mentees: list[int], *, sessions: int = 3,
               first: datetime | None = None, statuses: dict[tuple[int, int], AttendanceStatus] | None = None) -> int:
     """A group with weekly sessions; ``statuses`` maps (session index, person id) to attendance."""
-    first = first or datetime(2026, 3, 2, 16, 0, tzinfo=timezone.utc)
+    first = first or datetime(2026, 3, 2, 16, 0, tzinfo=UTC)
     with store.session() as session:
         group = MentorGroup(event_id=store.event_id, name=name, location="Room 1")
         session.add(group)
