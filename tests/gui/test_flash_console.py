@@ -181,3 +181,32 @@ def test_projector_follows_the_clock(page: FlashPage, time: FakeTime) -> None:
     assert projector.showing_board and projector.board.round_number == 2
     projector.close()
     assert page.projector is None
+
+
+def test_no_drift_over_a_sixty_minute_round_whatever_the_ticks(qtbot: QtBot, store: EventStore, time: FakeTime,
+                                                                add_person) -> None:  # type: ignore[no-untyped-def]
+    from mentordesk.models import Role
+    from mentordesk.services import checkin
+
+    for first, role in (("Ada", Role.MENTOR), ("Bo", Role.MENTEE)):
+        with store.session() as session:
+            checkin.check_in(session, add_person(store, first, "Test", role))
+    with store.session() as session:
+        plan_session(session, store.event_id, SessionSetup(1, 60, 0, 1, PlanMode.ROTATE))
+    page = _page(qtbot, store, time)
+    page.console.buttons["start"].click()
+    # Ticks that come late, early, or not at all for minutes (a busy laptop, a sleeping one).
+    elapsed_ms = 0
+    for step_ms in [199, 201, 1_000, 180_000, 17, 1_234_567, 333, 2_000_000 - 1, 149_999]:
+        time.advance(milliseconds=step_ms)
+        elapsed_ms += step_ms
+        view = page.driver.tick()
+        assert view is not None
+        assert view.remaining_ms == 3_600_000 - elapsed_ms
+    time.advance(milliseconds=3_600_000 - elapsed_ms - 50)
+    view = page.driver.tick()
+    assert view is not None and view.remaining_ms == 50 and view.countdown == "00:01"
+    time.advance(milliseconds=50)
+    view = page.driver.tick()
+    assert view is not None and view.finished
+    page.set_store(None)

@@ -197,7 +197,8 @@ class FlashPage(Page):
 
     def open_projector(self) -> ProjectorWindow:
         if self.projector is None:
-            self.projector = ProjectorWindow()
+            # Owned by the page (a window of its own all the same), so it closes with the app.
+            self.projector = ProjectorWindow(self)
             self.projector.closed.connect(self._on_projector_closed)
         name = self.console.chosen_screen_name()
         screen = next((s for s in QGuiApplication.screens() if s.name() == name), None)
