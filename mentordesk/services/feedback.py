@@ -474,6 +474,29 @@ def first_match(found: tuple[Meeting, ...] | list[Meeting], query: str, start: i
 
 
 @dataclass(frozen=True)
+class OwnMeetings:
+    """A person's own meetings, for the kiosk: only what that person may see."""
+
+    person_id: int
+    name: str
+    #: How to greet them: the first name (a long full name would fill the screen).
+    greeting: str
+    as_mentee: bool
+    meetings: tuple[Meeting, ...]
+
+
+def own_meetings(session: Session, flash_session_id: int, person_id: int) -> OwnMeetings:
+    """``person_id``'s meetings in that session, in the order they happened."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise FeedbackError(f"there is no person {person_id}")
+    found = sorted(meetings(session, flash_session_id, person_id=person_id),
+                   key=lambda m: (m.round_number, m.table_number))
+    as_mentee = not found or found[0].mentee_id == person_id
+    return OwnMeetings(person_id, person.full_name, person.first_name or person.full_name, as_mentee, tuple(found))
+
+
+@dataclass(frozen=True)
 class Answer:
     """What one person says at the kiosk about one of their meetings."""
 

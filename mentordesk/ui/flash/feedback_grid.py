@@ -77,7 +77,8 @@ class FeedbackTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedbackTable")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # One cell at a time: the typist must see which field the next key goes to.
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -212,8 +213,8 @@ class FeedbackGrid(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = {Column.MENTEE: 200, Column.ROUND: 60, Column.TABLE: 55, Column.MENTOR: 190, Column.RATING: 110,
-                  Column.FOLLOW_UP: 90, Column.MENTOR_FOLLOW_UP: 140, Column.SAVED: 90}
+        widths = {Column.MENTEE: 180, Column.ROUND: 56, Column.TABLE: 50, Column.MENTOR: 170, Column.RATING: 100,
+                  Column.FOLLOW_UP: 86, Column.MENTOR_FOLLOW_UP: 130, Column.SAVED: 34}
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(Column.COMMENT, QHeaderView.ResizeMode.Stretch)

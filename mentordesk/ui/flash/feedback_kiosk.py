@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
-from mentordesk.models import Person
 from mentordesk.models.store import EventStore
 from mentordesk.services import feedback as fb
 from mentordesk.services import lookup
@@ -37,7 +36,7 @@ from mentordesk.services.feedback import FeedbackError
 from mentordesk.settings import KIOSK_PIN, Settings
 from mentordesk.ui import errors
 from mentordesk.ui.checkin.scan_field import ScanField
-from mentordesk.ui.flash.feedback_kiosk_card import MeetingCard
+from mentordesk.ui.flash.feedback_kiosk_form import FORM_STYLE, MeetingForm
 
 #: How long "thank you" or a message stays before the welcome prompt returns.
 RESULT_MS = 6_000
@@ -47,24 +46,6 @@ QUESTION_MS = 20_000
 FORM_IDLE_MS = 120_000
 LEAVE_KEY = "Ctrl+Shift+K"
 WELCOME_TEXT = "Scan your badge or type your name to give feedback on your meetings"
-
-#: The shared style sheet knows the check-in kiosk; the meeting cards need a little more.
-_STYLE = """
-QFrame#kioskCard { border: 1px solid palette(mid); border-radius: 12px; background: palette(base); }
-QFrame#kioskCard[current="true"] { border: 3px solid #1f5f8b; }
-QLabel#kioskCardName { font-size: 20pt; font-weight: 600; }
-QLabel#kioskCardWhen { font-size: 14pt; color: palette(placeholder-text); }
-QPushButton#kioskRating { font-size: 18pt; min-width: 56px; min-height: 48px; border-radius: 8px;
-    border: 1px solid palette(mid); }
-QPushButton#kioskRating:checked { background: #f2b134; border-color: #c98f1c; }
-QPushButton#kioskFollow { font-size: 15pt; padding: 8px 18px; border-radius: 8px; border: 1px solid palette(mid); }
-QPushButton#kioskFollow:checked { background: #2e7d5b; color: white; border-color: #266a4d; }
-QLineEdit#kioskComment { font-size: 15pt; padding: 6px 10px; }
-QPushButton#kioskSend { font-size: 20pt; padding: 14px 36px; border-radius: 10px; background: #2e7d5b;
-    color: white; border: 1px solid #266a4d; }
-QPushButton#kioskCancel { font-size: 16pt; padding: 12px 24px; border-radius: 10px; border: 1px solid palette(mid); }
-"""
-
 
 class KioskState(enum.StrEnum):
     WELCOME = "welcome"
@@ -84,7 +65,7 @@ class FeedbackKiosk(QWidget):
         self.setObjectName("kioskWindow")
         self.setWindowTitle("Feedback")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(FORM_STYLE)
         # Keys on the form (digits, Y/N, arrows) come to the window itself.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._store = store
@@ -95,8 +76,7 @@ class FeedbackKiosk(QWidget):
         #: Who is giving feedback now (asked "Are you …?", or filling in the form).
         self.person_id: int | None = None
         self.person_name = ""
-        self.cards: list[MeetingCard] = []
-        self.current = 0
+        self.person_greeting = ""
         self.return_timer = QTimer(self)
         self.return_timer.setSingleShot(True)
         self.result_ms, self.question_ms, self.form_ms = RESULT_MS, QUESTION_MS, FORM_IDLE_MS
@@ -132,37 +112,19 @@ class FeedbackKiosk(QWidget):
         self.answers = QWidget()
         self.answers.setLayout(answers)
         welcome = QWidget()
+        # The check-in kiosk's message box and its tones (shared style sheet).
+        self.message = QFrame(objectName="kioskMessage")
+        self.message.setProperty("tone", "ready")
+        message_layout = QVBoxLayout(self.message)
+        message_layout.setContentsMargins(32, 24, 32, 24)
+        message_layout.addWidget(self.message_label)
+        message_layout.addWidget(self.answers)
         welcome_layout = QVBoxLayout(welcome)
         welcome_layout.addStretch(1)
-        welcome_layout.addWidget(self.message_label)
-        welcome_layout.addWidget(self.answers)
+        welcome_layout.addWidget(self.message)
         welcome_layout.addStretch(2)
 
-        self.cards_box = QWidget(objectName="kioskCards")
-        self.cards_layout = QVBoxLayout(self.cards_box)
-        self.cards_layout.setSpacing(12)
-        self.scroll = QScrollArea(objectName="kioskScroll")
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.cards_box)
-        self.form_note = QLabel("Tap a number to rate (1 = not useful, 5 = very useful). Keys: 1–5, Y/N, "
-                                "↑/↓ to move, Enter to send.", objectName="kioskFormNote")
-        self.form_note.setWordWrap(True)
-        self.send_button = QPushButton("Send my feedback", objectName="kioskSend")
-        self.cancel_button = QPushButton("Cancel", objectName="kioskCancel")
-        for button in (self.send_button, self.cancel_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.send_button)
-        form = QWidget()
-        form_layout = QVBoxLayout(form)
-        form_layout.setContentsMargins(0, 0, 0, 0)
-        form_layout.addWidget(self.form_note)
-        form_layout.addWidget(self.scroll, 1)
-        form_layout.addLayout(buttons)
+        self.form = MeetingForm()
 
         self.pin_panel = QWidget()
         self.pin_edit = QLineEdit(objectName="kioskPin")
@@ -181,8 +143,8 @@ class FeedbackKiosk(QWidget):
         pin_layout.addStretch(1)
 
         self.stack = QStackedWidget(objectName="kioskStack")
-        self.welcome_page, self.form_page = welcome, form
-        for page in (welcome, form, self.pin_panel):
+        self.welcome_page = welcome
+        for page in (welcome, self.form, self.pin_panel):
             self.stack.addWidget(page)
         self.exit_button = QPushButton("Organiser", objectName="kioskExit")
         self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -213,8 +175,10 @@ class FeedbackKiosk(QWidget):
         self.field.textEdited.connect(self._on_field_text_edited)
         self.yes_button.clicked.connect(self._on_yes_button_clicked)
         self.no_button.clicked.connect(self._on_no_button_clicked)
-        self.send_button.clicked.connect(self._on_send_button_clicked)
-        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.form.send_requested.connect(self._on_form_send_requested)
+        self.form.cancel_requested.connect(self._on_form_cancel_requested)
+        self.form.touched.connect(self._on_form_touched)
+        self.form.keys_wanted.connect(self._on_form_keys_wanted)
         self.pin_edit.returnPressed.connect(self._on_pin_edit_return_pressed)
         self.exit_button.clicked.connect(self._on_exit_button_clicked)
         self.leave_shortcut.activated.connect(self._on_exit_button_clicked)
@@ -261,7 +225,7 @@ class FeedbackKiosk(QWidget):
                     return
         except SQLAlchemyError as exc:
             errors.report_unexpected(exc)
-            self._show_message("Sorry, that did not work. Please ask at the desk.")
+            self._show_message("Sorry, that did not work. Please ask at the desk.", tone="error")
             return
         if matches:
             self._show_message("More than one person has that name. Please type your full name, or scan "
@@ -276,7 +240,7 @@ class FeedbackKiosk(QWidget):
         if self.state is not KioskState.CONFIRM or person is None:
             return
         if not yes:
-            self._show_message("Sorry about that! Please type your full name, or scan your badge.")
+            self._show_message("Sorry about that! Please type your full name, or scan your badge.", tone="info")
             return
         with self._store.read_session() as session:
             self._open_form(session, person)
@@ -285,19 +249,18 @@ class FeedbackKiosk(QWidget):
         """Save the form (every meeting on it) and thank the person; False if it was not saved."""
         if self.state is not KioskState.FORM or self.person_id is None:
             return False
-        answers = [card.answer() for card in self.cards]
+        answers = self.form.answers()
         try:
             with self._store.session() as session:
                 fb.record_answers(session, self.person_id, answers)
         except FeedbackError as exc:
-            self.form_note.setText(f"Not saved: {exc}. Please ask at the desk.")
+            self.form.note_label.setText(f"Not saved: {exc}. Please ask at the desk.")
             return False
         except SQLAlchemyError as exc:
             errors.report_unexpected(exc)
-            self.form_note.setText("Sorry, that was not saved. Please ask at the desk.")
+            self.form.note_label.setText("Sorry, that was not saved. Please ask at the desk.")
             return False
-        first = self.person_name.split(" ")[0]
-        self._show_message(f"Thank you, {first}! Your feedback is saved.")
+        self._show_message(f"Thank you, {self.person_greeting}! Your feedback is saved.", tone="ok")
         return True
 
     def ask_for_pin(self) -> None:
@@ -310,10 +273,6 @@ class FeedbackKiosk(QWidget):
         self.stack.setCurrentWidget(self.pin_panel)
         self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.return_timer.start(self.question_ms)
-
-    def move(self, step: int) -> None:
-        if self.cards:
-            self._set_current(max(0, min(len(self.cards) - 1, self.current + step)))
 
     @property
     def visible_text(self) -> str:
@@ -334,32 +293,17 @@ class FeedbackKiosk(QWidget):
         self.finished.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, text = event.key(), event.text().lower()
+        key = event.key()
         if self.state is KioskState.PIN and key == Qt.Key.Key_Escape:
             self._show_welcome()
         elif self.state is KioskState.CONFIRM and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.confirm(True)
         elif self.state is KioskState.CONFIRM and key == Qt.Key.Key_Escape:
             self.confirm(False)
-        elif self.state is KioskState.FORM and self.cards:
-            self.return_timer.start(self.form_ms)
-            card = self.cards[self.current]
-            if text in ("1", "2", "3", "4", "5"):
-                card.set_rating(int(text))
-            elif text in ("y", "n"):
-                card.set_follow_up(text == "y")
-            elif key in (Qt.Key.Key_Down, Qt.Key.Key_Tab):
-                self.move(1)
-            elif key in (Qt.Key.Key_Up, Qt.Key.Key_Backtab):
-                self.move(-1)
-            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.send()
-            elif key == Qt.Key.Key_Escape:
-                self._show_welcome()
-            elif text.isprintable() and text.strip():
-                # Anything else typed is the start of a comment.
-                card.comment_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-                card.comment_edit.insert(event.text())
+        elif self.state is KioskState.FORM and key == Qt.Key.Key_Escape:
+            self._show_welcome()
+        elif self.state is KioskState.FORM:
+            self.form.handle_key(event)
         # Nothing here closes the kiosk (a QWidget, unlike a QDialog, ignores Escape).
         event.accept()
 
@@ -392,24 +336,17 @@ class FeedbackKiosk(QWidget):
     def _on_no_button_clicked(self) -> None:
         self.confirm(False)
 
-    def _on_send_button_clicked(self) -> None:
+    def _on_form_send_requested(self) -> None:
         self.send()
 
-    def _on_cancel_button_clicked(self) -> None:
+    def _on_form_cancel_requested(self) -> None:
         self._show_welcome()
 
-    def _on_card_touched(self) -> None:
-        card = self.sender()
-        if isinstance(card, MeetingCard) and card in self.cards:
-            self._set_current(self.cards.index(card), focus=False)
+    def _on_form_touched(self) -> None:
         self.return_timer.start(self.form_ms)
 
-    def _on_card_next_requested(self) -> None:
-        if self.current + 1 < len(self.cards):
-            self.move(1)
-            self.cards[self.current].comment_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.send()
+    def _on_form_keys_wanted(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_pin_edit_return_pressed(self) -> None:
         self.leave(self.pin_edit.text())
@@ -422,68 +359,34 @@ class FeedbackKiosk(QWidget):
 
     # -- helpers
 
-    def _ask(self, session: object, person_id: int) -> None:
-        person = self._store_person(session, person_id)
+    def _ask(self, session: Session, person_id: int) -> None:
+        name = fb.own_meetings(session, self.flash_session_id, person_id).name
         self.state = KioskState.CONFIRM
         self.person_id = person_id
         self.field.reset()
-        self.message_label.setText(f"Are you {person.full_name}?\n\nEnter: yes · Esc: no")
+        self.message_label.setText(f"Are you {name}?\n\nEnter: yes · Esc: no")
+        self._set_tone("info")
         self.answers.show()
         self.stack.setCurrentWidget(self.welcome_page)
         self.return_timer.start(self.question_ms)
 
-    def _open_form(self, session: object, person_id: int) -> None:
-        person = self._store_person(session, person_id)
-        own = fb.meetings(session, self.flash_session_id, person_id=person_id)  # type: ignore[arg-type]
-        if not own:
-            self._show_message(f"{person.full_name}: we have no meetings for you in this rotation. "
-                               "Please ask at the desk.")
+    def _open_form(self, session: Session, person_id: int) -> None:
+        own = fb.own_meetings(session, self.flash_session_id, person_id)
+        if not own.meetings:
+            self._show_message(f"{own.name}: we have no meetings for you in this rotation. Please ask at the desk.")
             return
         self._clear_form()
         self.state = KioskState.FORM
-        self.person_id, self.person_name = person_id, person.full_name
-        as_mentee = own[0].mentee_id == person_id
-        for meeting in sorted(own, key=lambda m: (m.round_number, m.table_number)):
-            card = MeetingCard(meeting, as_mentee=as_mentee)
-            card.touched.connect(self._on_card_touched)
-            card.next_requested.connect(self._on_card_next_requested)
-            self.cards.append(card)
-            self.cards_layout.addWidget(card)
-        self.cards_layout.addStretch(1)
+        self.person_id, self.person_name, self.person_greeting = person_id, own.name, own.greeting
         self.field.reset()
-        self._set_prompt(False, f"Hello, {person.full_name}!")
-        self.form_note.setText(
-            ("Rate each meeting: tap 1 (not useful) to 5 (very useful). " if as_mentee else "")
-            + "Would you like to follow up? Keys: " + ("1–5, " if as_mentee else "")
-            + "Y/N, ↑/↓ to move, Enter to send.")
-        self.stack.setCurrentWidget(self.form_page)
-        self._set_current(0)
+        self._set_prompt(False, f"Hello, {own.greeting}!")
+        self.stack.setCurrentWidget(self.form)
+        self.form.fill(own)
         self.return_timer.start(self.form_ms)
 
-    def _store_person(self, session: object, person_id: int) -> Person:
-        person = session.get(Person, person_id)  # type: ignore[attr-defined]
-        assert isinstance(person, Person)
-        return person
-
-    def _set_current(self, index: int, *, focus: bool = True) -> None:
-        self.current = index
-        for number, card in enumerate(self.cards):
-            card.set_current(number == index)
-        if self.cards:
-            self.scroll.ensureWidgetVisible(self.cards[index])
-            if focus:
-                # Keys go to the kiosk (digits, Y/N), not into a comment.
-                self.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _clear_form(self) -> None:
-        for card in self.cards:
-            card.deleteLater()
-        self.cards = []
-        while self.cards_layout.count():
-            item = self.cards_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-        self.person_id, self.person_name = None, ""
+        self.form.clear()
+        self.person_id, self.person_name, self.person_greeting = None, "", ""
 
     def _show_welcome(self, *, keep_text: bool = False) -> None:
         self._clear_form()
@@ -492,12 +395,20 @@ class FeedbackKiosk(QWidget):
         if not keep_text:
             self.field.reset()
         self.message_label.setText("Typing your name? Press Enter when you are done.")
+        self._set_tone("ready")
         self.answers.hide()
         self._set_prompt(True, "How were your meetings?")
         self.stack.setCurrentWidget(self.welcome_page)
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _show_message(self, text: str, *, keep_text: bool = False) -> None:
+    def _set_tone(self, tone: str) -> None:
+        if self.message.property("tone") != tone:
+            self.message.setProperty("tone", tone)
+            for widget in (self.message, self.message_label):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
+    def _show_message(self, text: str, *, tone: str = "warn", keep_text: bool = False) -> None:
         self._clear_form()
         self.state = KioskState.RESULT
         if keep_text:
@@ -505,6 +416,7 @@ class FeedbackKiosk(QWidget):
         else:
             self.field.reset()
         self.message_label.setText(text)
+        self._set_tone(tone)
         self.answers.hide()
         self._set_prompt(True, "How were your meetings?")
         self.stack.setCurrentWidget(self.welcome_page)

@@ -67,6 +67,8 @@ class FeedbackPanel(QWidget):
         self.splitter.addWidget(self.follow_ups)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        # The grid is where the work is: it gets most of the height, also in a small window.
+        self.splitter.setSizes([3000, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

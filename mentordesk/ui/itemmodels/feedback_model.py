@@ -164,7 +164,7 @@ class FeedbackModel(RowTableModel):
             return m.mentor_wants_follow_up if edit else yes_no(m.mentor_wants_follow_up)
         if column is Column.COMMENT:
             return m.comment
-        return {SaveState.EMPTY: "", SaveState.SAVED: "✓ saved", SaveState.FAILED: "⚠ not saved"}[row.state]
+        return {SaveState.EMPTY: "", SaveState.SAVED: "✓", SaveState.FAILED: "⚠"}[row.state]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
