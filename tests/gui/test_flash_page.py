@@ -188,3 +188,30 @@ def test_planning_again_while_running_is_refused(page: FlashPage, demo_store: Ev
     with demo_store.read_session() as session:
         assert current_session_id(session, demo_store.event_id) == page.snapshot.info.id  # type: ignore[union-attr]
     assert page.snapshot.info.round_count == 4  # type: ignore[union-attr]
+
+
+def test_plan_tab_keys_and_their_scope(page: FlashPage, demo_store: EventStore, qtbot: QtBot) -> None:
+    _open(page, demo_store)
+    _plan(page, rounds=3)
+    grid = page.setup_panel.grid
+    grid.setFocus()
+    page.setup_panel.select_cell(0, 2)
+    qtbot.keyClick(grid, Qt.Key.Key_S)
+    dialog = page.dialog
+    assert isinstance(dialog, SwapDialog)
+    cell_ids = page.setup_panel.current_cell()[1]
+    assert dialog.round_combo.currentData() == 2
+    assert cell_ids and dialog.first_combo.currentData() == cell_ids[0]
+    dialog.reject()
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert isinstance(page.dialog, PersonDialog) and page.dialog.windowTitle() == "Departure"
+    page.dialog.reject()
+    # Ctrl+Enter plans only from the Plan tab.
+    page.setup_panel.rounds_spin.setValue(5)
+    page.tabs.setCurrentWidget(page.console)
+    qtbot.keyClick(page.console, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.snapshot.info.round_count == 3  # type: ignore[union-attr]
+    page.tabs.setCurrentWidget(page.setup_panel)
+    qtbot.keyClick(page.setup_panel.rounds_spin, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.snapshot.info.round_count == 5  # type: ignore[union-attr]

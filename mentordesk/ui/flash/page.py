@@ -116,7 +116,9 @@ class FlashPage(Page):
         self.notice_timer = QTimer(self)
         self.notice_timer.setSingleShot(True)
         self.notice_timer.setInterval(NOTICE_MS)
-        self.shortcuts = {name: QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Scoped to the Plan tab: Ctrl+Enter typed in the feedback grid must never re-plan.
+        self.shortcuts = {name: QShortcut(QKeySequence(key), self.setup_panel,
+                                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
                           for name, key in KEYS.items() if name != "swap"}
         self.swap_shortcut = QShortcut(QKeySequence(KEYS["swap"]), self.setup_panel.grid,
                                        context=Qt.ShortcutContext.WidgetShortcut)
