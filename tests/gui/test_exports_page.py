@@ -342,6 +342,17 @@ def test_print_renders_every_page_at_its_size(exports: ExportsPage, tmp_path: Pa
     assert len(PdfReader(ranged).pages) == 2
     assert exports.status_label.text().startswith("Sent 2 pages")
 
+    # Landscape pages are printed on landscape paper.
+    exports.options_form.editors["page_size"].setCurrentIndex(0)  # type: ignore[union-attr]  # A4
+    exports.options_form.editors["wide"].setChecked(True)  # type: ignore[union-attr]
+    exports.preview_button.click()
+    wide = tmp_path / "wide.pdf"
+    printer = _pdf_printer(wide)
+    output.prepare_printer(printer, exports.preview.document)
+    assert exports.print_to(printer) == 4
+    box = PdfReader(wide).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (842, 595)
+
 
 def test_ctrl_p_opens_the_print_dialog_and_prints(exports: ExportsPage, tmp_path: Path, qtbot: QtBot) -> None:
     exports.select_document("zz_test_pages")

@@ -39,8 +39,9 @@ from mentordesk.ui.checkin.desk_reads import Candidate, DeskSnapshot, desk_snaps
 from mentordesk.ui.checkin.kiosk import KioskWindow
 from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
 from mentordesk.ui.checkin.recent_panel import RecentPanel
-from mentordesk.ui.checkin.result_panel import ResultPanel
+from mentordesk.ui.checkin.result_panel import ResultPanel, Tone
 from mentordesk.ui.checkin.scan_field import ScanField, reads_as_code_or_email
+from mentordesk.ui.exports.badge_print import BadgePrinter
 from mentordesk.ui.people.person_dialog import PersonDialog
 from mentordesk.ui.sound import SoundPlayer
 from mentordesk.ui.tasks import TaskManager
@@ -61,6 +62,7 @@ KEYS: dict[str, str | QKeySequence.StandardKey] = {
     "bulk": "Ctrl+Shift+B",
     "kiosk": "Ctrl+Shift+K",
     "station": "F2",
+    "print_badge": "Ctrl+Shift+P",
 }
 
 
@@ -85,6 +87,7 @@ class CheckinPage(Page):
         #: Who the panel shows (for check-out when nothing is selected in the recent list).
         self.shown: Shown | None = None
         self._snapshot_stale = False
+        self.badge_printer = BadgePrinter(tasks, self)
         self._build()
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
@@ -154,6 +157,7 @@ class CheckinPage(Page):
         self.body.addLayout(field_box)
 
         self.result_panel = ResultPanel()
+        self.result_panel.print_badge_button.setToolTip(f"Print this person’s badge ({key_text('print_badge')})")
         self.candidates_view = CandidatesView()
         self.outcome_stack = QStackedWidget(objectName="outcomeStack")
         self.outcome_stack.addWidget(self.result_panel)
@@ -194,10 +198,12 @@ class CheckinPage(Page):
         self.recent.undo_button.clicked.connect(self._on_undo_button_clicked)
         self.recent.check_out_button.clicked.connect(self._on_check_out_button_clicked)
         self.recent.selection_changed.connect(self._on_recent_selection_changed)
+        self.result_panel.print_badge_button.clicked.connect(self._on_print_badge_button_clicked)
+        self.badge_printer.message.connect(self.result_panel.set_note)
         # A shortcut presses its button, so key and mouse always do the same thing.
         for name, button in (("undo", self.recent.undo_button), ("check_out", self.recent.check_out_button),
                              ("walk_in", self.walk_in_button), ("bulk", self.bulk_button),
-                             ("kiosk", self.kiosk_button)):
+                             ("kiosk", self.kiosk_button), ("print_badge", self.result_panel.print_badge_button)):
             self.shortcuts[name].activated.connect(button.click)
         self.shortcuts["station"].activated.connect(self._on_station_shortcut_activated)
         self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
@@ -398,6 +404,11 @@ class CheckinPage(Page):
         else:
             self._show(desk_actions.shown_for(result, self.station, walk_in=True), result=result)
 
+    def _on_print_badge_button_clicked(self) -> None:
+        # The shortcut also presses the button while hidden (after an error): not then.
+        if self.store and self.shown and self.shown.person_id and not self.result_panel.print_badge_button.isHidden():
+            self.badge_printer.print_badge(self.store, self.shown.person_id)
+
     def _on_bulk_button_clicked(self) -> None:
         self.load("checkin.people", list_people, self._on_people_loaded)
 
@@ -476,7 +487,8 @@ class CheckinPage(Page):
             self.outcome_stack.setCurrentWidget(self.candidates_view)
             return
         self.result_panel.show_outcome(shown.tone, shown.headline, name=shown.name, details=shown.details,
-                                       table=shown.table, note=shown.note)
+                                       table=shown.table, note=shown.note,
+                                       printable=shown.person_id is not None and shown.tone in (Tone.OK, Tone.WARN))
         if shown.cue is not None:
             self.sound.play(shown.cue)
         if shown.person_id is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from mentordesk.ui.checkin.fitted_label import FittedLabel
 
@@ -43,6 +43,10 @@ class ResultPanel(QFrame):
         self.note_label.setWordWrap(True)
         for label in (self.headline_label, self.details_label, self.note_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
+        # Shown on a person's card: prints that person's badge (a walk-in has none yet).
+        self.print_badge_button = QPushButton("Print badge")
+        self.print_badge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.print_badge_button.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 16, 22, 16)
         layout.setSpacing(6)
@@ -53,6 +57,7 @@ class ResultPanel(QFrame):
         layout.addWidget(self.details_label)
         layout.addWidget(self.table_label, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.note_label)
+        layout.addWidget(self.print_badge_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(2)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.show_ready()
@@ -61,9 +66,11 @@ class ResultPanel(QFrame):
         self.show_outcome(Tone.READY, READY_HEADLINE, note=note)
 
     def show_outcome(
-        self, tone: Tone, headline: str, *, name: str = "", details: str = "", table: str = "", note: str = ""
+        self, tone: Tone, headline: str, *, name: str = "", details: str = "", table: str = "", note: str = "",
+        printable: bool = False,
     ) -> None:
-        """Replace what the panel shows; empty parts are hidden."""
+        """Replace what the panel shows; empty parts are hidden; ``printable`` offers Print badge."""
+        self.print_badge_button.setVisible(printable)
         self.headline_label.setText(headline)
         self.name_label.setText(name)
         self.details_label.setText(details)
@@ -80,6 +87,11 @@ class ResultPanel(QFrame):
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
             self.update()
+
+    def set_note(self, note: str) -> None:
+        """Change only the note (e.g. how printing the badge went)."""
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
 
     @property
     def text(self) -> str:

@@ -103,10 +103,13 @@ def prepare_printer(printer: QPrinter, document: QPdfDocument) -> None:
     if document.pageCount() == 0:
         return
     points = document.pagePointSize(0)
-    size = QPageSize(QSizeF(points.width(), points.height()), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-    orientation = QPageLayout.Orientation.Landscape if points.width() > points.height() else QPageLayout.Orientation.Portrait
+    # Described upright and turned by the orientation, as Qt describes paper (A4 landscape is
+    # A4 turned, not a custom size); a wide label is then printed on a wide label.
+    short, long = sorted((points.width(), points.height()))
+    size = QPageSize(QSizeF(short, long), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    wide = points.width() > points.height()
     printer.setPageSize(size)
-    printer.setPageOrientation(orientation)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if wide else QPageLayout.Orientation.Portrait)
     # Positions are measured from the paper's corner, as in the PDF; printers that cannot print
     # to the edge clip, they do not shift everything.
     printer.setFullPage(True)
