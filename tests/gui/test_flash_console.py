@@ -119,6 +119,7 @@ def test_keys_drive_the_console(page: FlashPage, planned: EventStore, time: Fake
 def test_the_timer_only_repaints_and_records_phase_changes(page: FlashPage, planned: EventStore,
                                                            time: FakeTime, qtbot: QtBot) -> None:
     page.console.buttons["start"].click()
+    assert page.console.note_label.text().startswith("Round 1 ends at ")
     played: list[str] = []
     page.sound.cue_played.connect(played.append)
     time.advance(minutes=6, seconds=1)

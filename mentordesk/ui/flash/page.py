@@ -13,13 +13,14 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QWidget
 
-from mentordesk.models import Role
+from mentordesk.models import ClockPhase, Role
 from mentordesk.services.flash import PlanError, live
 from mentordesk.services.flash.clock import Chime, ChimeKind, ClockView
 from mentordesk.services.flash.views import (
@@ -336,6 +337,11 @@ class FlashPage(Page):
         ended = view.finished_at or self.driver.ended_unseen_at
         if view.finished and ended is not None:
             note = f"The last round ended at {ended.astimezone().strftime('%H:%M:%S')}, while the app was closed."
+        elif view.running:
+            # What the facilitator announces: when this phase is over (it moves with pauses and +1 minute).
+            until = (view.now + timedelta(milliseconds=view.remaining_ms)).astimezone().strftime("%H:%M:%S")
+            what = "The changeover" if view.phase is ClockPhase.CHANGEOVER else f"Round {view.round_number}"
+            note = f"{what} ends at {until}."
         self.console.show_view(view, planned=self.snapshot is not None and self.snapshot.plan is not None, note=note)
         self._update_projector(view)
 
