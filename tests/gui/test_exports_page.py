@@ -232,6 +232,17 @@ def test_cancel_from_the_ui_stops_a_background_build(qtbot: QtBot, store: EventS
     assert page.status_label.text() == "Cancelled. Nothing was made."
     assert page.pdf is None
 
+    # Choosing another document while one is being made abandons it: the new one is shown.
+    page.start_preview()
+    qtbot.waitUntil(lambda: page.progress_bar.value() > 0, timeout=10_000)
+    page.select_document("zz_test_pages")
+    assert not page.is_building and page.preview_button.isEnabled()
+    page.start_preview()
+    qtbot.waitUntil(lambda: page.preview.page_count == 3, timeout=10_000)
+    # The abandoned build's outcome arrives too, and is ignored.
+    qtbot.waitUntil(lambda: not page._tasks.busy, timeout=10_000)
+    assert page.preview.page_count == 3 and page.status_label.text() == "3 pages."
+
 
 def test_a_document_that_cannot_be_made_says_why(exports: ExportsPage) -> None:
     exports.select_document("zz_test_refuses")

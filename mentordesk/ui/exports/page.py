@@ -213,7 +213,7 @@ class ExportsPage(Page):
     # -- Page
 
     def store_changed(self) -> None:
-        self.cancel()
+        self._abandon_build()
         self._forget_pdf()
         self._event_name = ""
         if self.store is None:
@@ -270,7 +270,7 @@ class ExportsPage(Page):
         kind = self.current_kind
         if self.store is None or kind is None:
             return False
-        self.cancel()
+        self._abandon_build()
         self._forget_pdf()
         options = self.chosen_options()
         self.remembered[kind.key] = options
@@ -292,6 +292,14 @@ class ExportsPage(Page):
     def cancel(self) -> None:
         if self.build is not None and self.build.running:
             self.build.cancel()
+
+    def _abandon_build(self) -> None:
+        """Stop the build under way and ignore its outcome (another document or event was chosen)."""
+        if self.build is not None:
+            self.build.cancel()
+            self.build = None
+            self._then = None
+            self.progress_host.hide()
 
     @property
     def is_building(self) -> bool:
@@ -373,7 +381,7 @@ class ExportsPage(Page):
         before = previous.data(ROW_ROLE)
         if isinstance(before, DocumentKind):
             self.remembered[before.key] = self.options_form.values()
-        self.cancel()
+        self._abandon_build()
         self._forget_pdf()
         kind = self.current_kind
         if kind is None:
@@ -482,10 +490,12 @@ class ExportsPage(Page):
     def _finish_build(self) -> DocumentBuild | None:
         """The build that just ended, if it is still the page's (not replaced or abandoned)."""
         build = self.sender()
-        if not isinstance(build, DocumentBuild) or build is not self.build:
+        if not isinstance(build, DocumentBuild):
             return None
-        self.build = None
         build.deleteLater()
+        if build is not self.build:
+            return None  # abandoned
+        self.build = None
         self.progress_host.hide()
         self._update_buttons()
         return build
