@@ -215,3 +215,14 @@ def test_plan_tab_keys_and_their_scope(page: FlashPage, demo_store: EventStore, 
     page.tabs.setCurrentWidget(page.setup_panel)
     qtbot.keyClick(page.setup_panel.rounds_spin, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert page.snapshot.info.round_count == 5  # type: ignore[union-attr]
+
+
+def test_in_the_main_window_planning_runs_in_the_background(window, demo_store: EventStore,  # type: ignore[no-untyped-def]
+                                                             qtbot: QtBot) -> None:
+    window.open_event(demo_store.path)
+    page = window.workspace._page(FlashPage)
+    window.workspace.show_page(window.workspace.pages.index(page))
+    qtbot.waitUntil(lambda: page.snapshot is not None, timeout=10_000)
+    page.setup_panel.plan_button.click()
+    qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.plan is not None, timeout=20_000)
+    assert page.setup_panel.model.rowCount() > 0
