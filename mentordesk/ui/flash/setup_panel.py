@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.models import PlanMode
+from mentordesk.models import ClockState, PlanMode
 from mentordesk.services.flash.live import SessionSetup
 from mentordesk.services.flash.views import FlashSnapshot, grid_rows, readable
 from mentordesk.ui.itemmodels.flash_grid_model import IDS_ROLE, FlashGridModel
@@ -195,7 +195,8 @@ class SetupPanel(QWidget):
             self.stack.setCurrentWidget(self.empty_label)
             self.status_label.setText(here)
         else:
-            self.model.set_grid(grid_rows(snapshot), info.round_count, info.started)
+            running = info.clock_state in (ClockState.RUNNING, ClockState.PAUSED)
+            self.model.set_grid(grid_rows(snapshot), info.round_count, info.started, info.started if running else 0)
             self.grid.setColumnWidth(0, min(260, max(140, self.grid.sizeHintForColumn(0))))
             self.stack.setCurrentWidget(self.grid)
             figures = snapshot.figures.describe() if snapshot.figures else ""

@@ -24,6 +24,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 IDS_ROLE = Qt.ItemDataRole.UserRole + 2
 BREAK_TEXT = "— break —"
 EMPTY_TEXT = "(empty seat)"
+#: Names a grid cell lists before "… and N more".
+WAITING_SHOWN = 8
 
 
 class Column(enum.IntEnum):
@@ -44,12 +46,15 @@ class FlashGridModel(RowTableModel):
         self._rows: tuple[GridRow, ...] = ()
         self._round_count = 0
         self._held = 0
+        self._current = 0
 
-    def set_grid(self, rows: Sequence[GridRow], round_count: int, held: int) -> None:
+    def set_grid(self, rows: Sequence[GridRow], round_count: int, held: int, current: int = 0) -> None:
+        """``held``: rounds that have started; ``current``: the round being held now (0: none)."""
         self.beginResetModel()
         self._rows = tuple(rows)
         self._round_count = round_count
         self._held = held
+        self._current = current
         self.endResetModel()
 
     @property
@@ -65,6 +70,8 @@ class FlashGridModel(RowTableModel):
         if section == 0:
             return Column.TABLE.header
         if 1 <= section <= self._round_count:
+            if section == self._current:
+                return f"Round {section} ▶"
             return f"Round {section}" + (" ✓" if section <= self._held else "")
         return None
 
@@ -90,7 +97,12 @@ class FlashGridModel(RowTableModel):
                 return BREAK_TEXT
             if not cell:
                 return "" if row.table is None else EMPTY_TEXT
+            if role == Qt.ItemDataRole.DisplayRole and len(cell) > WAITING_SHOWN + 1:
+                # A waiting row of a big event would be as tall as a hundred names; the tooltip has them all.
+                return "\n".join(cell[:WAITING_SHOWN]) + f"\n… and {len(cell) - WAITING_SHOWN} more"
             return "\n".join(cell)
+        if role == Qt.ItemDataRole.BackgroundRole and column == self._current:
+            return QApplication.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.AlternateBase)
         if role == IDS_ROLE:
             return row.ids[column - 1] if row.ids else ()
         if role == Qt.ItemDataRole.ForegroundRole and (column <= self._held or cell is None or not cell):
