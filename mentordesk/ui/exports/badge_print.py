@@ -14,6 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from mentordesk.printing import catalog
 from mentordesk.ui import errors
 from mentordesk.ui.exports import output
 from mentordesk.ui.exports.builder import DocumentBuild
@@ -53,6 +54,11 @@ class BadgePrinter(QObject):
     def print_badge(self, store: EventStore, person_id: int) -> bool:
         """Make ``person_id``'s badge and open the print dialog; False if one is already under way."""
         if self.busy:
+            return False
+        try:
+            catalog.get(BADGES_KEY)
+        except catalog.DocumentError:
+            self.message.emit("No badge printed: this version of MentorDesk cannot print badges yet.")
             return False
         self.build = DocumentBuild(self._tasks, store, BADGES_KEY, {PERSON_OPTION: str(person_id)}, self)
         self.build.built.connect(self._on_build_built)
