@@ -211,3 +211,23 @@ def test_no_drift_over_a_sixty_minute_round_whatever_the_ticks(qtbot: QtBot, sto
     view = page.driver.tick()
     assert view is not None and view.finished
     page.set_store(None)
+
+
+def test_the_warning_time_is_a_setting(page: FlashPage, time: FakeTime) -> None:
+    from mentordesk.settings import FLASH_WARN_SECONDS, Settings
+
+    page.console.warn_spin.setValue(120)
+    assert Settings().get(FLASH_WARN_SECONDS) == 120
+    page.console.buttons["start"].click()
+    played: list[str] = []
+    page.sound.cue_played.connect(played.append)
+    time.advance(minutes=4, seconds=59)
+    page.driver.tick()
+    assert played == []
+    time.advance(seconds=2)
+    page.driver.tick()
+    assert played == ["chime-one-minute"]
+    page.console.chimes_check.setChecked(False)  # chimes off: nothing sounds at the end
+    time.advance(minutes=3)
+    page.driver.tick()
+    assert played == ["chime-one-minute"]
