@@ -88,6 +88,19 @@ def wrap(value: str, max_width: float, size: float, *, bold: bool = False, max_l
     return [ellipsize(line, max_width, size, bold=bold) for line in lines]
 
 
+def fit_block(value: str, max_width: float, max_size: float, min_size: float, *, bold: bool = False,
+              max_lines: int = 2) -> tuple[float, list[str]]:
+    """The largest size (down to ``min_size``) at which ``value`` wraps into ``max_lines`` lines
+    without being shortened, and those lines; at ``min_size`` the last line may end in "…"."""
+    size = max_size
+    while True:
+        lines = list(fonts.wrap_lines(value, max_width, size, bold=bold, max_lines=max_lines))
+        whole = "".join(value.split()) == "".join("".join(lines).split())
+        if whole or size <= min_size:
+            return size, [ellipsize(line, max_width, size, bold=bold) for line in lines]
+        size = max(min_size, size - 1)
+
+
 # --------------------------------------------------------------------------- pages
 
 
@@ -255,12 +268,12 @@ def cell_lines(value: Any) -> list[str]:
     return [str(value)]
 
 
-def _wrapped(lines: list[str], max_width: float, size: float) -> list[str]:
-    """A line too wide for its cell goes over two lines (then shrinks and shortens)."""
+def _wrapped(lines: list[str], max_width: float, size: float, max_lines: int = 2) -> list[str]:
+    """A line too wide for its cell goes over several lines (then shrinks and shortens)."""
     result: list[str] = []
     for line in lines:
         if line and width(line, size) > max_width:
-            result.extend(fonts.wrap_lines(line, max_width, size, max_lines=2))
+            result.extend(fonts.wrap_lines(line, max_width, size, max_lines=max_lines))
         else:
             result.append(line)
     return result or [""]
@@ -277,6 +290,7 @@ def draw_table(
     progress: Progress | None = None,
     zebra: bool = True,
     on_new_page: Callable[[], None] | None = None,
+    wrap_lines: int = 2,
 ) -> None:
     """Rows of text cells (a cell may hold several lines) flowing over pages, header repeated on each."""
     canvas = writer.canvas
@@ -310,7 +324,7 @@ def draw_table(
     for index, row in enumerate(rows):
         if progress is not None and index % 50 == 0:
             progress(index, len(rows))
-        lines = [_wrapped(cell_lines(value), w - 2 * pad, size) if column.draw is None else [""]
+        lines = [_wrapped(cell_lines(value), w - 2 * pad, size, wrap_lines) if column.draw is None else [""]
                  for column, w, value in zip(columns, widths, row, strict=True)]
         height = max(min_row_height, max(len(cell) for cell in lines) * line_height + 2 * pad)
         if writer.y - height < writer.bottom:

@@ -132,7 +132,8 @@ def _take_home_page(writer: kit.PageWriter, data: TakeHomeData, sheet: TakeHome)
     writer.heading("Whom you met" if held else "Whom you are scheduled to meet", 12, gap=1 * mm)
     if sheet.meetings:
         kit.draw_table(writer, [kit.Column("Round", 0.08, "center"), kit.Column("Mentor", 0.38),
-                                kit.Column("Topics", 0.27), kit.Column("Contact", 0.27)], met_rows(sheet), size=9)
+                                kit.Column("Topics", 0.27), kit.Column("Contact", 0.27)], met_rows(sheet), size=9,
+                       wrap_lines=3)
     else:
         kit.empty_state(writer, "No flash meetings recorded for you.")
     writer.heading("Your follow-ups", 12, gap=1 * mm)

@@ -153,7 +153,8 @@ def draw_rosters(writer: kit.PageWriter, data: ScheduleData, progress: Progress 
         row_height = max(13 * mm, min(40 * mm, available / max(len(rows), 1)))
         columns = [kit.Column("Round", 0.09, "center"), kit.Column("Mentee", 0.46),
                    kit.Column("Notes", 0.45, draw=_notes_cell)]
-        kit.draw_table(writer, columns, rows, size=10, header_size=9, min_row_height=row_height, zebra=False)
+        kit.draw_table(writer, columns, rows, size=10, header_size=9, min_row_height=row_height, zebra=False,
+                       wrap_lines=3)
     progress(len(data.tables), len(data.tables))
 
 
@@ -175,11 +176,11 @@ def card_grid(page_size: tuple[float, float], rounds: int) -> tuple[int, int, fl
     _width, height = page_size
     usable_height = height - 2 * CARD_MARGIN
     line = 12.5
-    card_height = 52 + rounds * line
+    card_height = 60 + rounds * line
     rows = int(usable_height // card_height)
     if rows < 1:
         # More rounds than a card holds at full size: one card per page row, lines squeezed.
-        return 2, 1, max(5.0, (usable_height - 52) / max(rounds, 1))
+        return 2, 1, max(5.0, (usable_height - 60) / max(rounds, 1))
     return 2, min(rows, 5), line
 
 
@@ -226,9 +227,12 @@ def _draw_card(canvas: Canvas, x: float, top: float, w: float, itinerary: Itiner
                line: float) -> None:
     pad = 5 * mm
     inner = w - 2 * pad
-    y = top - pad - 14
-    kit.fit_line(canvas, x + pad, y, itinerary.person.full, inner, 14, min_size=8, bold=True)
-    y -= 11
+    # The card's owner must find their whole name: two smaller lines rather than an ellipsis.
+    size, lines = kit.fit_block(itinerary.person.full, inner, 14, 8, bold=True, max_lines=2)
+    y = top - pad - size
+    for number, text_line in enumerate(lines):
+        kit.text(canvas, x + pad, y - number * size * 1.1, text_line, size, bold=True)
+    y -= (len(lines) - 1) * size * 1.1 + 11
     sub = " · ".join(p for p in (itinerary.person.organization, data.session_name) if p)
     kit.fit_line(canvas, x + pad, y, sub, inner, 8, color=kit.MUTED)
     y -= 16
@@ -273,13 +277,12 @@ def _tent_face(canvas: Canvas, width: float, half: float, number: int, mentors: 
     inner = width - 30 * mm
     centre = width / 2
     kit.text(canvas, centre, half * 0.56, f"Table {number}", 64, bold=True, align="center", color=kit.ACCENT)
-    lines = kit.wrap(mentors, inner, 28, bold=True, max_lines=2) if mentors else []
-    if len(lines) == 1:
-        kit.fit_line(canvas, centre, half * 0.32, mentors, inner, 32, min_size=14, bold=True, align="center")
-    else:
+    if mentors:
+        size, lines = kit.fit_block(mentors, inner, 32, 12, bold=True, max_lines=3)
+        step = size * 1.15
+        first = half * 0.32 + (len(lines) - 1) * step / 2
         for i, text_line in enumerate(lines):
-            kit.fit_line(canvas, centre, half * 0.36 - i * 30, text_line, inner, 26, min_size=12, bold=True,
-                         align="center")
+            kit.text(canvas, centre, first - i * step, text_line, size, bold=True, align="center")
     if label:
         kit.fit_line(canvas, centre, half * 0.85, label, inner, 16, align="center", color=kit.MUTED)
     kit.fit_line(canvas, centre, 14 * mm, event_name, inner, 11, align="center", color=kit.MUTED)

@@ -101,12 +101,14 @@ def render_sign_in(data: SignInData, *, page: str, progress: Progress = _no_prog
     for index, sheet in enumerate(data.sheets):
         progress(index, len(data.sheets))
 
-        def head(sheet: SignInSheet = sheet, first: list[bool] = [True]) -> None:  # noqa: B006 - per sheet
+        def head(sheet: SignInSheet = sheet) -> None:
             canvas = writer.canvas
-            writer.y -= 18
-            kit.fit_line(canvas, writer.left, writer.y, sheet.group_name, writer.content_width * 0.7, 18,
-                         min_size=10, bold=True, color=kit.ACCENT)
+            size, lines = kit.fit_block(sheet.group_name, writer.content_width * 0.75, 18, 11, bold=True)
+            writer.y -= size
             kit.text(canvas, writer.right, writer.y, "Sign-in sheet", 10, align="right", color=kit.MUTED)
+            for number, line in enumerate(lines):
+                kit.text(canvas, writer.left, writer.y, line, size, bold=True, color=kit.ACCENT)
+                writer.y -= size * 1.15 if number < len(lines) - 1 else 0
             writer.y -= 14
             title = sheet.session_title if sheet.session_title != sheet.group_name else ""
             line = " · ".join(p for p in (title, sheet.when, sheet.location) if p)
@@ -116,7 +118,7 @@ def render_sign_in(data: SignInData, *, page: str, progress: Progress = _no_prog
         writer.new_page()
         head()
         kit.draw_table(writer, columns, sheet_rows(sheet), size=9, header_size=8, min_row_height=ROW_HEIGHT,
-                       zebra=False, on_new_page=head)
+                       zebra=False, on_new_page=head, wrap_lines=3)
         writer.paragraph("Please sign next to your name. Not listed? Write your name on a blank line. "
                          "Codes are scanned to record attendance.", 7.5, color=kit.MUTED)
     progress(len(data.sheets), len(data.sheets))

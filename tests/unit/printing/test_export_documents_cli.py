@@ -6,7 +6,14 @@ import io
 from pathlib import Path
 
 import pytest
-from paper_fixtures import MENTEES, MENTORS, add_people, pdf_pages, save_rotation, squash
+from paper_fixtures import (
+    MENTEES,
+    MENTORS,
+    add_people,
+    pdf_pages,
+    save_rotation,
+    squash,
+)
 from pypdf import PdfReader
 
 from mentordesk.cli import main
