@@ -20,8 +20,8 @@ import enum
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
 
 from mentordesk.models import (
     Feedback,
@@ -203,23 +203,37 @@ def meetings(
 def _meetings_of(session: Session, flash_session_ids: list[int], *, person_id: int | None = None) -> tuple[Meeting, ...]:
     if not flash_session_ids:
         return ()
-    mentor_seat, mentee_seat = aliased(FlashSeat), aliased(FlashSeat)
     query = (
-        select(FlashRound.session_id, FlashRound.number, mentor_seat.table_number, mentee_seat.person_id,
-               mentor_seat.person_id)
-        .join(mentor_seat, mentor_seat.round_id == FlashRound.id)
-        .join(mentee_seat, (mentee_seat.round_id == FlashRound.id)
-              & (mentee_seat.table_number == mentor_seat.table_number))
-        .where(FlashRound.session_id.in_(flash_session_ids), mentor_seat.kind == SeatKind.MENTOR,
-               mentee_seat.kind == SeatKind.MENTEE)
+        select(FlashRound.session_id, FlashRound.number, FlashSeat.round_id, FlashSeat.table_number,
+               FlashSeat.person_id, FlashSeat.kind)
+        .join(FlashRound, FlashRound.id == FlashSeat.round_id)
+        .where(FlashRound.session_id.in_(flash_session_ids), FlashSeat.table_number.is_not(None))
     )
     if person_id is not None:
-        query = query.where((mentor_seat.person_id == person_id) | (mentee_seat.person_id == person_id))
-    rows = session.execute(query).all()
+        # One person's meetings: only the tables they sat at (found through the person index),
+        # rather than every seat of the session.
+        tables = session.execute(
+            select(FlashSeat.round_id, FlashSeat.table_number).join(FlashRound, FlashRound.id == FlashSeat.round_id)
+            .where(FlashRound.session_id.in_(flash_session_ids), FlashSeat.person_id == person_id,
+                   FlashSeat.table_number.is_not(None))
+        ).all()
+        if not tables:
+            return ()
+        query = query.where(tuple_(FlashSeat.round_id, FlashSeat.table_number).in_([tuple(t) for t in tables]))
+    at_table: dict[tuple[int, int], list[tuple[int, int, int, SeatKind]]] = defaultdict(list)
+    for flash_id, number, round_id, table, person, kind in session.execute(query):
+        at_table[(round_id, table)].append((flash_id, number, person, kind))
+    rows: list[tuple[int, int, int, int, int]] = []
+    for (_round_id, table), seated in at_table.items():
+        mentors = [p for _f, _n, p, kind in seated if kind is SeatKind.MENTOR]
+        for flash_id, number, person, kind in seated:
+            if kind is SeatKind.MENTEE:
+                rows.extend((flash_id, number, table, person, mentor) for mentor in mentors
+                            if person_id is None or person_id in (person, mentor))
     if not rows:
         return ()
     people = _people(session, {r[3] for r in rows} | {r[4] for r in rows})
-    given = _feedback_by_key(session, flash_session_ids)
+    given = _feedback_by_key(session, flash_session_ids, person_id)
     result = []
     for flash_id, round_number, table, mentee, mentor in rows:
         mine = given.get((mentee, mentor, flash_id, round_number))
@@ -248,10 +262,13 @@ def _people(session: Session, ids: set[int]) -> dict[int, Person]:
     return {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
 
 
-def _feedback_by_key(session: Session, flash_session_ids: list[int]) -> dict[tuple[int, int, int, int], Feedback]:
-    rows = session.scalars(
-        select(Feedback).where(Feedback.flash_session_id.in_(flash_session_ids)).order_by(Feedback.id)
-    )
+def _feedback_by_key(
+    session: Session, flash_session_ids: list[int], person_id: int | None = None
+) -> dict[tuple[int, int, int, int], Feedback]:
+    query = select(Feedback).where(Feedback.flash_session_id.in_(flash_session_ids))
+    if person_id is not None:
+        query = query.where((Feedback.author_id == person_id) | (Feedback.about_person_id == person_id))
+    rows = session.scalars(query.order_by(Feedback.id))
     found: dict[tuple[int, int, int, int], Feedback] = {}
     for row in rows:
         assert row.about_person_id is not None and row.flash_session_id is not None and row.round_number is not None

@@ -132,7 +132,7 @@ def test_the_mentors_follow_up_column_and_the_follow_ups_list(
         assert table.currentIndex().row() == row + 1  # mentors' cards go down the column
     meeting = model.row_at(rows[0]).meeting
     assert meeting.wants_follow_up and meeting.mentor_wants_follow_up
-    assert panel.follow_ups.model.rowCount() == 1
+    qtbot.waitUntil(lambda: panel.follow_ups.model.rowCount() == 1, timeout=3_000)
     shown = panel.follow_ups.model.rows[0]
     assert (shown.mentee.name, shown.mentor.name) == (meeting.mentee_name, meeting.mentor_name)
     assert "1 more pair" in panel.follow_ups.summary_label.text()
@@ -155,3 +155,31 @@ def test_find_jumps_to_a_mentee_ignoring_accents(panel: FeedbackPanel, demo_stor
     assert grid.find_edit.hasFocus()
     qtbot.keyClicks(grid.find_edit, "nobody-called-this")
     assert "No mentee" in grid.status_label.text()
+
+
+def test_a_refresh_while_typing_a_comment_keeps_the_editor(
+    panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
+) -> None:
+    _plan(demo_store)
+    panel.set_store(demo_store)
+    table, model = panel.grid.table, panel.grid.model
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=2_000)
+    table.setCurrentIndex(model.index(0, Column.COMMENT))
+    qtbot.keyClick(table, "A")
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "bout half")
+    # Meanwhile the kiosk saved someone else's rating, and the panel reads everything again.
+    other = model.row_at(3).meeting
+    with demo_store.session() as session:
+        fb.record_mentee_feedback(session, other, rating=2)
+    panel.refresh()
+    assert model.row_at(3).meeting.rating == 2
+    assert table.state() == table.State.EditingState
+    assert QApplication.focusWidget() is editor
+    qtbot.keyClicks(editor, " done")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.row_at(0).meeting.comment == "About half done", timeout=2_000)
+    first = model.row_at(0).meeting
+    assert _stored(demo_store)[(first.mentee_id, first.mentor_id, first.round_number)] == (None, False,
+                                                                                          "About half done")

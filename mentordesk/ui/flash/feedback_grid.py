@@ -84,7 +84,6 @@ class FeedbackTable(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked)
         self.setTabKeyNavigation(False)
-        self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.setAccessibleName("Feedback per meeting")

@@ -7,7 +7,7 @@ each edit straight away, after which the follow-ups are read again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,8 @@ from mentordesk.ui.flash.feedback_grid import FeedbackGrid
 from mentordesk.ui.flash.feedback_kiosk import FeedbackKiosk
 from mentordesk.ui.tasks import TaskManager
 
+FOLLOW_UPS_DELAY_MS = 400
+
 
 class FeedbackPanel(QWidget):
     #: The board was read and shown (tests wait for it).
@@ -45,6 +47,11 @@ class FeedbackPanel(QWidget):
         self.kiosk: FeedbackKiosk | None = None
         self.dialog: PinSetupDialog | None = None
         self._hidden_window: QWidget | None = None
+        #: Typing a stack of cards saves many cells a second; the follow-ups are read again once
+        #: the typing pauses, not after every key.
+        self.follow_ups_timer = QTimer(self)
+        self.follow_ups_timer.setSingleShot(True)
+        self.follow_ups_timer.setInterval(FOLLOW_UPS_DELAY_MS)
         self._build()
         self._connect_signals()
         self.set_store(None)
@@ -77,6 +84,7 @@ class FeedbackPanel(QWidget):
     def _connect_signals(self) -> None:
         self.kiosk_button.clicked.connect(self._on_kiosk_button_clicked)
         self.grid.changed.connect(self._on_grid_changed)
+        self.follow_ups_timer.timeout.connect(self._on_follow_ups_timer_timeout)
 
     # -- what the panel offers
 
@@ -97,11 +105,16 @@ class FeedbackPanel(QWidget):
         self.session_label.setText("" if store is not None else "Open an event to enter feedback.")
         self.refresh()
 
-    def refresh(self) -> None:
-        """Read the latest rotation's meetings, feedback and follow-ups in the background."""
+    def refresh(self, *, grid: bool = True) -> None:
+        """Read the latest rotation's meetings, feedback and follow-ups in the background.
+
+        ``grid=False`` after an edit in the grid: the grid already shows what was saved, so only
+        the follow-ups and the counts are brought up to date."""
         store = self._store
         if store is None:
             return
+        if grid:
+            self.follow_ups_timer.stop()  # this read brings them up to date too
         self._generation += 1
         generation = self._generation
 
@@ -111,7 +124,7 @@ class FeedbackPanel(QWidget):
 
         def done(board: FeedbackBoard) -> None:
             if generation == self._generation:
-                self._show(board)
+                self._show(board, grid=grid)
 
         def failed(error: BaseException) -> None:
             if generation == self._generation:
@@ -137,7 +150,10 @@ class FeedbackPanel(QWidget):
     # -- slots
 
     def _on_grid_changed(self) -> None:
-        self.refresh()
+        self.follow_ups_timer.start()
+
+    def _on_follow_ups_timer_timeout(self) -> None:
+        self.refresh(grid=False)
 
     def _on_kiosk_button_clicked(self) -> None:
         if self.settings.get(KIOSK_PIN):
@@ -169,9 +185,10 @@ class FeedbackPanel(QWidget):
 
     # -- helpers
 
-    def _show(self, board: FeedbackBoard) -> None:
+    def _show(self, board: FeedbackBoard, *, grid: bool = True) -> None:
         self.board = board
-        self.grid.set_meetings(board.flash_session_id, board.meetings)
+        if grid or board.flash_session_id != self.grid.flash_session_id:
+            self.grid.set_meetings(board.flash_session_id, board.meetings)
         self.follow_ups.set_follow_ups(board.follow_ups)
         self.kiosk_button.setEnabled(bool(board.meetings))
         if board.flash_session_id is None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication
 
 from mentordesk.services.feedback import Meeting
 from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
@@ -84,6 +85,16 @@ class FeedbackRow:
 Saver = Callable[[Meeting, Column, Any], "Meeting | str"]
 
 
+def _mentee_groups(rows: Sequence[FeedbackRow]) -> tuple[int, ...]:
+    groups: list[int] = []
+    shade, previous = 1, None
+    for row in rows:
+        if row.meeting.mentee_id != previous:
+            shade, previous = 1 - shade, row.meeting.mentee_id
+        groups.append(shade)
+    return tuple(groups)
+
+
 def yes_no(value: bool) -> str:
     return "Yes" if value else "–"
 
@@ -99,10 +110,26 @@ class FeedbackModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[FeedbackRow, ...] = ()
+        #: Per row: 0 or 1, alternating from one mentee (one paper card) to the next.
+        self._groups: tuple[int, ...] = ()
         self.saver: Saver | None = None
 
     def set_meetings(self, meetings: Sequence[Meeting]) -> None:
-        self.set_rows([FeedbackRow.of(m) for m in meetings])
+        """Show these meetings. When they are the same meetings as now (a refresh), rows are
+        updated in place rather than reset, so a comment being typed keeps its editor."""
+        rows = [FeedbackRow.of(m) for m in meetings]
+        if [r.meeting.key for r in rows] != [r.meeting.key for r in self._rows]:
+            self.set_rows(rows)
+            return
+        for number, row in enumerate(rows):
+            if row.meeting != self._rows[number].meeting:
+                self._replace(number, row)
+
+    def set_rows(self, rows: Sequence[FeedbackRow]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self._groups = _mentee_groups(self._rows)
+        self.endResetModel()
 
     def row_at(self, row: int) -> FeedbackRow:
         return self._rows[row]
@@ -128,6 +155,9 @@ class FeedbackModel(RowTableModel):
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column, edit=role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.BackgroundRole and self._groups[index.row()]:
+            # Every other mentee's rows are shaded, so each paper card reads as one block.
+            return QApplication.palette().alternateBase()
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
                 Column.ROUND, Column.TABLE, Column.RATING, Column.FOLLOW_UP, Column.MENTOR_FOLLOW_UP, Column.SAVED):
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -137,8 +167,11 @@ class FeedbackModel(RowTableModel):
                         SaveState.FAILED: f"Not saved: {row.problem}"}[row.state]
             if column is Column.COMMENT and m.comment:
                 return m.comment
-            if column is Column.MENTOR and m.mentor_comment:
-                return f"The mentor's comment: {m.mentor_comment}"
+            if column is Column.MENTEE:
+                return m.mentee_name
+            if column is Column.MENTOR:
+                # The full name (long ones are cut short in the cell), and what the mentor wrote.
+                return m.mentor_name + (f"\nThe mentor's comment: {m.mentor_comment}" if m.mentor_comment else "")
             return _TIPS.get(column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{column.header or 'Saved'}: {self._text(row, column, edit=False) or 'empty'}"
