@@ -113,7 +113,7 @@ def test_swap_refused_with_the_reason_then_accepted(page: FlashPage, demo_store:
     dialog.choose(2, *refused)
     dialog.buttons.accepted.emit()
     assert page.dialog is dialog and dialog.message_label.isVisibleTo(dialog)
-    assert "Not possible" in dialog.message_label.text() and "times" in dialog.message_label.text()
+    assert "Not possible" in dialog.message_label.text() and "second time" in dialog.message_label.text()
     # Names, not ids, in the reason.
     assert any(page.snapshot.name(m) in dialog.message_label.text() for m in refused)  # type: ignore[union-attr]
     assert page.snapshot.plan == before  # type: ignore[union-attr]

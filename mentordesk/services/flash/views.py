@@ -351,6 +351,7 @@ def board_round(state: ClockState, phase: ClockPhase, round_number: int, round_c
     return round_number
 
 
+_TWICE = re.compile(r"meets mentor (.+?) 2 times")
 _PERSON = re.compile(r"\b(person|mentee|mentor|mentees) (\d+)(?: and (\d+))?")
 
 
@@ -364,4 +365,5 @@ def readable(message: str, snapshot: FlashSnapshot) -> str:
             return f"{prefix}{first} and {snapshot.name(int(second))}"
         return f"{prefix}{first}"
 
-    return _PERSON.sub(replace, message)
+    named = _PERSON.sub(replace, message)
+    return _TWICE.sub(r"would meet mentor \1 a second time", named)

@@ -30,7 +30,7 @@ class _ChoiceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.message_label = QLabel("", objectName="pageNotice")
+        self.message_label = QLabel("", objectName="errorBanner")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -241,7 +241,7 @@ class FlashPage(Page):
     def _on_work_failed(self, error: BaseException) -> None:
         self.setup_panel.set_busy(False)
         if isinstance(error, PlanError):
-            self._show_notice(f"Not possible: {error}")
+            self._show_notice(f"Not possible: {error}", error=True)
         else:
             errors.report_unexpected(error, self)
         self.discard_pending_loads()
@@ -349,7 +349,7 @@ class FlashPage(Page):
         self.sound.play(CHIMES[chime.kind])
 
     def _on_driver_refused(self, message: str) -> None:
-        self._show_notice(f"The clock says: {message}.")
+        self._show_notice(f"The clock says: {message}.", error=True)
 
     def _on_projector_closed(self) -> None:
         if self.projector is not None:
@@ -423,8 +423,13 @@ class FlashPage(Page):
     def _on_dialog_finished(self, _result: int) -> None:
         self.dialog = None
 
-    def _show_notice(self, text: str) -> None:
+    def _show_notice(self, text: str, *, error: bool = False) -> None:
         self.notice = text
+        name = "errorBanner" if error else "pageNotice"
+        if self.notice_label.objectName() != name:
+            self.notice_label.setObjectName(name)
+            self.notice_label.style().unpolish(self.notice_label)
+            self.notice_label.style().polish(self.notice_label)
         self.notice_label.setText(text)
         self.notice_label.setVisible(bool(text))
         if text:

@@ -94,7 +94,7 @@ class SetupPanel(QWidget):
         self.status_label = QLabel("", objectName="flashPlanStatus")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.messages_label = QLabel("", objectName="pageNotice")
+        self.messages_label = QLabel("", objectName="errorBanner")
         self.messages_label.setWordWrap(True)
         self.messages_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.messages_label.hide()
