@@ -32,6 +32,7 @@ class _ChoiceDialog(QDialog):
         self.form = QFormLayout()
         self.message_label = QLabel("", objectName="errorBanner")
         self.message_label.setWordWrap(True)
+        self.message_label.setMinimumWidth(360)
         self.message_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
@@ -41,8 +42,12 @@ class _ChoiceDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def show_refusal(self, reasons: Sequence[str]) -> None:
-        self.message_label.setText("Not possible: " + "; ".join(reasons))
+        lines = list(reasons)
+        self.message_label.setText("Not possible: " + lines[0] if len(lines) == 1
+                                   else "Not possible:\n" + "\n".join(f"• {line}" for line in lines))
         self.message_label.show()
+        # The dialog grows to show the whole reason (it was sized without it).
+        self.adjustSize()
 
     @staticmethod
     def _combo(name: str) -> QComboBox:
