@@ -177,8 +177,7 @@ def write_windows_version_info(target: Path, version: str) -> None:
       StringStruct('FileDescription', 'MentorDesk'),
       StringStruct('FileVersion', '{version}'),
       StringStruct('InternalName', 'mentordesk'),
-      StringStruct('OriginalFilename', 'MentorDesk.exe'),
-      StringStruct('ProductName', 'MentorDesk'),
+            StringStruct('ProductName', 'MentorDesk'),
       StringStruct('ProductVersion', '{version}')])]),
     VarFileInfo([VarStruct('Translation', [1033, 1200])])
   ]

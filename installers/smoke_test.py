@@ -101,6 +101,12 @@ class Smoke:
 
     # ------------------------------------------------------------------ checks
 
+    def check_gui_program(self) -> None:
+        """Windows has a second, console-less program for the Start menu and file association."""
+        if sys.platform == "win32":
+            gui = self.program.with_name("mentordeskw.exe")
+            self.report(gui.is_file(), "mentordeskw.exe (no console) is next to mentordesk.exe")
+
     def check_version(self) -> None:
         result = self.expect("--version", "--version")
         if result:
@@ -198,6 +204,7 @@ class Smoke:
     def run_all(self) -> int:
         event = self.work / "demo.mentordesk"
         self.check_version()
+        self.check_gui_program()
         people = self.check_demo_and_people(event)
         self.check_imports(event)
         self.check_checkin_and_plan(event, people)
