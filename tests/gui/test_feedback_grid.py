@@ -104,7 +104,9 @@ def test_typing_cards_saves_each_key_to_the_event_file(
     assert "Saved" in grid.status_label.text()
 
     # Corrections: back to row 1's rating with the arrows, Delete clears it, 5 sets it again.
-    table.setCurrentIndex(model.index(0, Column.RATING))
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, Column.RATING)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert _stored(demo_store)[(first.mentee_id, first.mentor_id, first.round_number)] == (None, True, "Great advice")
     qtbot.keyClick(table, Qt.Key.Key_5)
@@ -137,6 +139,10 @@ def test_the_mentors_follow_up_column_and_the_follow_ups_list(
     assert (shown.mentee.name, shown.mentor.name) == (meeting.mentee_name, meeting.mentor_name)
     assert "1 more pair" in panel.follow_ups.summary_label.text()
     assert "Siobhán" not in panel.follow_ups.summary_label.text()
+    panel.follow_ups.copy_button.click()
+    copied = QApplication.clipboard().text().splitlines()
+    assert copied[0].startswith("Mentee\t") and len(copied) == 2
+    assert copied[1].split("\t")[0] == meeting.mentee_name and "@example.org" in copied[1]
 
 
 def test_find_jumps_to_a_mentee_ignoring_accents(panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot) -> None:

@@ -185,3 +185,26 @@ def test_first_use_asks_for_a_pin(panel: FeedbackPanel, qtbot: QtBot) -> None:
     assert dialog.submit()
     assert isinstance(panel.kiosk, FeedbackKiosk) and panel.kiosk.isVisible()
     assert panel.settings.get(KIOSK_PIN) == PIN
+
+
+def test_a_badge_scan_without_enter_opens_the_form(
+    kiosk: FeedbackKiosk, store: EventStore, event: dict[str, int], qtbot: QtBot
+) -> None:
+    qtbot.keyClicks(kiosk.field, _badge(store, event["Анна"]))
+    qtbot.waitUntil(lambda: kiosk.state is KioskState.FORM, timeout=3_000)
+    assert kiosk.title_label.text() == "Hello, Анна!"
+
+
+def test_a_form_left_alone_is_dropped_unsaved(
+    kiosk: FeedbackKiosk, store: EventStore, event: dict[str, int], qtbot: QtBot
+) -> None:
+    qtbot.keyClicks(kiosk.field, _badge(store, event["Zoë"]))
+    qtbot.keyClick(kiosk.field, Qt.Key.Key_Return)
+    assert kiosk.state is KioskState.FORM and kiosk.return_timer.isActive()
+    qtbot.waitUntil(kiosk.hasFocus, timeout=2_000)
+    qtbot.keyClick(kiosk, Qt.Key.Key_4)
+    kiosk.return_timer.timeout.emit()  # nobody touched it for two minutes
+    assert kiosk.state is KioskState.WELCOME and kiosk.form.cards == []
+    assert "Zoë" not in kiosk.visible_text
+    with store.read_session() as session:
+        assert session.scalars(select(Feedback)).all() == []

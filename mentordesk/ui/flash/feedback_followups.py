@@ -9,8 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -35,12 +38,23 @@ def summary_text(follow_ups: FollowUps) -> str:
     return text + "."
 
 
+def as_table_text(follow_ups: FollowUps) -> str:
+    """The list as tab-separated lines with a header, for pasting into a spreadsheet or an e-mail."""
+    lines = ["Mentee\tMentee e-mail\tMentor\tMentor e-mail\tRound"]
+    lines += [f"{f.mentee.name}\t{f.mentee.email or ''}\t{f.mentor.name}\t{f.mentor.email or ''}\t{f.round_number}"
+              for f in follow_ups.shown]
+    return "\n".join(lines) + "\n"
+
+
 class FollowUpsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedbackFollowUps")
         self.model = FollowUpsModel(self)
+        self.follow_ups = FollowUps((), 0)
         self.title_label = QLabel("Mutual follow-ups", objectName="sectionTitle")
+        self.copy_button = QPushButton("Copy list", objectName="followUpsCopy")
+        self.copy_button.setToolTip("Copy names and e-mail addresses, to paste into a spreadsheet or an e-mail")
         self.summary_label = QLabel("", objectName="feedbackFollowUpsSummary")
         self.summary_label.setWordWrap(True)
         self.table = QTableView(objectName="followUpsTable")
@@ -68,13 +82,22 @@ class FollowUpsView(QWidget):
         self.stack.addWidget(self.empty_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title_label)
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.copy_button)
+        layout.addLayout(top)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.stack, 1)
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
         self.set_follow_ups(FollowUps((), 0))
 
     def set_follow_ups(self, follow_ups: FollowUps) -> None:
+        self.follow_ups = follow_ups
+        self.copy_button.setEnabled(bool(follow_ups.shown))
         self.model.set_rows(follow_ups.shown)
         self.summary_label.setText(summary_text(follow_ups))
         self.summary_label.setVisible(bool(follow_ups.total))
         self.stack.setCurrentWidget(self.table if follow_ups.shown else self.empty_label)
+
+    def _on_copy_button_clicked(self) -> None:
+        QApplication.clipboard().setText(as_table_text(self.follow_ups))
