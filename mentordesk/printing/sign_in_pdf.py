@@ -15,8 +15,8 @@ from mentordesk.printing import pagekit as kit
 from mentordesk.printing.catalog import Progress
 from mentordesk.printing.sign_in_data import SignInData, SignInRow, SignInSheet
 
-ROW_HEIGHT = 17 * mm
-QR_SIZE = 13 * mm
+ROW_HEIGHT = 20 * mm
+QR_SIZE = 12 * mm
 ROLE_WORDS = {"mentor": "Mentor", "mentee": "Mentee", "peer": "Peer"}
 
 
@@ -61,9 +61,10 @@ def draw_qr(canvas: Canvas, x: float, y: float, size: float, payload: str) -> No
 def _qr_cell(canvas: Canvas, x: float, y: float, w: float, h: float, value: object) -> None:
     if not value:
         return
-    size = min(QR_SIZE, h - 3 * mm, w - 3 * mm)
-    draw_qr(canvas, x + (w - size) / 2, y + (h - size) / 2 + 2, size, str(value))
-    kit.text(canvas, x + w / 2, y + 1.6, str(value), 5.5, align="center", color=kit.MUTED)
+    # Room above and beside the code for its quiet zone; the code as text below it for typing.
+    size = min(QR_SIZE, h - 8 * mm, w - 5 * mm)
+    draw_qr(canvas, x + (w - size) / 2, y + 5.5 * mm, size, str(value))
+    kit.text(canvas, x + w / 2, y + 1.8 * mm, str(value), 6, align="center", color=kit.MUTED)
 
 
 def _signature_cell(canvas: Canvas, x: float, y: float, w: float, h: float, _value: object) -> None:
@@ -109,7 +110,7 @@ def render_sign_in(data: SignInData, *, page: str, progress: Progress = _no_prog
             for number, line in enumerate(lines):
                 kit.text(canvas, writer.left, writer.y, line, size, bold=True, color=kit.ACCENT)
                 writer.y -= size * 1.15 if number < len(lines) - 1 else 0
-            writer.y -= 14
+            writer.y -= 16
             title = sheet.session_title if sheet.session_title != sheet.group_name else ""
             line = " · ".join(p for p in (title, sheet.when, sheet.location) if p)
             kit.fit_line(canvas, writer.left, writer.y, line, writer.content_width, 10)
