@@ -137,7 +137,7 @@ def test_the_list_shows_the_registered_documents_in_order(exports: ExportsPage) 
 
 def test_the_options_form_reflects_the_option_specs(exports: ExportsPage) -> None:
     assert exports.select_document("zz_test_pages")
-    editors = exports.options_form.editors
+    editors = exports.panel.options_form.editors
     assert list(editors) == ["page_size", "pages", "wide", "heading", "ink"]
     size, pages, wide, heading, ink = editors.values()
     assert isinstance(size, QComboBox) and size.currentData() == catalog.default_page_size()
@@ -147,14 +147,14 @@ def test_the_options_form_reflects_the_option_specs(exports: ExportsPage) -> Non
     assert isinstance(wide, QCheckBox) and not wide.isChecked() and wide.text() == "Landscape"
     assert isinstance(heading, QLineEdit) and heading.text() == "Page"
     assert isinstance(ink, QComboBox) and ink.currentText() == "Black"
-    assert exports.document_title.text() == "Test pages"
+    assert exports.panel.document_title.text() == "Test pages"
 
     # The choices are remembered per document for the session.
     pages.setValue(7)
     ink.setCurrentIndex(1)
     exports.select_document("zz_test_refuses")
-    assert exports.options_form.editors == {}
-    assert exports.options_form.none_label.isVisibleTo(exports)
+    assert exports.panel.options_form.editors == {}
+    assert exports.panel.options_form.none_label.isVisibleTo(exports)
     exports.select_document("zz_test_pages")
     assert exports.chosen_options()["pages"] == 7
     assert exports.chosen_options()["ink"] == "blue"
@@ -162,30 +162,30 @@ def test_the_options_form_reflects_the_option_specs(exports: ExportsPage) -> Non
 
 def test_preview_builds_the_pdf_and_shows_its_pages(exports: ExportsPage, qtbot: QtBot) -> None:
     exports.select_document("zz_test_pages")
-    exports.options_form.editors["pages"].setValue(5)  # type: ignore[union-attr]
-    qtbot.mouseClick(exports.preview_button, Qt.MouseButton.LeftButton)
+    exports.panel.options_form.editors["pages"].setValue(5)  # type: ignore[union-attr]
+    qtbot.mouseClick(exports.panel.preview_button, Qt.MouseButton.LeftButton)
 
-    assert exports.preview.page_count == 5
-    assert exports.preview.document.pageCount() == 5
-    assert exports.preview_stack.currentWidget() is exports.preview
-    assert exports.preview.pages_model.rowCount() == 5
-    assert exports.preview.page_label.text() == "Page 1 of 5"
-    assert exports.status_label.text() == "5 pages."
+    assert exports.panel.preview.page_count == 5
+    assert exports.panel.preview.document.pageCount() == 5
+    assert exports.panel.preview_stack.currentWidget() is exports.panel.preview
+    assert exports.panel.preview.pages_model.rowCount() == 5
+    assert exports.panel.preview.page_label.text() == "Page 1 of 5"
+    assert exports.panel.status_label.text() == "5 pages."
     assert exports.pdf is not None
     assert "Page 1 of 5" in PdfReader(io.BytesIO(exports.pdf)).pages[0].extract_text()
     # A thumbnail is a rendered picture of its page.
-    icon = exports.preview.pages_model.index(2, 0).data(Qt.ItemDataRole.DecorationRole)
+    icon = exports.panel.preview.pages_model.index(2, 0).data(Qt.ItemDataRole.DecorationRole)
     picture = icon.pixmap(icon.availableSizes()[0])
     assert not picture.isNull() and picture.height() > picture.width()
     assert picture.toImage().pixelColor(picture.width() // 2, 3).name() == "#ffffff"  # white paper
-    exports.preview.go_to_page(3)
-    assert exports.preview.page_label.text() == "Page 4 of 5"
-    exports.preview.zoom_in_button.click()
-    assert exports.preview.zoom_label.text().endswith("%")
+    exports.panel.preview.go_to_page(3)
+    assert exports.panel.preview.page_label.text() == "Page 4 of 5"
+    exports.panel.preview.zoom_in_button.click()
+    assert exports.panel.preview.zoom_label.text().endswith("%")
 
     # Changing an option makes the preview stale; Print/Save would make it again.
-    exports.options_form.editors["heading"].setText("Seite")  # type: ignore[union-attr]
-    assert "options changed" in exports.status_label.text()
+    exports.panel.options_form.editors["heading"].setText("Seite")  # type: ignore[union-attr]
+    assert "options changed" in exports.panel.status_label.text()
 
 
 def test_enter_in_the_list_previews_the_chosen_document(exports: ExportsPage, qtbot: QtBot) -> None:
@@ -195,7 +195,7 @@ def test_enter_in_the_list_previews_the_chosen_document(exports: ExportsPage, qt
     assert exports.current_kind is not None and exports.current_kind.key == "zz_test_refuses"
     qtbot.keyClick(exports.documents_view, Qt.Key.Key_Up)
     qtbot.keyClick(exports.documents_view, Qt.Key.Key_Return)
-    assert exports.preview.page_count == 3
+    assert exports.panel.preview.page_count == 3
 
 
 def test_cancel_stops_the_build_and_shows_nothing(exports: ExportsPage) -> None:
@@ -205,51 +205,51 @@ def test_cancel_stops_the_build_and_shows_nothing(exports: ExportsPage) -> None:
     def press_cancel_midway(value: int) -> None:
         seen.append(value)
         if len(seen) == 10:
-            assert exports.cancel_button.isEnabled()
-            exports.cancel_button.click()
+            assert exports.panel.cancel_button.isEnabled()
+            exports.panel.cancel_button.click()
 
-    exports.progress_bar.valueChanged.connect(press_cancel_midway)
+    exports.panel.progress_bar.valueChanged.connect(press_cancel_midway)
     exports.start_preview()
 
     # The inline runner has finished by now: the build stopped at its next progress call.
     assert len(seen) == 10
     assert exports.pdf is None
-    assert exports.preview.page_count == 0
-    assert exports.preview_stack.currentWidget() is not exports.preview
-    assert exports.status_label.text() == "Cancelled. Nothing was made."
-    assert not exports.progress_host.isVisibleTo(exports)
-    assert exports.preview_button.isEnabled()
+    assert exports.panel.preview.page_count == 0
+    assert exports.panel.preview_stack.currentWidget() is not exports.panel.preview
+    assert exports.panel.status_label.text() == "Cancelled. Nothing was made."
+    assert not exports.panel.progress_host.isVisibleTo(exports)
+    assert exports.panel.preview_button.isEnabled()
 
 
 def test_cancel_from_the_ui_stops_a_background_build(qtbot: QtBot, store: EventStore) -> None:
     page = _page(qtbot, store, ThreadPoolRunner())
     page.select_document("zz_test_slow")
     page.start_preview()
-    assert page.is_building and not page.preview_button.isEnabled()
-    qtbot.waitUntil(lambda: page.progress_bar.value() > 0, timeout=10_000)
+    assert page.is_building and not page.panel.preview_button.isEnabled()
+    qtbot.waitUntil(lambda: page.panel.progress_bar.value() > 0, timeout=10_000)
     qtbot.keyClick(page.documents_view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not page.is_building, timeout=10_000)
-    assert page.status_label.text() == "Cancelled. Nothing was made."
+    assert page.panel.status_label.text() == "Cancelled. Nothing was made."
     assert page.pdf is None
 
     # Choosing another document while one is being made abandons it: the new one is shown.
     page.start_preview()
-    qtbot.waitUntil(lambda: page.progress_bar.value() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.panel.progress_bar.value() > 0, timeout=10_000)
     page.select_document("zz_test_pages")
-    assert not page.is_building and page.preview_button.isEnabled()
+    assert not page.is_building and page.panel.preview_button.isEnabled()
     page.start_preview()
-    qtbot.waitUntil(lambda: page.preview.page_count == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: page.panel.preview.page_count == 3, timeout=10_000)
     # The abandoned build's outcome arrives too, and is ignored.
     qtbot.waitUntil(lambda: not page._tasks.busy, timeout=10_000)
-    assert page.preview.page_count == 3 and page.status_label.text() == "3 pages."
+    assert page.panel.preview.page_count == 3 and page.panel.status_label.text() == "3 pages."
 
 
 def test_a_document_that_cannot_be_made_says_why(exports: ExportsPage) -> None:
     exports.select_document("zz_test_refuses")
-    exports.preview_button.click()
-    assert exports.message_label.text() == "Test refusal cannot be made yet: no rotation planned yet"
-    assert "Preview again" in exports.message_hint.text()
-    assert exports.preview_stack.currentWidget() is exports.message_panel
+    exports.panel.preview_button.click()
+    assert exports.panel.message_label.text() == "Test refusal cannot be made yet: no rotation planned yet"
+    assert "Preview again" in exports.panel.message_hint.text()
+    assert exports.panel.preview_stack.currentWidget() is exports.panel.message_panel
     assert exports.pdf is None
 
 
@@ -264,16 +264,16 @@ def test_save_as_pdf_writes_the_file(exports: ExportsPage, tmp_path: Path, monke
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     exports.select_document("zz_test_pages")
-    exports.options_form.editors["pages"].setValue(2)  # type: ignore[union-attr]
+    exports.panel.options_form.editors["pages"].setValue(2)  # type: ignore[union-attr]
     # Save makes the PDF first when nothing is on show yet.
-    exports.save_button.click()
+    exports.panel.save_button.click()
 
     saved = target.with_name("pages.pdf")
     reader = PdfReader(saved)
     assert len(reader.pages) == 2
     assert "Event: Spring Flash Mentoring" in reader.pages[1].extract_text()
     assert Path(asked[0]).name == "Spring Flash Mentoring — test-pages.pdf"
-    assert exports.status_label.text() == f"Saved {saved}."
+    assert exports.panel.status_label.text() == f"Saved {saved}."
     assert [p.name for p in saved.parent.iterdir()] == ["pages.pdf"]  # no temporary file left
 
 
@@ -281,17 +281,17 @@ def test_a_failed_save_says_why_and_keeps_the_preview(
     exports: ExportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     exports.select_document("zz_test_pages")
-    exports.preview_button.click()
+    exports.panel.preview_button.click()
     place = tmp_path / "place"
     folder_in_the_way = place / "taken.pdf"
     folder_in_the_way.mkdir(parents=True)
     for chosen, words in ((place / "gone" / "x.pdf", "does not exist"), (folder_in_the_way, "is a folder")):
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, c=chosen: (str(c), ""))
-        exports.save_button.click()
-        assert exports.status_label.text().startswith("Not saved.")
-        assert words in exports.status_label.text()
-        assert exports.status_label.objectName() == "inlineError"
-    assert exports.preview.page_count == 3
+        exports.panel.save_button.click()
+        assert exports.panel.status_label.text().startswith("Not saved.")
+        assert words in exports.panel.status_label.text()
+        assert exports.panel.status_label.objectName() == "inlineError"
+    assert exports.panel.preview.page_count == 3
     assert sorted(p.name for p in place.iterdir()) == ["taken.pdf"]
     # A full disk is named as such.
     assert "The disk is full" in output._explain(OSError(errno.ENOSPC, "No space left"), place / "x.pdf")
@@ -312,7 +312,7 @@ def test_open_in_viewer_hands_a_saved_copy_to_the_system(exports: ExportsPage) -
     QDesktopServices.setUrlHandler("file", catcher, "open")
     try:
         exports.select_document("zz_test_pages")
-        exports.open_button.click()
+        exports.panel.open_button.click()
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert len(catcher.urls) == 1
@@ -328,15 +328,23 @@ def _pdf_printer(path: Path) -> QPrinter:
     return printer
 
 
-def test_print_renders_every_page_at_its_size(exports: ExportsPage, tmp_path: Path) -> None:
+def _print_and_wait(page: ExportsPage, printer: QPrinter, qtbot: QtBot, expected: int) -> None:
+    job = page.print_to(printer)
+    assert job is not None and job.total == expected
+    with qtbot.waitSignal(job.finished, timeout=30_000) as finished:
+        pass
+    assert finished.args == [expected, ""]
+
+
+def test_print_renders_every_page_at_its_size(exports: ExportsPage, tmp_path: Path, qtbot: QtBot) -> None:
     exports.select_document("zz_test_pages")
-    exports.options_form.editors["page_size"].setCurrentIndex(1)  # type: ignore[union-attr]  # Letter
-    exports.options_form.editors["pages"].setValue(4)  # type: ignore[union-attr]
-    exports.preview_button.click()
+    exports.panel.options_form.editors["page_size"].setCurrentIndex(1)  # type: ignore[union-attr]  # Letter
+    exports.panel.options_form.editors["pages"].setValue(4)  # type: ignore[union-attr]
+    exports.panel.preview_button.click()
     printed = tmp_path / "printed.pdf"
     printer = _pdf_printer(printed)
-    output.prepare_printer(printer, exports.preview.document)
-    assert exports.print_to(printer) == 4
+    output.prepare_printer(printer, exports.panel.preview.document)
+    _print_and_wait(exports, printer, qtbot, 4)
     reader = PdfReader(printed)
     assert len(reader.pages) == 4
     box = reader.pages[0].mediabox
@@ -346,28 +354,28 @@ def test_print_renders_every_page_at_its_size(exports: ExportsPage, tmp_path: Pa
     # A page range prints only those pages.
     ranged = tmp_path / "ranged.pdf"
     printer = _pdf_printer(ranged)
-    output.prepare_printer(printer, exports.preview.document)
+    output.prepare_printer(printer, exports.panel.preview.document)
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 3)
-    assert exports.print_to(printer) == 2
+    _print_and_wait(exports, printer, qtbot, 2)
     assert len(PdfReader(ranged).pages) == 2
-    assert exports.status_label.text().startswith("Sent 2 pages")
+    assert exports.panel.status_label.text().startswith("Sent 2 pages")
 
     # Landscape pages are printed on landscape paper.
-    exports.options_form.editors["page_size"].setCurrentIndex(0)  # type: ignore[union-attr]  # A4
-    exports.options_form.editors["wide"].setChecked(True)  # type: ignore[union-attr]
-    exports.preview_button.click()
+    exports.panel.options_form.editors["page_size"].setCurrentIndex(0)  # type: ignore[union-attr]  # A4
+    exports.panel.options_form.editors["wide"].setChecked(True)  # type: ignore[union-attr]
+    exports.panel.preview_button.click()
     wide = tmp_path / "wide.pdf"
     printer = _pdf_printer(wide)
-    output.prepare_printer(printer, exports.preview.document)
-    assert exports.print_to(printer) == 4
+    output.prepare_printer(printer, exports.panel.preview.document)
+    _print_and_wait(exports, printer, qtbot, 4)
     box = PdfReader(wide).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)
 
 
 def test_ctrl_p_opens_the_print_dialog_and_prints(exports: ExportsPage, tmp_path: Path, qtbot: QtBot) -> None:
     exports.select_document("zz_test_pages")
-    exports.preview_button.click()
+    exports.panel.preview_button.click()
     printed = tmp_path / "dialog.pdf"
     exports.printer = _pdf_printer(printed)
     exports.documents_view.setFocus()
@@ -376,7 +384,25 @@ def test_ctrl_p_opens_the_print_dialog_and_prints(exports: ExportsPage, tmp_path
     assert isinstance(dialog, QPrintDialog)
     exports.printer.setOutputFileName(str(printed))
     dialog.accept()
+    job = exports.print_job
+    assert job is not None and not exports.panel.print_button.isEnabled()
+    qtbot.waitUntil(lambda: exports.print_job is None, timeout=30_000)
     assert len(PdfReader(printed).pages) == 3
+    assert exports.panel.status_label.text().startswith("Sent 3 pages")
+
+
+def test_printing_can_be_cancelled_between_pages(exports: ExportsPage, tmp_path: Path, qtbot: QtBot) -> None:
+    exports.select_document("zz_test_pages")
+    exports.panel.options_form.editors["pages"].setValue(30)  # type: ignore[union-attr]
+    exports.panel.preview_button.click()
+    job = exports.print_to(_pdf_printer(tmp_path / "cancelled.pdf"))
+    assert job is not None
+    job.progressed.connect(lambda done, _total: done == 2 and exports.panel.cancel_button.click())
+    with qtbot.waitSignal(job.finished, timeout=30_000) as finished:
+        pass
+    assert finished.args == [2, "cancelled"]
+    assert exports.panel.status_label.text().startswith("Printing cancelled")
+    assert exports.panel.print_button.isEnabled()
 
 
 def test_no_event_open_shows_the_empty_state(qtbot: QtBot) -> None:

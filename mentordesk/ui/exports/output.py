@@ -137,27 +137,37 @@ def pages_to_print(printer: QPrinter, page_count: int, current_page: int = 0) ->
 
 
 def print_pages(document: QPdfDocument, printer: QPrinter, pages: Sequence[int]) -> int:
-    """Render ``pages`` of ``document`` onto ``printer``; returns how many were printed."""
+    """Render ``pages`` of ``document`` onto ``printer`` at once; returns how many were printed.
+
+    For a page or two (a badge); longer documents go through :class:`print_job.PrintJob`.
+    """
     if not pages:
         raise OutputError("No pages to print: the chosen range is outside the document.")
     painter = QPainter()
     if not painter.begin(printer):
         raise OutputError("The printer could not be started. Check that it is connected, or save a PDF instead.")
-    dpi = min(printer.resolution(), MAX_PRINT_DPI)
     try:
         for number, page in enumerate(pages):
             if number and not printer.newPage():
                 raise OutputError("The printer stopped accepting pages.")
-            points = document.pagePointSize(page)
-            image = document.render(page, QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi)))
-            paper = printer.paperRect(QPrinter.Unit.DevicePixel)
-            scale = printer.resolution() / 72
-            target = QRectF(0, 0, points.width() * scale, points.height() * scale)
-            if target.width() > paper.width() + 1 or target.height() > paper.height() + 1:
-                # Paper smaller than the page: shrink to fit rather than cut names off.
-                fit = min(paper.width() / target.width(), paper.height() / target.height())
-                target = QRectF(0, 0, target.width() * fit, target.height() * fit)
-            painter.drawImage(target, image)
+            draw_page(painter, document, printer, page)
     finally:
         painter.end()
     return len(pages)
+
+
+def draw_page(painter: QPainter, document: QPdfDocument, printer: QPrinter, page: int) -> None:
+    """Draw one page at its real size from the paper's corner (shrunk only if the paper is smaller)."""
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    points = document.pagePointSize(page)
+    image = document.render(page, QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi)))
+    if image.isNull():
+        raise OutputError(f"Page {page + 1} could not be rendered for printing.")
+    paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+    scale = printer.resolution() / 72
+    target = QRectF(0, 0, points.width() * scale, points.height() * scale)
+    if target.width() > paper.width() + 1 or target.height() > paper.height() + 1:
+        # Paper smaller than the page: shrink to fit rather than cut names off.
+        fit = min(paper.width() / target.width(), paper.height() / target.height())
+        target = QRectF(0, 0, target.width() * fit, target.height() * fit)
+    painter.drawImage(target, image)

@@ -20,14 +20,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QListView,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,32 +32,19 @@ from mentordesk.services import events
 from mentordesk.ui import errors
 from mentordesk.ui.exports import output
 from mentordesk.ui.exports.builder import DocumentBuild
+from mentordesk.ui.exports.document_panel import KEYS, DocumentPanel
 from mentordesk.ui.exports.documents_list import DocumentDelegate
-from mentordesk.ui.exports.options_form import OptionsForm
-from mentordesk.ui.exports.preview import PdfPreview
+from mentordesk.ui.exports.print_job import PrintJob
 from mentordesk.ui.itemmodels.documents_model import ROW_ROLE, DocumentsModel
 from mentordesk.ui.people.empty_state import EmptyState
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.page import Page
-
-#: The page's shortcuts; key sequences are made when needed (after the app exists).
-KEYS: dict[str, str | QKeySequence.StandardKey] = {
-    "preview": "F5",
-    "print": QKeySequence.StandardKey.Print,
-    "save": QKeySequence.StandardKey.Save,
-    "open": "Ctrl+Shift+E",
-    "cancel": "Esc",
-}
 
 NO_EVENT = ("No event is open", "Open or create an event to print its badges, schedules and reports.")
 NO_DOCUMENTS = ("No documents yet", "This version of MentorDesk has no printable documents installed.")
 READY_HINT = "Press Preview to see the pages, or go straight to Print or Save as PDF."
 REFUSED_HINT = ("Nothing was made. Do what the message asks (on the page it names), or choose other options, "
                 "then press Preview again.")
-
-
-def key_text(name: str) -> str:
-    return QKeySequence(KEYS[name]).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ExportsPage(Page):
@@ -84,6 +66,8 @@ class ExportsPage(Page):
         #: The latest non-blocking dialog, so tests can find and answer it.
         self.dialog: QWidget | None = None
         self.printer: QPrinter | None = None
+        self.print_job: PrintJob | None = None
+        self._printer_name = ""
         self._event_name = ""
         self._last_folder: Path | None = None
         self._build_ui()
@@ -111,75 +95,11 @@ class ExportsPage(Page):
         self.documents_view.setAccessibleName("Documents")
         self.documents_view.setMinimumWidth(200)
 
-        self.document_title = QLabel("", objectName="sectionTitle")
-        self.document_title.setWordWrap(True)
-        self.document_description = QLabel("", objectName="pageSubtitle")
-        self.document_description.setWordWrap(True)
-        self.options_form = OptionsForm()
-        # Editors as wide as the window read badly; this fits long choice labels.
-        self.options_form.setMaximumWidth(560)
-        self.preview_button = self._button("Preview", "Make the PDF and show it here", "preview", primary=True)
-        self.print_button = self._button("Print…", "Print on a printer", "print")
-        self.save_button = self._button("Save as PDF…", "Save the PDF to a file", "save")
-        self.open_button = self._button("Open in viewer", "Open the PDF in the system's PDF viewer", "open")
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        for button in (self.preview_button, self.print_button, self.save_button, self.open_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-
-        self.progress_bar = QProgressBar(objectName="exportProgress")
-        self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setAccessibleName("Progress")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip(f"Stop making this document ({key_text('cancel')})")
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_bar, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.progress_host = QWidget()
-        self.progress_host.setLayout(progress_row)
-        progress_row.setContentsMargins(0, 0, 0, 0)
-        self.status_label = QLabel("", objectName="pageSubtitle")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.preview = PdfPreview()
-        self.message_label = QLabel("", objectName="emptyStateTitle")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.message_hint = QLabel("", objectName="pageSubtitle")
-        self.message_hint.setWordWrap(True)
-        self.message_hint.setTextFormat(Qt.TextFormat.PlainText)
-        for label in (self.message_label, self.message_hint):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        message = QWidget(objectName="exportMessage")
-        message_layout = QVBoxLayout(message)
-        message_layout.addStretch(1)
-        message_layout.addWidget(self.message_label)
-        message_layout.addWidget(self.message_hint)
-        message_layout.addStretch(2)
-        self.preview_stack = QStackedWidget(objectName="exportPreviewStack")
-        self.preview_stack.addWidget(message)
-        self.preview_stack.addWidget(self.preview)
-        self.message_panel = message
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(8)
-        right_layout.addWidget(self.document_title)
-        right_layout.addWidget(self.document_description)
-        right_layout.addWidget(self.options_form)
-        right_layout.addLayout(actions)
-        right_layout.addWidget(self.progress_host)
-        right_layout.addWidget(self.status_label)
-        right_layout.addWidget(self.preview_stack, 1)
+        self.panel = DocumentPanel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.documents_view)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 740])
@@ -188,26 +108,20 @@ class ExportsPage(Page):
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.splitter)
         self.body.addWidget(self.stack, 1)
-        self.progress_host.hide()
-
-    def _button(self, text: str, tip: str, key: str, *, primary: bool = False) -> QPushButton:
-        button = QPushButton(text, objectName="primaryButton" if primary else "")
-        button.setToolTip(f"{tip} ({key_text(key)})")
-        return button
 
     def _connect_signals(self) -> None:
         self.documents_view.selectionModel().currentChanged.connect(self._on_documents_view_current_changed)
         self.documents_view.activated.connect(self._on_documents_view_activated)
-        self.options_form.changed.connect(self._on_options_form_changed)
-        self.preview_button.clicked.connect(self._on_preview_button_clicked)
-        self.print_button.clicked.connect(self._on_print_button_clicked)
-        self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.open_button.clicked.connect(self._on_open_button_clicked)
-        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.panel.options_form.changed.connect(self._on_options_form_changed)
+        self.panel.preview_button.clicked.connect(self._on_preview_button_clicked)
+        self.panel.print_button.clicked.connect(self._on_print_button_clicked)
+        self.panel.save_button.clicked.connect(self._on_save_button_clicked)
+        self.panel.open_button.clicked.connect(self._on_open_button_clicked)
+        self.panel.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         # A shortcut presses its button, so key and mouse always do the same thing.
-        for name, button in (("preview", self.preview_button), ("print", self.print_button),
-                             ("save", self.save_button), ("open", self.open_button),
-                             ("cancel", self.cancel_button)):
+        for name, button in (("preview", self.panel.preview_button), ("print", self.panel.print_button),
+                             ("save", self.panel.save_button), ("open", self.panel.open_button),
+                             ("cancel", self.panel.cancel_button)):
             self.shortcuts[name].activated.connect(button.click)
 
     # -- Page
@@ -263,7 +177,7 @@ class ExportsPage(Page):
         return True
 
     def chosen_options(self) -> dict[str, Any]:
-        return self.options_form.values()
+        return self.panel.options_form.values()
 
     def start_preview(self, then: str | None = None) -> bool:
         """Make the chosen document's PDF in the background; ``then`` print/save/open it."""
@@ -281,10 +195,10 @@ class ExportsPage(Page):
         self.build.refused.connect(self._on_build_refused)
         self.build.cancelled.connect(self._on_build_cancelled)
         self.build.failed.connect(self._on_build_failed)
-        self.progress_bar.setValue(0)
-        self.progress_host.show()
-        self._set_status(f"Making {kind.title}…")
-        self._show_message(f"Making {kind.title}…", "")
+        self.panel.progress_bar.setValue(0)
+        self.panel.progress_host.show()
+        self.panel.set_status(f"Making {kind.title}…")
+        self.panel.show_message(f"Making {kind.title}…", "")
         self._update_buttons()
         self.build.start()
         return True
@@ -299,7 +213,7 @@ class ExportsPage(Page):
             self.build.cancel()
             self.build = None
             self._then = None
-            self.progress_host.hide()
+            self.panel.progress_host.hide()
 
     @property
     def is_building(self) -> bool:
@@ -321,10 +235,10 @@ class ExportsPage(Page):
         try:
             output.save_pdf(self.pdf, target)
         except output.OutputError as exc:
-            self._set_status(f"Not saved. {exc}", error=True)
+            self.panel.set_status(f"Not saved. {exc}", error=True)
             return
         self._last_folder = target.parent
-        self._set_status(f"Saved {target}.")
+        self.panel.set_status(f"Saved {target}.")
 
     def open_in_viewer(self) -> Path | None:
         if not self._ready_or_build("open"):
@@ -334,12 +248,12 @@ class ExportsPage(Page):
         try:
             path = output.save_for_viewer(self.pdf, kind.file_stem)
         except output.OutputError as exc:
-            self._set_status(f"Could not open it. {exc}", error=True)
+            self.panel.set_status(f"Could not open it. {exc}", error=True)
             return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            self._set_status(f"No PDF viewer could be started. The file is at {path}.", error=True)
+            self.panel.set_status(f"No PDF viewer could be started. The file is at {path}.", error=True)
         else:
-            self._set_status(f"Opened in your PDF viewer ({path}).")
+            self.panel.set_status(f"Opened in your PDF viewer ({path}).")
         return path
 
     def print_document(self) -> None:
@@ -349,9 +263,9 @@ class ExportsPage(Page):
         if self.printer is None:
             # Kept for the session, so the printer chosen last time is offered again.
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        output.prepare_printer(self.printer, self.preview.document)
+        output.prepare_printer(self.printer, self.panel.preview.document)
         dialog = QPrintDialog(self.printer, self)
-        dialog.setMinMax(1, self.preview.page_count)
+        dialog.setMinMax(1, self.panel.preview.page_count)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, True)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -361,41 +275,45 @@ class ExportsPage(Page):
         # QPrintDialog.open is overloaded (receiver, slot) in PySide6; the plain one is QDialog's.
         QDialog.open(dialog)
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Print the PDF on show with ``printer``'s settings; returns the pages printed (0 on failure)."""
-        if self.pdf is None:
-            return 0
-        pages = output.pages_to_print(printer, self.preview.page_count,
-                                      self.preview.view.pageNavigator().currentPage())
-        try:
-            printed = output.print_pages(self.preview.document, printer, pages)
-        except output.OutputError as exc:
-            self._set_status(f"Not printed. {exc}", error=True)
-            return 0
-        self._set_status(f"Sent {printed} page{'s' if printed != 1 else ''} to {printer.printerName() or 'the printer'}.")
-        return printed
+    def print_to(self, printer: QPrinter) -> PrintJob | None:
+        """Print the PDF on show with ``printer``'s settings, a page per turn of the event loop."""
+        if self.pdf is None or self.print_job is not None:
+            return None
+        pages = output.pages_to_print(printer, self.panel.preview.page_count,
+                                      self.panel.preview.view.pageNavigator().currentPage())
+        job = PrintJob(self.panel.preview.document, printer, pages, self)
+        job.progressed.connect(self._on_print_job_progressed)
+        job.finished.connect(self._on_print_job_finished)
+        self.print_job = job
+        self._printer_name = printer.printerName() or "the printer"
+        self.panel.progress_bar.setValue(0)
+        self.panel.progress_host.show()
+        self.panel.set_status(f"Printing {job.total} page{'s' if job.total != 1 else ''}…")
+        self._update_buttons()
+        job.start()
+        return job
 
     # -- slots: the list and the form
 
     def _on_documents_view_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         before = previous.data(ROW_ROLE)
         if isinstance(before, DocumentKind):
-            self.remembered[before.key] = self.options_form.values()
+            self.remembered[before.key] = self.panel.options_form.values()
         self._abandon_build()
         self._forget_pdf()
         kind = self.current_kind
         if kind is None:
             return
-        self.document_title.setText(kind.title)
-        self.document_description.setText(kind.description)
-        self.document_description.setVisible(bool(kind.description))
+        self.panel.document_title.setText(kind.title)
+        self.panel.document_description.setText(kind.description)
+        self.panel.document_description.setVisible(bool(kind.description))
         try:
             values = kind.resolved_options(self.remembered.get(kind.key))
         except catalog.DocumentError:
             values = kind.resolved_options()  # an option was renamed since: start from the defaults
-        self.options_form.set_options(kind.options, values)
-        self._show_message(kind.title, READY_HINT)
-        self._set_status("")
+        self.panel.options_form.set_options(kind.options, values)
+        self.panel.show_message(kind.title, READY_HINT)
+        self.panel.set_status("")
 
     def _on_documents_view_activated(self, _index: QModelIndex) -> None:
         self.start_preview()
@@ -403,9 +321,9 @@ class ExportsPage(Page):
     def _on_options_form_changed(self) -> None:
         kind = self.current_kind
         if kind is not None:
-            self.remembered[kind.key] = self.options_form.values()
+            self.remembered[kind.key] = self.panel.options_form.values()
         if self.pdf is not None:
-            self._set_status("The options changed since this preview. Press Preview to update it.")
+            self.panel.set_status("The options changed since this preview. Press Preview to update it.")
         self._update_buttons()
 
     # -- slots: actions
@@ -423,7 +341,10 @@ class ExportsPage(Page):
         self.open_in_viewer()
 
     def _on_cancel_button_clicked(self) -> None:
-        self.cancel()
+        if self.print_job is not None:
+            self.print_job.cancel()
+        else:
+            self.cancel()
 
     def _on_print_dialog_accepted(self) -> None:
         if self.printer is not None:
@@ -435,24 +356,40 @@ class ExportsPage(Page):
     def _on_details_loaded(self, details: events.EventDetails) -> None:
         self._event_name = details.name
 
+    def _on_print_job_progressed(self, done: int, total: int) -> None:
+        self.panel.progress_bar.setValue(round(done / max(1, total) * 1000))
+
+    def _on_print_job_finished(self, printed: int, problem: str) -> None:
+        job, self.print_job = self.print_job, None
+        if job is not None:
+            job.deleteLater()
+        self.panel.progress_host.hide()
+        self._update_buttons()
+        if problem == "cancelled":
+            self.panel.set_status("Printing cancelled; the pages not yet sent were dropped.")
+        elif problem:
+            self.panel.set_status(f"Not printed. {problem}", error=True)
+        else:
+            self.panel.set_status(f"Sent {printed} page{'s' if printed != 1 else ''} to {self._printer_name}.")
+
     # -- slots: the build
 
     def _on_build_progressed(self, fraction: float) -> None:
-        self.progress_bar.setValue(round(fraction * 1000))
+        self.panel.progress_bar.setValue(round(fraction * 1000))
 
     def _on_build_built(self, data: bytes) -> None:
         build = self._finish_build()
         if build is None:
             return
-        if not self.preview.load_bytes(data):
-            self._show_message("The PDF could not be shown.", "The document produced a file this viewer cannot read.")
+        if not self.panel.preview.load_bytes(data):
+            self.panel.show_message("The PDF could not be shown.", "The document produced a file this viewer cannot read.")
             errors.report_unexpected(RuntimeError(f"{build.key}: the PDF it made cannot be read"), self)
             return
         self.pdf = data
         self.shown = (build.key, build.options)
-        self.preview_stack.setCurrentWidget(self.preview)
-        count = self.preview.page_count
-        self._set_status(f"{count} page{'s' if count != 1 else ''}.")
+        self.panel.preview_stack.setCurrentWidget(self.panel.preview)
+        count = self.panel.preview.page_count
+        self.panel.set_status(f"{count} page{'s' if count != 1 else ''}.")
         then, self._then = self._then, None
         if then == "print":
             self.print_document()
@@ -466,23 +403,23 @@ class ExportsPage(Page):
             return
         self._then = None
         kind = self.current_kind
-        self._show_message(f"{kind.title if kind else 'This document'} cannot be made yet: {reason}", REFUSED_HINT)
-        self._set_status("")
+        self.panel.show_message(f"{kind.title if kind else 'This document'} cannot be made yet: {reason}", REFUSED_HINT)
+        self.panel.set_status("")
 
     def _on_build_cancelled(self) -> None:
         if self._finish_build() is None:
             return
         self._then = None
         kind = self.current_kind
-        self._show_message(kind.title if kind else "", READY_HINT)
-        self._set_status("Cancelled. Nothing was made.")
+        self.panel.show_message(kind.title if kind else "", READY_HINT)
+        self.panel.set_status("Cancelled. Nothing was made.")
 
     def _on_build_failed(self, error: BaseException) -> None:
         if self._finish_build() is None:
             return
         self._then = None
-        self._show_message("Something went wrong while making this document.", "The details are in the log file.")
-        self._set_status("")
+        self.panel.show_message("Something went wrong while making this document.", "The details are in the log file.")
+        self.panel.set_status("")
         errors.report_unexpected(error, self)
 
     # -- helpers
@@ -496,14 +433,14 @@ class ExportsPage(Page):
         if build is not self.build:
             return None  # abandoned
         self.build = None
-        self.progress_host.hide()
+        self.panel.progress_host.hide()
         self._update_buttons()
         return build
 
     def _ready_or_build(self, then: str) -> bool:
         """True if the PDF on show matches the chosen document and options; otherwise make it first."""
         kind = self.current_kind
-        if kind is None or self.store is None or self.is_building:
+        if kind is None or self.store is None or self.is_building or self.print_job is not None:
             return False
         if self.pdf is not None and self.shown == (kind.key, self.chosen_options()):
             return True
@@ -511,27 +448,17 @@ class ExportsPage(Page):
         return False
 
     def _forget_pdf(self) -> None:
+        if self.print_job is not None:
+            self.print_job.cancel()  # before its next page, which would be from a closed document
         self.pdf = None
         self.shown = None
-        self.preview.clear()
-        self.preview_stack.setCurrentWidget(self.message_panel)
+        self.panel.preview.clear()
+        self.panel.preview_stack.setCurrentWidget(self.panel.message_panel)
         self._update_buttons()
 
-    def _show_message(self, message: str, hint: str) -> None:
-        self.message_label.setText(message)
-        self.message_hint.setText(hint)
-        self.message_hint.setVisible(bool(hint))
-        self.preview_stack.setCurrentWidget(self.message_panel)
-
-    def _set_status(self, text: str, *, error: bool = False) -> None:
-        self.status_label.setObjectName("inlineError" if error else "pageSubtitle")
-        self.status_label.style().unpolish(self.status_label)
-        self.status_label.style().polish(self.status_label)
-        self.status_label.setText(text)
-        self.status_label.setVisible(bool(text))
-
     def _update_buttons(self) -> None:
-        ready = self.store is not None and self.current_kind is not None and not self.is_building
-        for button in (self.preview_button, self.print_button, self.save_button, self.open_button):
+        busy = self.is_building or self.print_job is not None
+        ready = self.store is not None and self.current_kind is not None and not busy
+        for button in (self.panel.preview_button, self.panel.print_button, self.panel.save_button, self.panel.open_button):
             button.setEnabled(ready)
-        self.cancel_button.setEnabled(self.is_building)
+        self.panel.cancel_button.setEnabled(busy)

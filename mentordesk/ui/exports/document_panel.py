@@ -1,0 +1,127 @@
+"""The right-hand side of the Print & export page: the chosen document, its options and actions,
+progress, and the preview (or a message where the preview would be).
+
+The panel only lays out and shows; the page decides what happens (see ``exports/page.py``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.ui.exports.options_form import OptionsForm
+from mentordesk.ui.exports.preview import PdfPreview
+
+#: The page's shortcuts; key sequences are made when needed (after the app exists).
+KEYS: dict[str, str | QKeySequence.StandardKey] = {
+    "preview": "F5",
+    "print": QKeySequence.StandardKey.Print,
+    "save": QKeySequence.StandardKey.Save,
+    "open": "Ctrl+Shift+E",
+    "cancel": "Esc",
+}
+
+
+def key_text(name: str) -> str:
+    return QKeySequence(KEYS[name]).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class DocumentPanel(QWidget):
+    """Title and description, the options form, the action buttons, progress and the preview."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document_title = QLabel("", objectName="sectionTitle")
+        self.document_title.setWordWrap(True)
+        self.document_description = QLabel("", objectName="pageSubtitle")
+        self.document_description.setWordWrap(True)
+        self.options_form = OptionsForm()
+        # Editors as wide as the window read badly; this fits long choice labels.
+        self.options_form.setMaximumWidth(560)
+        self.preview_button = self._button("Preview", "Make the PDF and show it here", "preview", primary=True)
+        self.print_button = self._button("Print…", "Print on a printer", "print")
+        self.save_button = self._button("Save as PDF…", "Save the PDF to a file", "save")
+        self.open_button = self._button("Open in viewer", "Open the PDF in the system's PDF viewer", "open")
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for button in (self.preview_button, self.print_button, self.save_button, self.open_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.progress_bar = QProgressBar(objectName="exportProgress")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName("Progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip(f"Stop making or printing this document ({key_text('cancel')})")
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.progress_host = QWidget()
+        self.progress_host.setLayout(progress_row)
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        self.status_label = QLabel("", objectName="pageSubtitle")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.preview = PdfPreview()
+        self.message_label = QLabel("", objectName="emptyStateTitle")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_hint = QLabel("", objectName="pageSubtitle")
+        self.message_hint.setWordWrap(True)
+        self.message_hint.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.message_label, self.message_hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        message = QWidget(objectName="exportMessage")
+        message_layout = QVBoxLayout(message)
+        message_layout.addStretch(1)
+        message_layout.addWidget(self.message_label)
+        message_layout.addWidget(self.message_hint)
+        message_layout.addStretch(2)
+        self.preview_stack = QStackedWidget(objectName="exportPreviewStack")
+        self.preview_stack.addWidget(message)
+        self.preview_stack.addWidget(self.preview)
+        self.message_panel = message
+
+        right_layout = QVBoxLayout(self)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(8)
+        right_layout.addWidget(self.document_title)
+        right_layout.addWidget(self.document_description)
+        right_layout.addWidget(self.options_form)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.progress_host)
+        right_layout.addWidget(self.status_label)
+        right_layout.addWidget(self.preview_stack, 1)
+        self.progress_host.hide()
+
+    @staticmethod
+    def _button(text: str, tip: str, key: str, *, primary: bool = False) -> QPushButton:
+        button = QPushButton(text, objectName="primaryButton" if primary else "")
+        button.setToolTip(f"{tip} ({key_text(key)})")
+        return button
+
+    def show_message(self, message: str, hint: str) -> None:
+        self.message_label.setText(message)
+        self.message_hint.setText(hint)
+        self.message_hint.setVisible(bool(hint))
+        self.preview_stack.setCurrentWidget(self.message_panel)
+
+    def set_status(self, text: str, *, error: bool = False) -> None:
+        self.status_label.setObjectName("inlineError" if error else "pageSubtitle")
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
