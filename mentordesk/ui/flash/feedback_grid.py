@@ -200,7 +200,8 @@ class FeedbackGrid(QWidget):
         self.find_edit.setPlaceholderText("Find a mentee: type a name, Enter to start typing their card")
         self.find_edit.setAccessibleName("Find a mentee")
         self.find_edit.setClearButtonEnabled(True)
-        find_label = QLabel("&Find", objectName="feedbackFindLabel")
+        # No mnemonic: Alt+F belongs to the File menu and the Flash page's Feedback tab; Ctrl+F finds.
+        find_label = QLabel("Find", objectName="feedbackFindLabel")
         find_label.setBuddy(self.find_edit)
         self.status_label = QLabel("", objectName="feedbackStatus")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -256,7 +257,7 @@ class FeedbackGrid(QWidget):
         key = self.model.row_at(current.row()).meeting.key if current.isValid() else None
         column = Column(current.column()) if current.isValid() else Column.RATING
         self.flash_session_id = flash_session_id
-        self.model.set_meetings(meetings)
+        reset = self.model.set_meetings(meetings)
         if self._store is None:
             self._show_empty(NO_EVENT_TEXT)
         elif flash_session_id is None:
@@ -267,8 +268,10 @@ class FeedbackGrid(QWidget):
             self.stack.setCurrentWidget(self.table)
             self.find_edit.setEnabled(True)
             self.help_label.show()
-            row = self.model.row_of(key) if key is not None else None
-            self.table.go_to(row if row is not None else 0, column)
+            if reset:
+                # Back to the same meeting; a refresh in place leaves the cell and the scrolling be.
+                row = self.model.row_of(key) if key is not None else None
+                self.table.go_to(row if row is not None else 0, column)
 
     def find(self, text: str) -> int | None:
         """Jump to the first mentee whose name matches ``text``; the row, or None."""

@@ -114,16 +114,17 @@ class FeedbackModel(RowTableModel):
         self._groups: tuple[int, ...] = ()
         self.saver: Saver | None = None
 
-    def set_meetings(self, meetings: Sequence[Meeting]) -> None:
-        """Show these meetings. When they are the same meetings as now (a refresh), rows are
-        updated in place rather than reset, so a comment being typed keeps its editor."""
+    def set_meetings(self, meetings: Sequence[Meeting]) -> bool:
+        """Show these meetings; True when the model was reset. When they are the same meetings as
+        now (a refresh), rows are updated in place, so a comment being typed keeps its editor."""
         rows = [FeedbackRow.of(m) for m in meetings]
         if [r.meeting.key for r in rows] != [r.meeting.key for r in self._rows]:
             self.set_rows(rows)
-            return
+            return True
         for number, row in enumerate(rows):
             if row.meeting != self._rows[number].meeting:
                 self._replace(number, row)
+        return False
 
     def set_rows(self, rows: Sequence[FeedbackRow]) -> None:
         self.beginResetModel()
