@@ -56,7 +56,16 @@ FLASH_WARN_SECONDS: Setting[int] = Setting(
     "flash_warn_seconds", 60, "Seconds left in a flash round when the warning chime sounds (0: no warning)."
 )
 
-ALL_SETTINGS: tuple[Setting[Any], ...] = (STATION_NAME, CHECKIN_SOUND, KIOSK_PIN, FLASH_CHIMES, FLASH_WARN_SECONDS)
+PRINT_OFFSETS: Setting[str] = Setting(
+    "print_offsets",
+    "{}",
+    'Badge print shift per printer in mm, JSON: {"Printer name": [x, y], "*": [x, y]} ("*": any other printer'
+    " and saved PDFs); positive x moves right, positive y moves up.",
+)
+
+ALL_SETTINGS: tuple[Setting[Any], ...] = (
+    STATION_NAME, CHECKIN_SOUND, KIOSK_PIN, FLASH_CHIMES, FLASH_WARN_SECONDS, PRINT_OFFSETS
+)
 
 
 class Settings:
