@@ -231,3 +231,17 @@ def test_the_warning_time_is_a_setting(page: FlashPage, time: FakeTime) -> None:
     time.advance(minutes=3)
     page.driver.tick()
     assert played == ["chime-one-minute"]
+
+
+def test_projector_names_waiting_spots_of_a_fresh_rotation(qtbot: QtBot, demo_store: EventStore,
+                                                           time: FakeTime) -> None:
+    page = _page(qtbot, demo_store, time)
+    page.tabs.setCurrentWidget(page.setup_panel)
+    page.setup_panel.mode_combo.setCurrentIndex(page.setup_panel.mode_combo.findData(PlanMode.ROTATE.value))
+    page.setup_panel.plan_button.click()
+    projector = page.open_projector()
+    assert projector.board is not None
+    waiting = [e for e in projector.board.entries if e.table is None]
+    assert waiting and all(e.where != "Waiting" for e in waiting)
+    projector.close()
+    page.set_store(None)

@@ -314,10 +314,18 @@ class BoardEntry:
     #: The table to go to; None for someone who waits this round.
     table: int | None
     sort_key: tuple[str, str]
+    #: Where to wait, when the plan names a place ("waiting spot 3a", "beside table 4").
+    spot: str = ""
 
     @property
     def where(self) -> str:
-        return f"Table {self.table}" if self.table is not None else "Waiting"
+        if self.table is not None:
+            return f"Table {self.table}"
+        if self.spot.startswith("waiting spot "):
+            return "Spot " + self.spot.removeprefix("waiting spot ")
+        if self.spot.startswith("beside table "):
+            return "By table " + self.spot.removeprefix("beside table ")
+        return "Waiting"
 
 
 @dataclass(frozen=True)
@@ -329,15 +337,24 @@ class Board:
     waiting_note: str
 
 
-def board(snapshot: FlashSnapshot, round_number: int) -> Board | None:
+def board(snapshot: FlashSnapshot, round_number: int,
+          spots: Mapping[int, Mapping[int, str]] | None = None) -> Board | None:
+    """``spots``: the rotate planner's waiting places (round → mentee → place), when known for
+    exactly this plan; without them waiting mentees are sent to the waiting area."""
     plan = snapshot.plan
     if plan is None or not 1 <= round_number <= len(plan.rounds):
         return None
     round_ = plan.rounds[round_number - 1]
+    places = (spots or {}).get(round_number, {})
     entries = [BoardEntry(snapshot.listed(m), t.number, _key(snapshot, m)) for t in round_.tables for m in t.mentees]
-    entries += [BoardEntry(snapshot.listed(m), None, _key(snapshot, m)) for m in round_.waiting]
+    entries += [BoardEntry(snapshot.listed(m), None, _key(snapshot, m), places.get(m, "")) for m in round_.waiting]
     entries.sort(key=lambda e: (e.sort_key, e.name))
-    note = f"Waiting this round? Please wait at {WAITING_AREA}: your turn comes next." if round_.waiting else ""
+    if not round_.waiting:
+        note = ""
+    elif all(places.get(m) for m in round_.waiting):
+        note = "Waiting this round? Go to the waiting spot shown (spot 3a follows table 3): your turn comes next."
+    else:
+        note = f"Waiting this round? Please wait at {WAITING_AREA}: your turn comes next."
     return Board(round_number, tuple(entries), note)
 
 

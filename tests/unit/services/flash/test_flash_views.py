@@ -203,3 +203,18 @@ def test_snapshot_says_who_arrived_or_left_since_planning(demo_store: EventStore
     with demo_store.read_session() as session:
         snap = flash_snapshot(session, demo_store.event_id)
     assert any(snap.name(leaver) in m and "departure" in m for m in snap.messages)
+
+
+def test_board_names_the_waiting_spots_of_a_rotation(demo_store: EventStore) -> None:
+    with demo_store.session() as session:
+        planned = plan_session(session, demo_store.event_id, SessionSetup(3, 7, 1, 1, PlanMode.ROTATE))
+        snap = flash_snapshot(session, demo_store.event_id)
+    spots = planned.result.waiting_spots
+    assert spots and snap.plan == planned.result.plan
+    shown = board(snap, 2, spots)
+    assert shown is not None
+    waiting = [e for e in shown.entries if e.table is None]
+    assert waiting and all(e.where.startswith(("Spot ", "By table ")) for e in waiting)
+    assert "waiting spot" in shown.waiting_note
+    plain = board(snap, 2)
+    assert plain is not None and all(e.where == "Waiting" for e in plain.entries if e.table is None)
