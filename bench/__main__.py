@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import checkin, countdown, flash, importing, startup
+from bench import badges, checkin, countdown, flash, importing, startup
 from bench.common import Result
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
@@ -18,6 +18,7 @@ BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
     "importing": importing.run,
     "flash": flash.run,
     "countdown": countdown.run,
+    "badges": badges.run,
 }
 
 
