@@ -22,6 +22,7 @@ from mentordesk.models import (
     SessionStatus,
 )
 from mentordesk.printing.eventdata import Name, names
+from mentordesk.services import feedback
 from mentordesk.services.flash import load_plan, started_rounds
 
 
@@ -126,24 +127,20 @@ def load_meetings(session: Session, event_id: int) -> MeetingSet:
 
 @dataclass(frozen=True)
 class FollowUp:
-    """Two people who both asked to follow up with each other."""
+    """A mentee and a mentor who both asked to follow up and both agreed to share contact details."""
 
-    first: Name
-    second: Name
-    #: Both consented to share contact details: only then is it a mutual follow-up to act on.
-    contact_shared: bool
+    mentee: Name
+    mentor: Name
 
 
-def mutual_follow_ups(session: Session, event_id: int, consent: dict[int, bool]) -> tuple[FollowUp, ...]:
-    """Pairs where each asked to follow up with the other (flash meetings and group sessions alike)."""
-    wanted = set(session.execute(
-        select(Feedback.author_id, Feedback.about_person_id).join(Person, Person.id == Feedback.author_id)
-        .where(Person.event_id == event_id, Feedback.wants_follow_up.is_(True), Feedback.about_person_id.is_not(None))
-    ).all())
-    pairs = sorted({(min(a, b), max(a, b)) for a, b in wanted if (b, a) in wanted})
-    people = names(session, {p for pair in pairs for p in pair})
-    result = [
-        FollowUp(people[a], people[b], consent.get(a, False) and consent.get(b, False))
-        for a, b in pairs if a in people and b in people
-    ]
-    return tuple(sorted(result, key=lambda f: (f.first.sort_key, f.second.sort_key)))
+def mutual_follow_ups(session: Session, event_id: int) -> tuple[tuple[FollowUp, ...], int]:
+    """The mutual follow-ups that may be named, and how many more lack someone's consent.
+
+    The rule is the feedback service's (``services.feedback.mutual_follow_ups``), so the report
+    and the Feedback page always agree.
+    """
+    found = feedback.mutual_follow_ups(session, event_id=event_id)
+    people = names(session, {p for f in found.shown for p in (f.mentee.person_id, f.mentor.person_id)})
+    shown = tuple(FollowUp(people[f.mentee.person_id], people[f.mentor.person_id]) for f in found.shown
+                  if f.mentee.person_id in people and f.mentor.person_id in people)
+    return shown, found.without_consent

@@ -7,7 +7,7 @@ Definitions (also printed as footnotes):
 - *meetings*: flash meetings held (see ``meetings_data``), or the planned ones when no round has
   been held yet.
 - *requested mentors honoured*: mentor requests of mentees who took part whose pair met.
-- *average rating*: over every flash-meeting rating (both sides).
+- *average rating*: over the mentees' ratings of their flash meetings.
 - *mutual follow-ups*: both asked to follow up with each other and both consented to share
   their contact details.
 """
@@ -30,6 +30,7 @@ from mentordesk.printing.meetings_data import (
     load_meetings,
     mutual_follow_ups,
 )
+from mentordesk.services import feedback
 
 #: Bucket widths for the arrivals chart, in minutes: the smallest giving at most 24 bars.
 BUCKETS = (5, 10, 15, 30, 60, 120, 240, 720, 1440, 10080)
@@ -62,7 +63,10 @@ class SummaryData:
     requests_honoured: int
     #: Count of ratings 1 … 5 (index 0 is rating 1).
     ratings: tuple[int, int, int, int, int]
+    #: Mutual follow-ups where both agreed to share contact details (they may be named).
     follow_ups: tuple[FollowUp, ...]
+    #: Mutual follow-ups where someone did not agree: counted, never named.
+    follow_ups_without_consent: int
     arrivals: tuple[ArrivalBar, ...]
     arrival_bucket_minutes: int
     #: (number of meetings, mentees with that many), for every mentee who took part.
@@ -88,7 +92,7 @@ class SummaryData:
 
     @property
     def mutual_follow_ups(self) -> int:
-        return sum(1 for f in self.follow_ups if f.contact_shared)
+        return len(self.follow_ups)
 
 
 def event_zone(event: EventInfo) -> tzinfo:
@@ -144,13 +148,11 @@ def build_summary(session: Session) -> SummaryData:
         roles.append(RoleCount(role, len(ids), sum(1 for pid in ids if pid in arrivals)))
     found = load_meetings(session, event.id)
     met = {(m.mentee.person_id, m.mentor.person_id) for m in found.meetings}
-    ratings = [0, 0, 0, 0, 0]
-    for meeting in found.meetings if found.basis == "held" else ():
-        for view in (meeting.mentee_view, meeting.mentor_view):
-            if view is not None and view.rating is not None and 1 <= view.rating <= 5:
-                ratings[view.rating - 1] += 1
+    # Mentees rate meetings (mentors only follow up and comment), as services.feedback records them.
+    ratings = list(feedback.feedback_summary(session, event_id=event.id).rating_counts)
     per_mentee = Counter(m.mentee.person_id for m in found.meetings)
     histogram = Counter(per_mentee.get(pid, 0) for pid in found.mentees)
+    follow_ups, without_consent = mutual_follow_ups(session, event.id)
     bars, minutes = arrival_bars(list(arrivals.values()), event_zone(event))
     return SummaryData(
         event=event,
@@ -161,7 +163,8 @@ def build_summary(session: Session) -> SummaryData:
         requests_total=len(found.requests),
         requests_honoured=len(found.requests & met),
         ratings=(ratings[0], ratings[1], ratings[2], ratings[3], ratings[4]),
-        follow_ups=mutual_follow_ups(session, event.id, found.consent),
+        follow_ups=follow_ups,
+        follow_ups_without_consent=without_consent,
         arrivals=bars,
         arrival_bucket_minutes=minutes,
         meetings_per_mentee=tuple(sorted(histogram.items())),

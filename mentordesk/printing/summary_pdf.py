@@ -127,14 +127,13 @@ def _tiles(writer: kit.PageWriter, figures: list[tuple[str, str, str]]) -> None:
 
 def _follow_ups(writer: kit.PageWriter, data: SummaryData) -> None:
     writer.heading("Mutual follow-ups", 12, gap=1 * mm)
-    shared = [f for f in data.follow_ups if f.contact_shared]
-    if not shared:
+    if not data.follow_ups:
         kit.empty_state(writer, "No mutual follow-ups yet (both people must ask to follow up and both must "
                                 "agree to share contact details).")
     else:
-        rows = [[f.first.full, f.second.full] for f in shared]
-        kit.draw_table(writer, [kit.Column("Person", 1), kit.Column("Person", 1)], rows, size=8.5)
-    withheld = len(data.follow_ups) - len(shared)
+        rows = [[f.mentee.full, f.mentor.full] for f in data.follow_ups]
+        kit.draw_table(writer, [kit.Column("Mentee", 1), kit.Column("Mentor", 1)], rows, size=8.5)
+    withheld = data.follow_ups_without_consent
     if withheld:
         writer.paragraph(f"{withheld} more pair{'s' if withheld != 1 else ''} asked to follow up with each other "
                          "but not both agreed to share contact details; they are not listed.", 8.5,
@@ -151,7 +150,7 @@ def meeting_rows(data: SummaryData) -> list[list[str]]:
         follow = "both" if m.mutual_follow_up else "mentee" if m.mentee_view and m.mentee_view.wants_follow_up \
             else "mentor" if m.mentor_view and m.mentor_view.wants_follow_up else ""
         rows.append([str(m.round), str(m.table), m.mentor.full, m.mentee.full, "yes" if m.requested else "",
-                     view(m.mentee_view), view(m.mentor_view), follow])
+                     view(m.mentee_view), follow])
     return rows
 
 
@@ -163,9 +162,8 @@ def _meetings(writer: kit.PageWriter, data: SummaryData, progress: Progress) -> 
         kit.empty_state(writer, "No flash meetings: no rotation has been planned for this event.")
         return
     columns = [kit.Column("Round", 0.07, "center"), kit.Column("Table", 0.07, "center"),
-               kit.Column("Mentor", 0.25), kit.Column("Mentee", 0.25), kit.Column("Requested", 0.09, "center"),
-               kit.Column("Mentee rated", 0.10, "center"), kit.Column("Mentor rated", 0.10, "center"),
-               kit.Column("Follow-up", 0.07, "center")]
+               kit.Column("Mentor", 0.29), kit.Column("Mentee", 0.29), kit.Column("Requested", 0.1, "center"),
+               kit.Column("Rating", 0.08, "center"), kit.Column("Follow-up", 0.1, "center")]
     kit.draw_table(writer, columns, meeting_rows(data), size=8, header_size=7,
                    progress=lambda d, t: progress(3 * t + d, 5 * t) if t else None)
 
@@ -177,6 +175,6 @@ def _footnotes(writer: kit.PageWriter) -> None:
         ("Meetings: rounds count as held once started on the run console, when the session is finished, or when "
         "feedback was entered for them; before that the planned meetings are shown."),
         "Requested mentors honoured: requests of mentees who took part whose pair met.",
-        "Average rating: every rating given about a flash meeting, by mentees and by mentors.",
+        "Average rating: the mentees' ratings of their flash meetings (1 = poor, 5 = excellent).",
     ):
         writer.paragraph(line, 7.5, color=kit.MUTED)
