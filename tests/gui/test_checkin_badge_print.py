@@ -26,8 +26,10 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import Person
 from mentordesk.printing import catalog
-from mentordesk.printing.catalog import DocumentKind, OptionSpec, Progress
+from mentordesk.printing.catalog import Choice, DocumentKind, OptionSpec, Progress
 from mentordesk.ui.checkin.page import CheckinPage
+from mentordesk.ui.exports import badge_print
+from mentordesk.ui.exports.page import ExportsPage
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -40,19 +42,27 @@ def _badges(session: Session, options: Mapping[str, Any], progress: Progress) ->
     for number, person in enumerate(people):
         progress(number, len(people))
         canvas.drawString(20, 70, f"{person.first_name} {person.last_name}".encode("ascii", "replace").decode())
+        if options["layout"] != "sheet":
+            canvas.drawString(20, 40, f"on {options['layout']}")
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-STAND_IN = DocumentKind("badges", "Badges", "Stand-in for the tests.", _badges,
-                        options=(OptionSpec("person_ids", "People", "text", default=""),))
+STAND_IN = DocumentKind("badges", "Badges", "Stand-in for the tests.", _badges, options=(
+    OptionSpec("layout", "Label stock", "choice", default="sheet",
+               choices=(Choice("sheet", "A4 sheet"), Choice("roll", "Label roll"))),
+    OptionSpec("role", "Who", "choice", default="all", choices=(Choice("all", "Everyone"), Choice("mentor", "Mentors"))),
+    OptionSpec("person_ids", "People", "text", default=""),
+))
 
 
 @pytest.fixture(autouse=True)
 def stand_in_badges(monkeypatch: pytest.MonkeyPatch) -> None:
     catalog.documents()
     monkeypatch.setitem(catalog._REGISTRY, "badges", STAND_IN)
+    # What the Print & export page last chose lives for the app's run: not from test to test.
+    monkeypatch.setattr(badge_print, "_last_choice", {})
 
 
 def _print_to_file(desk: CheckinPage, qtbot: QtBot, target: Path) -> None:
@@ -111,3 +121,18 @@ def test_a_badge_that_cannot_be_made_says_why(desk: CheckinPage, guests: Guests,
     qtbot.waitUntil(lambda: desk.result_panel.note_label.text() == "No badge printed: choose a label stock first",
                     timeout=10_000)
     assert desk.badge_printer.dialog is None
+
+
+def test_the_badge_uses_the_label_stock_chosen_on_the_print_page(desk: CheckinPage, guests: Guests, qtbot: QtBot,
+                                                                tmp_path: Path) -> None:
+    exports = next(page for page in desk.window().workspace.pages if isinstance(page, ExportsPage))  # type: ignore[attr-defined]
+    exports.reload_documents()
+    exports.select_document("badges")
+    exports.panel.options_form.editors["layout"].setCurrentIndex(1)  # type: ignore[union-attr]  # the roll
+    exports.panel.options_form.editors["role"].setCurrentIndex(1)  # type: ignore[union-attr]  # not for one badge
+
+    scan(qtbot, desk, guests.anna.code)
+    desk.result_panel.print_badge_button.click()
+    _print_to_file(desk, qtbot, tmp_path / "roll.pdf")
+    text = PdfReader(io.BytesIO(desk.badge_printer.pdf or b"")).pages[0].extract_text()
+    assert "Anna Nov" in text and "on roll" in text

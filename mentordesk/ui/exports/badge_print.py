@@ -1,13 +1,14 @@
 """Printing one person's badge from elsewhere in the app (the check-in desk, for a walk-in).
 
 The badge is the catalog's "badges" document restricted to one person (its ``person_ids`` option,
-comma-separated ids). It is made in the background, then the system print dialog opens; the
+comma-separated ids), on the label stock last chosen on the Print & export page. It is made in the background, then the system print dialog opens; the
 printer chosen is offered again next time. What happened is said through ``message``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -25,6 +26,27 @@ if TYPE_CHECKING:
 
 BADGES_KEY = "badges"
 PERSON_OPTION = "person_ids"
+#: Options that choose whose badges to print: the desk sets its own (just this one person).
+_WHO_OPTIONS = frozenset({PERSON_OPTION, "checked_in", "role"})
+#: The badge options last chosen on the Print & export page (label stock, printer, back side), for
+#: as long as the app runs: a walk-in's badge comes out on the stock in the printer.
+_last_choice: dict[str, Any] = {}
+
+
+def remember_choice(options: Mapping[str, Any]) -> None:
+    """Called by the Print & export page whenever badge options are chosen."""
+    _last_choice.clear()
+    _last_choice.update({key: value for key, value in options.items() if key not in _WHO_OPTIONS})
+
+
+def single_badge_options(person_id: int) -> dict[str, Any]:
+    """One person's badge, with the stock and printer chosen last (those the document still has)."""
+    try:
+        known = {option.key for option in catalog.get(BADGES_KEY).options}
+    except catalog.DocumentError:
+        known = set()
+    chosen = {key: value for key, value in _last_choice.items() if key in known}
+    return {**chosen, PERSON_OPTION: str(person_id)}
 
 
 class BadgePrinter(QObject):
@@ -60,7 +82,7 @@ class BadgePrinter(QObject):
         except catalog.DocumentError:
             self.message.emit("No badge printed: this version of MentorDesk cannot print badges yet.")
             return False
-        self.build = DocumentBuild(self._tasks, store, BADGES_KEY, {PERSON_OPTION: str(person_id)}, self)
+        self.build = DocumentBuild(self._tasks, store, BADGES_KEY, single_badge_options(person_id), self)
         self.build.built.connect(self._on_build_built)
         self.build.refused.connect(self._on_build_refused)
         self.build.cancelled.connect(self._on_build_cancelled)

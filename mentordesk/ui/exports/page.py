@@ -30,7 +30,7 @@ from mentordesk.printing import catalog
 from mentordesk.printing.catalog import DocumentKind
 from mentordesk.services import events
 from mentordesk.ui import errors
-from mentordesk.ui.exports import output
+from mentordesk.ui.exports import badge_print, output
 from mentordesk.ui.exports.builder import DocumentBuild
 from mentordesk.ui.exports.document_panel import KEYS, DocumentPanel
 from mentordesk.ui.exports.documents_list import DocumentDelegate
@@ -187,7 +187,7 @@ class ExportsPage(Page):
         self._abandon_build()
         self._forget_pdf()
         options = self.chosen_options()
-        self.remembered[kind.key] = options
+        self._remember(kind, options)
         self._then = then
         self.build = DocumentBuild(self._tasks, self.store, kind.key, options, self)
         self.build.progressed.connect(self._on_build_progressed)
@@ -321,7 +321,7 @@ class ExportsPage(Page):
     def _on_options_form_changed(self) -> None:
         kind = self.current_kind
         if kind is not None:
-            self.remembered[kind.key] = self.panel.options_form.values()
+            self._remember(kind, self.panel.options_form.values())
         if self.pdf is not None:
             self.panel.set_status("The options changed since this preview. Press Preview to update it.")
         self._update_buttons()
@@ -436,6 +436,11 @@ class ExportsPage(Page):
         self.panel.progress_host.hide()
         self._update_buttons()
         return build
+
+    def _remember(self, kind: DocumentKind, options: dict[str, Any]) -> None:
+        self.remembered[kind.key] = options
+        if kind.key == badge_print.BADGES_KEY:
+            badge_print.remember_choice(options)
 
     def _ready_or_build(self, then: str) -> bool:
         """True if the PDF on show matches the chosen document and options; otherwise make it first."""
