@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from mentordesk.models import Feedback, Person
+from mentordesk.models import Feedback, Person, Role
 from mentordesk.models.store import EventStore
 from mentordesk.services import feedback as fb
+from mentordesk.services import roster
+from mentordesk.services.roster import PersonInput
 from mentordesk.settings import KIOSK_PIN
 from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
 from mentordesk.ui.flash.feedback_kiosk import FeedbackKiosk, KioskState
@@ -208,3 +210,15 @@ def test_a_form_left_alone_is_dropped_unsaved(
     assert "Zoë" not in kiosk.visible_text
     with store.read_session() as session:
         assert session.scalars(select(Feedback)).all() == []
+
+
+def test_someone_without_meetings_is_told_so(
+    kiosk: FeedbackKiosk, store: EventStore, event: dict[str, int], qtbot: QtBot
+) -> None:
+    with store.session() as session:
+        late = roster.add_person(session, store.event_id, PersonInput("Late", "Arrival", role=Role.MENTEE))
+    qtbot.keyClicks(kiosk.field, _badge(store, late))
+    qtbot.keyClick(kiosk.field, Qt.Key.Key_Return)
+    assert kiosk.state is KioskState.RESULT
+    assert "no meetings for you" in kiosk.visible_text
+    assert _others(kiosk, set()) == []

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import func, select
 
-from mentordesk.models import Feedback, Person, Role
+from mentordesk.models import Feedback, FlashRound, Person, Role, utcnow
 from mentordesk.models.normalize import fold
 from mentordesk.models.store import EventStore
 from mentordesk.services import checkin, roster
 from mentordesk.services import feedback as fb
-from mentordesk.services.flash import load_plan, load_problem, plan, save_plan
+from mentordesk.services.flash import (
+    load_plan,
+    load_problem,
+    plan,
+    replan_saved,
+    save_plan,
+)
 from mentordesk.services.roster import PersonInput
 
 
@@ -169,3 +177,25 @@ def test_summary_figures(store: EventStore) -> None:
     assert (summary.mutual_follow_ups, summary.mutual_without_consent, summary.mentee_responses) == (1, 0, 4)
     assert {f.mentor_id for f in summary.by_mentor} == {ids["Amara"], ids["Björn"]}
     assert sum(f.meetings for f in summary.by_mentor) == 4
+
+
+def test_feedback_on_a_meeting_that_a_replan_removed_is_not_counted(demo_store: EventStore) -> None:
+    flash_id = _planned(demo_store, rounds=4)
+    with demo_store.session() as session:
+        found = fb.meetings(session, flash_id)
+        early = next(m for m in found if m.round_number == 1)
+        late = next(m for m in found if m.round_number == 4)
+        fb.record_mentee_feedback(session, early, rating=5)
+        fb.record_mentee_feedback(session, late, rating=1)  # typed in too early, by mistake
+        session.scalars(select(FlashRound).where(FlashRound.session_id == flash_id,
+                                                 FlashRound.number == 1)).one().started_at = utcnow() - timedelta(
+            minutes=8)
+        # The mentee of the late meeting leaves: rounds 2 to 4 are planned again without them.
+        checkin.check_out(session, late.mentee_id)
+        replan_saved(session, flash_id)
+    with demo_store.read_session() as session:
+        again = {m.key: m for m in fb.meetings(session, flash_id)}
+        summary = fb.feedback_summary(session, flash_id)
+    assert again[early.key].rating == 5  # round 1 was held: untouched
+    assert late.key not in again
+    assert (summary.ratings, summary.average_rating) == (1, 5.0)
