@@ -6,13 +6,12 @@ sheet can be scanned back into attendance; blank rows at the end take walk-ins.
 
 from __future__ import annotations
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from mentordesk.printing import pagekit as kit
 from mentordesk.printing.catalog import Progress
+from mentordesk.printing.qr import draw_qr
 from mentordesk.printing.sign_in_data import SignInData, SignInRow, SignInSheet
 
 ROW_HEIGHT = 20 * mm
@@ -22,40 +21,6 @@ ROLE_WORDS = {"mentor": "Mentor", "mentee": "Mentee", "peer": "Peer"}
 
 def _no_progress(_done: int, _total: int) -> None:
     return None
-
-
-def draw_qr(canvas: Canvas, x: float, y: float, size: float, payload: str) -> None:
-    """A QR code of ``payload`` as filled squares (one rectangle per run of dark modules in a row),
-    with its bottom-left corner at (x, y); the quiet zone is the caller's white space."""
-    try:
-        from mentordesk.printing import qr  # paper-a's shared drawer, when present
-    except ImportError:
-        qr = None  # type: ignore[assignment]
-    drawer = getattr(qr, "draw_qr", None) if qr is not None else None
-    if drawer is not None:
-        drawer(canvas, x, y, size, payload)
-        return
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, box_size=1)
-    code.add_data(payload)
-    code.make(fit=True)
-    matrix = code.get_matrix()
-    module = size / len(matrix)
-    path = canvas.beginPath()
-    for row_index, row in enumerate(matrix):
-        top = y + size - (row_index + 1) * module
-        column = 0
-        while column < len(row):
-            if row[column]:
-                start = column
-                while column < len(row) and row[column]:
-                    column += 1
-                path.rect(x + start * module, top, (column - start) * module, module)
-            else:
-                column += 1
-    canvas.saveState()
-    canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawPath(path, stroke=0, fill=1)
-    canvas.restoreState()
 
 
 def _qr_cell(canvas: Canvas, x: float, y: float, w: float, h: float, value: object) -> None:
