@@ -427,3 +427,9 @@ class FeedbackKiosk(QWidget):
         self.title_label.setText(title)
         self.prompt_label.setVisible(visible)
         self.field.setVisible(visible)
+        # On the form a smaller greeting leaves the height to the meetings (laptops at 1024×600).
+        compact = self.state is KioskState.FORM
+        if self.title_label.property("compact") != compact:
+            self.title_label.setProperty("compact", compact)
+            self.title_label.style().unpolish(self.title_label)
+            self.title_label.style().polish(self.title_label)

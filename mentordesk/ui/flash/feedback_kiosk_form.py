@@ -36,6 +36,7 @@ QPushButton#kioskFollow { font-size: 15pt; padding: 8px 18px; border-radius: 8px
 QPushButton#kioskFollow:checked { background: #2e7d5b; color: white; border-color: #266a4d; }
 QLineEdit#kioskComment { font-size: 15pt; padding: 6px 10px; }
 QLabel#kioskFormNote { font-size: 14pt; }
+QLabel#kioskTitle[compact="true"] { font-size: 26pt; }
 QPushButton#kioskSend { font-size: 20pt; padding: 14px 36px; border-radius: 10px; background: #2e7d5b;
     color: white; border: 1px solid #266a4d; }
 QPushButton#kioskCancel { font-size: 16pt; padding: 12px 24px; border-radius: 10px; border: 1px solid palette(mid); }
