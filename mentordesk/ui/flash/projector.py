@@ -92,13 +92,25 @@ class ProjectorWindow(QWidget):
         self.showFullScreen()
 
     def set_state(self, view: ClockView | None, event_name: str, board: Board | None) -> None:
-        board_changed = (board.round_number, board.entries) != (
-            (self.board.round_number, self.board.entries) if self.board else None) if board else self.board is not None
+        board_changed = board is not self.board and (
+            board is None or self.board is None
+            or (board.round_number, board.entries) != (self.board.round_number, self.board.entries))
+        before = self._shown()
         self.view, self.event_name, self.board = view, event_name, board
         if board_changed:
             self.page = 0
         self._update_paging()
-        self.update()
+        # The console ticks five times a second; a 4K repaint of 400 names costs ~35 ms, so the
+        # window repaints only when something it shows has changed (about once a second).
+        if board_changed or self._shown() != before:
+            self.update()
+
+    def _shown(self) -> tuple[object, ...]:
+        view = self.view
+        if view is None:
+            return (None, self.event_name)
+        return (view.countdown, view.headline, view.phase_label, view.state, view.phase, self.last_minute,
+                self.event_name, self.showing_board)
 
     @property
     def showing_board(self) -> bool:
@@ -240,7 +252,7 @@ class ProjectorWindow(QWidget):
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), digits)
         phase = view.phase_label
         if view.state is ClockState.RUNNING and view.phase is ClockPhase.MEETING and self.last_minute:
-            phase = "Last minute — please finish your conversation"
+            phase = "Almost time — please finish your conversation"
         colour = WARNING if view.state is ClockState.PAUSED else ACCENT
         self._text(painter, QRectF(margin, h * 0.81, w - 2 * margin, h * 0.12), phase, h * 0.065, colour, bold=True)
 
