@@ -26,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mentordesk import paths
 from mentordesk.models import Event
 from mentordesk.models.store import EventStore
 from mentordesk.printing import catalog
@@ -36,6 +37,7 @@ from mentordesk.printing.catalog import (
     OptionSpec,
     Progress,
 )
+from mentordesk.ui import errors
 from mentordesk.ui.exports import output
 from mentordesk.ui.exports.page import ExportsPage
 from mentordesk.ui.tasks import InlineRunner, TaskManager, ThreadPoolRunner
@@ -97,6 +99,11 @@ PAGES = DocumentKind(
     file_stem="test-pages",
     order=9_001,
 )
+def _breaks(_session: Session, _options: Mapping[str, Any], _progress: Progress) -> bytes:
+    raise ZeroDivisionError("a bug in a document")
+
+
+BREAKS = DocumentKind("zz_test_breaks", "Test bug", "Raises an unexpected error.", _breaks, order=9_004)
 REFUSES = DocumentKind("zz_test_refuses", "Test refusal", "Cannot be made yet.", _refuses, order=9_002)
 SLOW = DocumentKind("zz_test_slow", "Test slow", "Reports progress many times.", _slow, order=9_003)
 
@@ -104,7 +111,7 @@ SLOW = DocumentKind("zz_test_slow", "Test slow", "Reports progress many times.",
 @pytest.fixture(autouse=True)
 def test_documents(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     catalog.documents()  # the real kinds first, so ours are added to a loaded registry
-    for kind in (PAGES, REFUSES, SLOW):
+    for kind in (PAGES, REFUSES, SLOW, BREAKS):
         monkeypatch.setitem(catalog._REGISTRY, kind.key, kind)
     yield
 
@@ -128,7 +135,7 @@ def exports(qtbot: QtBot, store: EventStore) -> ExportsPage:
 def test_the_list_shows_the_registered_documents_in_order(exports: ExportsPage) -> None:
     keys = [kind.key for kind in exports.model.rows]
     assert keys == [kind.key for kind in catalog.documents()]
-    assert keys[-3:] == ["zz_test_pages", "zz_test_refuses", "zz_test_slow"]
+    assert keys[-4:] == ["zz_test_pages", "zz_test_refuses", "zz_test_slow", "zz_test_breaks"]
     row = exports.model.row_of("zz_test_pages")
     index = exports.model.index(row, 0)
     assert index.data() == "Test pages"
@@ -253,7 +260,8 @@ def test_a_document_that_cannot_be_made_says_why(exports: ExportsPage) -> None:
     assert exports.pdf is None
 
 
-def test_save_as_pdf_writes_the_file(exports: ExportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_as_pdf_writes_the_file(exports: ExportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     qtbot: QtBot) -> None:
     target = tmp_path / "out" / "pages"
     target.parent.mkdir()
     asked: list[str] = []
@@ -265,8 +273,9 @@ def test_save_as_pdf_writes_the_file(exports: ExportsPage, tmp_path: Path, monke
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     exports.select_document("zz_test_pages")
     exports.panel.options_form.editors["pages"].setValue(2)  # type: ignore[union-attr]
-    # Save makes the PDF first when nothing is on show yet.
-    exports.panel.save_button.click()
+    # Save (Ctrl+S) makes the PDF first when nothing is on show yet.
+    exports.documents_view.setFocus()
+    qtbot.keyClick(exports.documents_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
     saved = target.with_name("pages.pdf")
     reader = PdfReader(saved)
@@ -321,8 +330,9 @@ def test_open_in_viewer_hands_a_saved_copy_to_the_system(exports: ExportsPage) -
     assert len(PdfReader(path).pages) == 3
 
 
-def _pdf_printer(path: Path) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+def _pdf_printer(path: Path, mode: QPrinter.PrinterMode = QPrinter.PrinterMode.ScreenResolution) -> QPrinter:
+    """A printer writing a PDF file; at screen resolution (96 dpi) unless asked, for speed."""
+    printer = QPrinter(mode)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     return printer
@@ -377,7 +387,7 @@ def test_ctrl_p_opens_the_print_dialog_and_prints(exports: ExportsPage, tmp_path
     exports.select_document("zz_test_pages")
     exports.panel.preview_button.click()
     printed = tmp_path / "dialog.pdf"
-    exports.printer = _pdf_printer(printed)
+    exports.printer = _pdf_printer(printed, QPrinter.PrinterMode.HighResolution)
     exports.documents_view.setFocus()
     qtbot.keyClick(exports.documents_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     dialog = exports.dialog
@@ -409,3 +419,19 @@ def test_no_event_open_shows_the_empty_state(qtbot: QtBot) -> None:
     page = _page(qtbot, None)
     assert page.stack.currentWidget() is page.empty_state
     assert page.empty_state.text() == "No event is open"
+
+
+def test_an_unexpected_error_is_reported_not_raised(exports: ExportsPage, qtbot: QtBot) -> None:
+    errors.configure_logging()
+    exports.select_document("zz_test_breaks")
+    exports.documents_view.setFocus()
+    qtbot.keyClick(exports.documents_view, Qt.Key.Key_F5)
+    box = errors._open_box
+    assert box is not None and "ZeroDivisionError: a bug in a document" in box.text()
+    assert exports.panel.message_label.text() == "Something went wrong while making this document."
+    assert exports.panel.preview_button.isEnabled()
+    box.close()
+    qtbot.waitUntil(lambda: errors._open_box is None)
+    for handler in errors.log.handlers:
+        handler.flush()
+    assert "a bug in a document" in paths.log_file().read_text(encoding="utf-8")
