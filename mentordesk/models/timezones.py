@@ -1,0 +1,69 @@
+"""Named time zones for wall-clock times: the computer's own zone name, and checked look-ups.
+
+Group sessions are stored as an instant plus an IANA zone name (``Europe/Berlin``), not a fixed
+UTC offset, so that a series keeps its local start time across daylight-saving changes. Python
+can tell the local *offset* but not the local zone's *name*, so it is found here: the ``TZ``
+variable, then ``/etc/timezone`` and the ``/etc/localtime`` link (Linux, macOS), then ``tzlocal``
+when installed (it also maps Windows zone names), and UTC as the last resort.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+
+def is_zone_name(name: str) -> bool:
+    """True when ``name`` is an IANA zone this computer knows."""
+    if not name or name.startswith(("/", ".")) or ".." in name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def local_zone_name() -> str:
+    """The IANA name of this computer's time zone (``UTC`` when it cannot be told)."""
+    candidates: list[str] = []
+    tz_env = os.environ.get("TZ", "").strip().lstrip(":")
+    if tz_env:
+        candidates.append(tz_env)
+    try:
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    except OSError:
+        pass
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if is_zone_name(name):
+            return name
+    try:
+        import tzlocal  # optional: knows Windows' zone names
+
+        name = tzlocal.get_localzone_name()
+        if name and is_zone_name(name):
+            return name
+    except Exception:  # noqa: BLE001 — any failure here just means "unknown"
+        pass
+    return "UTC"
+
+
+def zone(name: str | None) -> ZoneInfo:
+    """The zone called ``name``, or the local zone for an empty or unknown name."""
+    if name and is_zone_name(name):
+        return ZoneInfo(name)
+    return ZoneInfo(local_zone_name())
+
+
+def zone_names() -> list[str]:
+    """Every IANA zone name, sorted (for a zone picker)."""
+    return sorted(available_timezones())

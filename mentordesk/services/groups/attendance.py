@@ -1,0 +1,227 @@
+"""Attendance: a session's roster, marking people, badge scans at the door, and statistics.
+
+The roster lists the group's members on the session's date (plus anyone already marked for it)
+in sign-in order — the order of the printed sign-in sheet — so a grid typed in from paper lines
+up row for row.
+
+The attendance rule, used everywhere (group report, history, CLI):
+
+- only *held* sessions count: not cancelled and already started (``starts_at <= now``), within
+  the person's membership (``joined_on``/``left_on``) or with a mark for them;
+- ``rate = (present + late) / (present + late + absent)``: late counts as attended;
+- *excused* is reported but left out of the rate entirely (neither attended nor missed), so an
+  excused absence never lowers anyone's rate;
+- *unmarked* (held, but nothing recorded) is reported but also left out of the rate: a missing
+  mark is a gap in the records, not an absence. ``rate`` is None when nothing counts yet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mentordesk.models import (
+    Attendance,
+    AttendanceSource,
+    AttendanceStatus,
+    GroupMember,
+    GroupSession,
+    MemberRole,
+    MentorGroup,
+    Person,
+)
+from mentordesk.models.base import utcnow
+from mentordesk.services import lookup
+from mentordesk.services.groups.records import (
+    AttendanceStats,
+    GroupError,
+    GroupStats,
+    MemberStats,
+    RosterRow,
+    ScanOutcome,
+)
+from mentordesk.services.groups.roster_order import sign_in_order
+from mentordesk.services.groups.timing import session_zone
+
+#: Keys the attendance grid uses for each status (P, L, A, E).
+STATUS_KEYS = {"p": AttendanceStatus.PRESENT, "l": AttendanceStatus.LATE,
+               "a": AttendanceStatus.ABSENT, "e": AttendanceStatus.EXCUSED}
+
+
+def _meeting(session: Session, session_id: int) -> GroupSession:
+    meeting = session.get(GroupSession, session_id)
+    if meeting is None:
+        raise GroupError("That session no longer exists.")
+    return meeting
+
+
+def _member_on(member: GroupMember, day: date) -> bool:
+    return (member.joined_on is None or member.joined_on <= day) and (member.left_on is None or member.left_on >= day)
+
+
+def roster(session: Session, session_id: int) -> list[RosterRow]:
+    """The people expected at a session with their marks, in sign-in order (sheet = grid)."""
+    meeting = _meeting(session, session_id)
+    day = meeting.starts_at.astimezone(session_zone(session, meeting)).date()
+    marks = {a.person_id: a for a in meeting.attendance}
+    rows: dict[int, RosterRow] = {}
+    for member, person in session.execute(
+        select(GroupMember, Person).join(Person, Person.id == GroupMember.person_id)
+        .where(GroupMember.group_id == meeting.group_id)
+    ):
+        if _member_on(member, day) or person.id in marks:
+            mark = marks.get(person.id)
+            rows[person.id] = RosterRow(person.id, person.first_name, person.last_name, member.role,
+                                        person.badge_code, mark.status if mark else None, mark.note if mark else "")
+    # Marked, but no longer a member: keep them so the record stays visible.
+    for person_id, mark in marks.items():
+        if person_id not in rows:
+            person = session.get_one(Person, person_id)
+            rows[person_id] = RosterRow(person.id, person.first_name, person.last_name, MemberRole.MENTEE,
+                                        person.badge_code, mark.status, mark.note)
+    return sign_in_order(rows.values())
+
+
+def set_attendance(session: Session, session_id: int, person_id: int, status: AttendanceStatus | None, *,
+                   source: AttendanceSource = AttendanceSource.APP, note: str | None = None) -> None:
+    """Mark one person at one session; ``None`` clears the mark."""
+    meeting = _meeting(session, session_id)
+    mark = session.scalar(select(Attendance).where(Attendance.session_id == session_id,
+                                                   Attendance.person_id == person_id))
+    if status is None:
+        if mark is not None:
+            session.delete(mark)
+            session.flush()
+        return
+    if mark is None:
+        is_member = session.scalar(select(GroupMember.id).where(GroupMember.group_id == meeting.group_id,
+                                                               GroupMember.person_id == person_id))
+        if is_member is None:
+            raise GroupError("That person is not in this group.")
+        mark = Attendance(session_id=session_id, person_id=person_id, status=AttendanceStatus(status),
+                          source=AttendanceSource(source), note=(note or "").strip())
+        session.add(mark)
+    else:
+        mark.status = AttendanceStatus(status)
+        mark.source = AttendanceSource(source)
+        if note is not None:
+            mark.note = note.strip()
+    session.flush()
+
+
+def mark_everyone_present(session: Session, session_id: int, *, overwrite: bool = False,
+                          source: AttendanceSource = AttendanceSource.APP) -> int:
+    """Mark every unmarked person on the roster present (everyone, with ``overwrite``); returns how many changed."""
+    changed = 0
+    for row in roster(session, session_id):
+        if row.status is None or (overwrite and row.status is not AttendanceStatus.PRESENT):
+            set_attendance(session, session_id, row.person_id, AttendanceStatus.PRESENT, source=source)
+            changed += 1
+    return changed
+
+
+def mark_by_scan(session: Session, session_id: int, raw: str, *, status: AttendanceStatus | None = None,
+                 late_after: timedelta | None = None, now: datetime | None = None) -> ScanOutcome:
+    """Mark whoever's badge was scanned (or code or e-mail typed) at a session.
+
+    Status: ``status`` when given; else late when ``late_after`` is given and ``now`` is later than
+    the start plus that; else present. Someone already marked present or late is left as is.
+    """
+    meeting = _meeting(session, session_id)
+    if meeting.cancelled:
+        return ScanOutcome(False, None, "", None, False, "This session is cancelled.")
+    text = (raw or "").strip()
+    if not text:
+        return ScanOutcome(False, None, "", None, False, "Nothing was scanned.")
+    event_id = session.scalar(select(MentorGroup.event_id).where(MentorGroup.id == meeting.group_id))
+    person_id = lookup.find_by_code(session, event_id, text) or lookup.find_by_email(session, event_id, text)
+    if person_id is None:
+        return ScanOutcome(False, None, "", None, False, f"No badge matches “{text}”.")
+    person = session.get_one(Person, person_id)
+    rows = {r.person_id: r for r in roster(session, session_id)}
+    if person_id not in rows:
+        group_name = session.scalar(select(MentorGroup.name).where(MentorGroup.id == meeting.group_id))
+        return ScanOutcome(False, person_id, person.full_name, None, False,
+                           f"{person.full_name} is not in {group_name}.")
+    current = rows[person_id].status
+    if current in (AttendanceStatus.PRESENT, AttendanceStatus.LATE):
+        return ScanOutcome(False, person_id, person.full_name, current, True,
+                           f"{person.full_name} is already marked {current.value}.")
+    if status is None:
+        status = AttendanceStatus.PRESENT
+        if late_after is not None and (now or utcnow()) > meeting.starts_at + late_after:
+            status = AttendanceStatus.LATE
+    set_attendance(session, session_id, person_id, status)
+    return ScanOutcome(True, person_id, person.full_name, AttendanceStatus(status), False,
+                       f"{person.full_name}: {AttendanceStatus(status).value}.")
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+def _tally(statuses: list[AttendanceStatus | None]) -> AttendanceStats:
+    return AttendanceStats(
+        held=len(statuses), present=statuses.count(AttendanceStatus.PRESENT),
+        late=statuses.count(AttendanceStatus.LATE), absent=statuses.count(AttendanceStatus.ABSENT),
+        excused=statuses.count(AttendanceStatus.EXCUSED), unmarked=statuses.count(None),
+    )
+
+
+def add_stats(parts: list[AttendanceStats]) -> AttendanceStats:
+    return AttendanceStats(*(sum(getattr(p, f) for p in parts)
+                             for f in ("held", "present", "late", "absent", "excused", "unmarked")))
+
+
+def held_sessions(session: Session, group_id: int, now: datetime | None = None) -> list[GroupSession]:
+    """A group's sessions that count for attendance: not cancelled and already started."""
+    now = now or utcnow()
+    return [m for m in session.scalars(select(GroupSession).where(GroupSession.group_id == group_id,
+                                                                  GroupSession.cancelled.is_(False))
+                                       .order_by(GroupSession.starts_at))
+            if m.starts_at <= now]
+
+
+def _statuses_by_person(session: Session, group_id: int, now: datetime | None
+                        ) -> tuple[dict[int, list[AttendanceStatus | None]], dict[int, GroupMember]]:
+    held = held_sessions(session, group_id, now)
+    members = {m.person_id: m for m in session.scalars(select(GroupMember).where(GroupMember.group_id == group_id))}
+    marks: dict[tuple[int, int], AttendanceStatus] = {}
+    if held:
+        for session_id, person_id, status in session.execute(
+            select(Attendance.session_id, Attendance.person_id, Attendance.status)
+            .where(Attendance.session_id.in_([m.id for m in held]))
+        ):
+            marks[(session_id, person_id)] = status
+    people = set(members) | {person_id for _s, person_id in marks}
+    result: dict[int, list[AttendanceStatus | None]] = defaultdict(list)
+    for meeting in held:
+        day = meeting.starts_at.astimezone(session_zone(session, meeting)).date()
+        for person_id in people:
+            status = marks.get((meeting.id, person_id))
+            member = members.get(person_id)
+            if status is not None or (member is not None and _member_on(member, day)):
+                result[person_id].append(status)
+    return result, members
+
+
+def member_stats(session: Session, person_id: int, group_id: int, *, now: datetime | None = None) -> AttendanceStats:
+    """One person's attendance in one group."""
+    statuses, _members = _statuses_by_person(session, group_id, now)
+    return _tally(statuses.get(person_id, []))
+
+
+def group_stats(session: Session, group_id: int, *, now: datetime | None = None) -> GroupStats:
+    """Every member's attendance in a group (sign-in order) and the group total."""
+    group = session.get(MentorGroup, group_id)
+    if group is None:
+        raise GroupError("That group no longer exists.")
+    statuses, members = _statuses_by_person(session, group_id, now)
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(set(statuses) | set(members))))}
+    rows = []
+    for person in sign_in_order(people.values()):
+        role = members[person.id].role if person.id in members else MemberRole.MENTEE
+        rows.append(MemberStats(person.id, person.full_name, role, _tally(statuses.get(person.id, []))))
+    return GroupStats(group.id, group.name, len(held_sessions(session, group_id, now)), add_stats([r.stats for r in rows]), tuple(rows))

@@ -1,0 +1,118 @@
+"""iCalendar (RFC 5545) export of group sessions, for mentors' Outlook, Google or Apple calendars.
+
+One VEVENT per session that is not cancelled, built with the ``icalendar`` library:
+
+- ``UID`` is the session's own stored UID, so importing an updated file again updates the events
+  instead of duplicating them; ``SEQUENCE`` rises with every change (move, edit, cancel/restore);
+- ``DTSTART`` carries ``TZID`` with a matching ``VTIMEZONE`` (all the zone's rules over the
+  sessions' years), so the event stays at its wall-clock time whatever zone the reader is in;
+  ``DURATION`` gives the length;
+- ``SUMMARY`` is "group — topic", ``LOCATION`` the room, ``URL`` the meeting link of a remote
+  session (also repeated in ``DESCRIPTION`` because not every program shows URL).
+
+Events are written one by one rather than as one RRULE, because single occurrences are moved and
+cancelled and clients disagree on RECURRENCE-ID overrides; a file of plain events imports the
+same everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import icalendar
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mentordesk import __version__
+from mentordesk.models import Event, GroupSession, MentorGroup, SessionMode
+from mentordesk.models.base import utcnow
+from mentordesk.models.group import new_ical_uid
+from mentordesk.services.groups.timing import session_zone
+
+PRODID = f"-//MentorDesk//MentorDesk {__version__}//EN"
+
+
+def _summary(group: MentorGroup, meeting: GroupSession) -> str:
+    topic = meeting.topic or meeting.title or group.topic
+    return f"{group.name} — {topic}" if topic and topic != group.name else group.name
+
+
+def _description(group: MentorGroup, meeting: GroupSession) -> str:
+    lines = []
+    if meeting.title and meeting.title not in (meeting.topic, group.name):
+        lines.append(meeting.title)
+    if meeting.topic:
+        lines.append(f"Topic: {meeting.topic}")
+    if meeting.mode is SessionMode.REMOTE and meeting.meeting_url:
+        lines.append(f"Join online: {meeting.meeting_url}")
+    if meeting.agenda:
+        lines += ["", "Agenda:", meeting.agenda]
+    lines.append(f"Group: {group.name}")
+    return "\n".join(lines)
+
+
+def calendar_for(session: Session, event_id: int, *, group_id: int | None = None,
+                 stamp: datetime | None = None) -> icalendar.Calendar:
+    """The calendar for one group's sessions, or every group's."""
+    stamp = (stamp or utcnow()).astimezone(timezone.utc)
+    event_name = session.scalar(select(Event.name).where(Event.id == event_id)) or "MentorDesk"
+    query = (select(GroupSession, MentorGroup).join(MentorGroup, MentorGroup.id == GroupSession.group_id)
+             .where(MentorGroup.event_id == event_id, GroupSession.cancelled.is_(False))
+             .order_by(GroupSession.starts_at, GroupSession.id))
+    if group_id is not None:
+        query = query.where(GroupSession.group_id == group_id)
+    rows = session.execute(query).all()
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    title = event_name if group_id is None or not rows else f"{rows[0][1].name} — {event_name}"
+    cal.add("x-wr-calname", title)
+    first: date | None = None
+    last: date | None = None
+    for meeting, group in rows:
+        if not meeting.ical_uid:
+            # Rows written by hand or by an old build: give them a UID now so it stays stable.
+            meeting.ical_uid = new_ical_uid()
+            session.flush()
+        tz = session_zone(session, meeting)
+        start = meeting.starts_at.astimezone(tz)
+        first = min(first or start.date(), start.date())
+        last = max(last or start.date(), start.date())
+        vevent = icalendar.Event()
+        vevent.add("uid", meeting.ical_uid)
+        vevent.add("dtstamp", stamp)
+        vevent.add("sequence", meeting.ical_sequence)
+        vevent.add("dtstart", start)
+        vevent.add("duration", timedelta(minutes=meeting.duration_minutes))
+        vevent.add("summary", _summary(group, meeting))
+        location = meeting.location or ("Online" if meeting.mode is SessionMode.REMOTE else "")
+        if location:
+            vevent.add("location", location)
+        vevent.add("description", _description(group, meeting))
+        if meeting.mode is SessionMode.REMOTE and meeting.meeting_url:
+            vevent.add("url", meeting.meeting_url)
+        vevent.add("categories", [group.name])
+        cal.add_component(vevent)
+    if first is not None and last is not None:
+        cal.add_missing_timezones(first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 1, 12, 31))
+    return cal
+
+
+def calendar_ics(session: Session, event_id: int, *, group_id: int | None = None,
+                 stamp: datetime | None = None) -> bytes:
+    """The .ics file content (CRLF line endings, folded lines, UTF-8)."""
+    return calendar_for(session, event_id, group_id=group_id, stamp=stamp).to_ical()
+
+
+def write_calendar(session: Session, event_id: int, path: str | Path, *, group_id: int | None = None) -> int:
+    """Write the .ics file (atomically: beside it, then moved into place); returns the number of events."""
+    cal = calendar_for(session, event_id, group_id=group_id)
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.partial")
+    tmp.write_bytes(cal.to_ical())
+    tmp.replace(target)
+    return len(cal.walk("VEVENT"))

@@ -1,0 +1,79 @@
+"""A session's notes (agenda, what was discussed, actions) and optional feedback on it.
+
+Feedback on a group session is one ``Feedback`` row per author and session (rating 1–5 and/or a
+comment); saving again replaces it, and saving it empty removes it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mentordesk.models import Feedback, GroupMember, GroupSession, Person
+from mentordesk.services.groups.records import GroupError, SessionFeedbackInfo, SessionNotes
+
+COMMENT_MAX_CHARS = 2_000
+
+
+def _meeting(session: Session, session_id: int) -> GroupSession:
+    meeting = session.get(GroupSession, session_id)
+    if meeting is None:
+        raise GroupError("That session no longer exists.")
+    return meeting
+
+
+def get_notes(session: Session, session_id: int) -> SessionNotes:
+    m = _meeting(session, session_id)
+    return SessionNotes(m.id, m.agenda or "", m.discussion or "", m.actions or "")
+
+
+def save_notes(session: Session, session_id: int, *, agenda: str | None = None, discussion: str | None = None,
+               actions: str | None = None) -> SessionNotes:
+    """Save a session's notes (None leaves a part as it is); returns them as stored."""
+    m = _meeting(session, session_id)
+    if agenda is not None:
+        m.agenda = agenda.strip()
+    if discussion is not None:
+        m.discussion = discussion.strip()
+    if actions is not None:
+        m.actions = actions.strip()
+    session.flush()
+    return get_notes(session, session_id)
+
+
+def session_feedback(session: Session, session_id: int) -> list[SessionFeedbackInfo]:
+    rows = session.execute(select(Feedback, Person).join(Person, Person.id == Feedback.author_id)
+                           .where(Feedback.group_session_id == session_id).order_by(Feedback.id)).all()
+    return [SessionFeedbackInfo(f.id, session_id, p.id, p.full_name, f.rating, f.comment or "") for f, p in rows]
+
+
+def save_session_feedback(session: Session, session_id: int, author_id: int, *, rating: int | None,
+                          comment: str = "") -> int | None:
+    """Record (or replace) one member's feedback on a session; empty feedback removes it.
+
+    Returns the feedback id, or None when it was removed.
+    """
+    meeting = _meeting(session, session_id)
+    if rating is not None and not (isinstance(rating, int) and 1 <= rating <= 5):
+        raise GroupError("A rating is from 1 to 5 stars.")
+    comment = (comment or "").strip()
+    if len(comment) > COMMENT_MAX_CHARS:
+        raise GroupError(f"A comment can have at most {COMMENT_MAX_CHARS} characters.")
+    is_member = session.scalar(select(GroupMember.id).where(GroupMember.group_id == meeting.group_id,
+                                                           GroupMember.person_id == author_id))
+    if is_member is None:
+        raise GroupError("Only members of the group can give feedback on its sessions.")
+    existing = session.scalar(select(Feedback).where(Feedback.group_session_id == session_id,
+                                                     Feedback.author_id == author_id))
+    if rating is None and not comment:
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        return None
+    if existing is None:
+        existing = Feedback(author_id=author_id, group_session_id=session_id)
+        session.add(existing)
+    existing.rating = rating
+    existing.comment = comment
+    session.flush()
+    return existing.id
