@@ -101,6 +101,27 @@ def fit_block(value: str, max_width: float, max_size: float, min_size: float, *,
         size = max(min_size, size - 1)
 
 
+def wrap_items(items: Sequence[str], max_width: float, size: float, *, lead: str = "",
+               separator: str = ", ") -> list[str]:
+    """A long list (of names) as lines of whole items; each item is measured once, so a list of
+    hundreds of names wraps in linear time."""
+    lines: list[str] = []
+    current, used = lead, width(lead, size)
+    gap = width(separator, size)
+    for item in items:
+        item_width = width(item, size)
+        if current and current != lead and used + gap + item_width > max_width:
+            lines.append(current + separator.rstrip())
+            current, used = item, item_width
+        else:
+            joiner = separator if current and current != lead else ""
+            current += joiner + item
+            used += (gap if joiner else 0) + item_width
+    if current:
+        lines.append(current)
+    return [ellipsize(line, max_width, size) for line in lines]
+
+
 # --------------------------------------------------------------------------- pages
 
 

@@ -101,8 +101,13 @@ def _waiting_lists(writer: kit.PageWriter, data: ScheduleData) -> None:
     writer.heading("Waiting", 12, gap=2 * mm)
     for number, names in zip(data.round_numbers, data.waiting, strict=True):
         if names:
-            listed = ", ".join(n.full for n in names)
-            writer.paragraph(f"Round {number} ({len(names)}): {listed}", 8.5, max_lines=40)
+            lines = kit.wrap_items([n.full for n in names], writer.content_width, 8.5,
+                                   lead=f"Round {number} ({len(names)}): ")
+            for line in lines:
+                writer.need(8.5 * 1.35)
+                writer.y -= 8.5 * 1.35
+                kit.text(writer.canvas, writer.left, writer.y, line, 8.5)
+            writer.y -= 4
 
 
 # --------------------------------------------------------------------------- rosters
