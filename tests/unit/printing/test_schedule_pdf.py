@@ -88,6 +88,11 @@ def test_wide_plans_continue_rounds_on_further_pages(store: EventStore) -> None:
     assert any("Round 12" in page for page in pages[1:])
     # The header (mentor column) is repeated on the continuation page.
     assert all("Lovelace" in page for page in pages[:2])
+    # Ten mentees wait each round, and the waiting lists name every one of them.
+    text = squash("".join(pages))
+    for number, waiting in zip(data.round_numbers, data.waiting, strict=True):
+        assert len(waiting) == 10
+        assert squash(f"Round {number} (10): " + ", ".join(n.full for n in waiting)) in text
 
 
 def test_table_tents_carry_the_name_twice(planned: EventStore) -> None:
