@@ -17,6 +17,7 @@ migration); this module is the only writer and keeps to one row per key.
 from __future__ import annotations
 
 import enum
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -469,24 +470,39 @@ def feedback_board(session: Session, event_id: int) -> FeedbackBoard:
     return FeedbackBoard(flash_id, flash.name if flash else "", found, _follow_ups(session, found))
 
 
+@functools.lru_cache(maxsize=8192)
+def _folded_name(name: str) -> tuple[str, tuple[str, ...]]:
+    # Searched again on every key typed in the grid's name field: fold each name once.
+    folded = fold(name)
+    return folded, tuple(folded.split())
+
+
 def name_matches(query: str, name: str) -> bool:
     """Accent- and case-insensitive: every word typed starts a word of ``name`` ("zoe sim" finds
     "Zoë Šimůnek"); for scripts written without spaces, a word may appear anywhere."""
     words = fold(query).split()
-    if not words:
-        return False
-    folded = fold(name)
-    parts = folded.split()
+    return bool(words) and _words_match(words, name)
+
+
+def _words_match(words: list[str], name: str) -> bool:
+    folded, parts = _folded_name(name)
     return all(any(p.startswith(w) for p in parts) or (w in folded and not w.isascii()) for w in words)
 
 
 def first_match(found: tuple[Meeting, ...] | list[Meeting], query: str, start: int = 0) -> int | None:
     """Index of the first meeting at or after ``start`` (wrapping round) whose mentee matches."""
+    words = fold(query).split()
+    if not words:
+        return None
     count = len(found)
+    previous = None
     for step in range(count):
         index = (start + step) % count
-        if name_matches(query, found[index].mentee_name):
+        name = found[index].mentee_name
+        # A mentee's meetings are next to each other: their name is checked once.
+        if name != previous and _words_match(words, name):
             return index
+        previous = name
     return None
 
 

@@ -199,3 +199,28 @@ def test_feedback_on_a_meeting_that_a_replan_removed_is_not_counted(demo_store: 
     assert again[early.key].rating == 5  # round 1 was held: untouched
     assert late.key not in again
     assert (summary.ratings, summary.average_rating) == (1, 5.0)
+
+
+@pytest.mark.parametrize(("query", "name", "found"), [
+    ("zoe sim", "Zoë Šimůnek", True),
+    ("SIMUNEK", "Zoë Šimůnek", True),
+    ("lukasz wis", "Łukasz Wiśniewski", True),
+    ("imunek", "Zoë Šimůnek", False),  # a word must start a word of the name
+    ("田中", "博 田中", True),
+    ("中", "博田中", True),  # unspaced scripts match anywhere
+    ("анна", "Анна Соколова", True),
+    ("", "Anyone", False),
+])
+def test_names_match_accent_and_case_insensitively(query: str, name: str, found: bool) -> None:
+    assert fb.name_matches(query, name) is found
+
+
+def test_first_match_finds_the_first_card_of_a_mentee(demo_store: EventStore) -> None:
+    flash_id = _planned(demo_store)
+    with demo_store.read_session() as session:
+        found = fb.meetings(session, flash_id)
+    target = found[-1].mentee_name
+    index = fb.first_match(found, fold(target))
+    assert index is not None and found[index].mentee_name == target
+    assert index == 0 or found[index - 1].mentee_name != target
+    assert fb.first_match(found, "nobody-by-this-name") is None
