@@ -189,3 +189,26 @@ def test_a_refresh_while_typing_a_comment_keeps_the_editor(
     first = model.row_at(0).meeting
     assert _stored(demo_store)[(first.mentee_id, first.mentor_id, first.round_number)] == (None, False,
                                                                                           "About half done")
+
+
+def test_keys_on_the_mentor_column_never_touch_the_mentees_rating(
+    panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
+) -> None:
+    _plan(demo_store)
+    panel.set_store(demo_store)
+    table, model = panel.grid.table, panel.grid.model
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Y)  # straight from the rating: yes, then on to the comment
+    assert model.row_at(0).meeting.wants_follow_up
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, Column.COMMENT)
+    table.setCurrentIndex(model.index(0, Column.MENTOR_FOLLOW_UP))
+    qtbot.keyClick(table, Qt.Key.Key_3)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert model.row_at(0).meeting.rating is None
+    assert model.row_at(0).meeting.mentor_wants_follow_up
+    assert _stored(demo_store) == {
+        (model.row_at(0).meeting.mentee_id, model.row_at(0).meeting.mentor_id, model.row_at(0).meeting.round_number):
+            (None, True, ""),
+        (model.row_at(0).meeting.mentor_id, model.row_at(0).meeting.mentee_id, model.row_at(0).meeting.round_number):
+            (None, True, ""),
+    }

@@ -140,14 +140,18 @@ class FeedbackTable(QTableView):
         if key == Qt.Key.Key_Backtab:
             self.step(False)
             return
-        if column is not Column.COMMENT and plain and text in ("1", "2", "3", "4", "5"):
+        mentor_side = column is Column.MENTOR_FOLLOW_UP
+        if column is not Column.COMMENT and not mentor_side and plain and text in ("1", "2", "3", "4", "5"):
             if model.setData(model.index(index.row(), Column.RATING), int(text)):
                 self.go_to(index.row(), Column.FOLLOW_UP)
             return
         follow = Column.MENTOR_FOLLOW_UP if column is Column.MENTOR_FOLLOW_UP else Column.FOLLOW_UP
         if column is not Column.COMMENT and plain and text in ("y", "n"):
-            if model.setData(model.index(index.row(), follow), text == "y"):
-                self.step(True) if column is not Column.MENTOR_FOLLOW_UP else self.go_to(index.row() + 1, column)
+            # On a mentee's card the comment comes next; mentors' cards go down their column.
+            if model.setData(model.index(index.row(), follow), text == "y") and mentor_side:
+                self.go_to(index.row() + 1, column)
+            elif not mentor_side:
+                self.go_to(index.row(), Column.COMMENT)
             return
         if column is not Column.COMMENT and key == Qt.Key.Key_Space:
             cell = model.index(index.row(), follow)
