@@ -63,7 +63,11 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_store: EventStore) -> 
     model.set_meetings(board.meetings)
     qtmodeltester.check(model, force_py=True)
     follow_ups = FollowUpsModel()
+    ana = fb.Contact(1, "Ana Łukasiewicz-Þórsdóttir", "ana@example.org", "Fraunhofer-Institut")
+    bo = fb.Contact(2, "博 田中", None, "")
+    follow_ups.set_rows([fb.MutualFollowUp(ana, bo, flash_id, 2), fb.MutualFollowUp(bo, ana, flash_id, 3)])
     qtmodeltester.check(follow_ups, force_py=True)
+    assert follow_ups.data(follow_ups.index(0, 3)) == "no e-mail address on record"
 
 
 def test_typing_cards_saves_each_key_to_the_event_file(
