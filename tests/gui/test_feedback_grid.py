@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from mentordesk.models import Feedback
 from mentordesk.models.store import EventStore
+from mentordesk.services import checkin
 from mentordesk.services import feedback as fb
-from mentordesk.services.flash import load_problem, plan, save_plan
+from mentordesk.services.flash import load_problem, plan, replan_saved, save_plan
 from mentordesk.ui.flash.feedback_grid import NO_EVENT_TEXT, NO_PLAN_TEXT
 from mentordesk.ui.flash.feedback_panel import FeedbackPanel
 from mentordesk.ui.itemmodels.feedback_followups_model import FollowUpsModel
@@ -216,3 +217,22 @@ def test_keys_on_the_mentor_column_never_touch_the_mentees_rating(
         (model.row_at(0).meeting.mentor_id, model.row_at(0).meeting.mentee_id, model.row_at(0).meeting.round_number):
             (None, True, ""),
     }
+
+
+def test_a_meeting_replanned_away_meanwhile_is_not_saved_and_says_why(
+    panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
+) -> None:
+    flash_id = _plan(demo_store)
+    panel.set_store(demo_store)
+    table, model = panel.grid.table, panel.grid.model
+    gone = model.row_at(0).meeting
+    with demo_store.session() as session:  # another station: the mentee left, nothing had started yet
+        checkin.check_out(session, gone.mentee_id)
+        replan_saved(session, flash_id, started=0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_4)
+    assert model.row_at(0).state is SaveState.FAILED
+    assert "Not saved" in panel.grid.status_label.text() and "did not meet" in panel.grid.status_label.text()
+    assert _stored(demo_store) == {}
+    panel.refresh()  # the grid follows the new plan
+    assert model.row_of(gone.key) is None
