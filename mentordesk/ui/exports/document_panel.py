@@ -7,12 +7,15 @@ The panel only lays out and shows; the page decides what happens (see ``exports/
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +34,12 @@ KEYS: dict[str, str | QKeySequence.StandardKey] = {
 }
 
 
+#: The options get at most this share of the panel's height when a document is chosen ...
+MAX_OPTIONS_SHARE = 0.4
+#: ... and at least this many pixels (they scroll within them).
+MIN_OPTIONS_HEIGHT = 110
+
+
 def key_text(name: str) -> str:
     return QKeySequence(KEYS[name]).toString(QKeySequence.SequenceFormat.NativeText)
 
@@ -40,6 +49,7 @@ class DocumentPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._dragged = False
         self.document_title = QLabel("", objectName="sectionTitle")
         self.document_title.setWordWrap(True)
         self.document_description = QLabel("", objectName="pageSubtitle")
@@ -94,17 +104,57 @@ class DocumentPanel(QWidget):
         self.preview_stack.addWidget(self.preview)
         self.message_panel = message
 
-        right_layout = QVBoxLayout(self)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(8)
-        right_layout.addWidget(self.document_title)
-        right_layout.addWidget(self.document_description)
-        right_layout.addWidget(self.options_form)
-        right_layout.addLayout(actions)
-        right_layout.addWidget(self.progress_host)
-        right_layout.addWidget(self.status_label)
-        right_layout.addWidget(self.preview_stack, 1)
+        # The options scroll above the preview; the divider between them can be dragged, and is
+        # put back to fit the options whenever another document is chosen.
+        options = QWidget(objectName="exportOptionsArea")
+        options_layout = QVBoxLayout(options)
+        options_layout.setContentsMargins(0, 0, 8, 4)
+        options_layout.setSpacing(8)
+        options_layout.addWidget(self.document_title)
+        options_layout.addWidget(self.document_description)
+        options_layout.addWidget(self.options_form)
+        options_layout.addStretch(1)
+        self.options_scroll = QScrollArea(objectName="exportOptionsScroll")
+        self.options_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.options_scroll.setWidgetResizable(True)
+        self.options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.options_scroll.setWidget(options)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 4, 0, 0)
+        lower_layout.setSpacing(8)
+        lower_layout.addLayout(actions)
+        lower_layout.addWidget(self.progress_host)
+        lower_layout.addWidget(self.status_label)
+        lower_layout.addWidget(self.preview_stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.options_scroll)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
         self.progress_host.hide()
+
+    def fit_options(self) -> None:
+        """Give the options the height they need, but never more than about half the panel."""
+        contents = self.options_scroll.widget()
+        contents.adjustSize()
+        wanted = contents.sizeHint().height() + 2
+        total = max(self.splitter.height(), 1)
+        top = min(wanted, max(MIN_OPTIONS_HEIGHT, int(total * MAX_OPTIONS_SHARE)))
+        self.splitter.setSizes([top, max(1, total - top)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Until the divider is dragged by hand, the options keep fitting as the window changes.
+        if not self._dragged and self.splitter.height() > 1:
+            self.fit_options()
+
+    def _on_splitter_splitter_moved(self, _position: int, _index: int) -> None:
+        self._dragged = True
 
     @staticmethod
     def _button(text: str, tip: str, key: str, *, primary: bool = False) -> QPushButton:

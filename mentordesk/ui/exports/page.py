@@ -312,6 +312,7 @@ class ExportsPage(Page):
         except catalog.DocumentError:
             values = kind.resolved_options()  # an option was renamed since: start from the defaults
         self.panel.options_form.set_options(kind.options, values)
+        self.panel.fit_options()
         self.panel.show_message(kind.title, READY_HINT)
         self.panel.set_status("")
 
