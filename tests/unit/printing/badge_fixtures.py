@@ -101,14 +101,18 @@ class Decoded:
     y: float
 
 
-def decode_qr_codes(pdf: bytes, dpi: int = 150) -> list[Decoded]:
+def decode_qr_codes(pdf: bytes, dpi: int = 150, pages: tuple[int, int] | None = None) -> list[Decoded]:
+    """QR codes found on a rendering of every page (or of the 1-based page range ``pages``)."""
     found: list[Decoded] = []
     reader = PdfReader(io.BytesIO(pdf))
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "doc.pdf"
         source.write_bytes(pdf)
-        subprocess.run(["pdftoppm", "-png", "-gray", "-r", str(dpi), str(source), str(Path(folder) / "p")], check=True)
-        for index, png in enumerate(sorted(Path(folder).glob("p-*.png"))):
+        limits = ["-f", str(pages[0]), "-l", str(pages[1])] if pages else []
+        subprocess.run(["pdftoppm", "-png", "-gray", "-r", str(dpi), *limits, str(source), str(Path(folder) / "p")],
+                       check=True)
+        for png in sorted(Path(folder).glob("p-*.png")):
+            index = int(png.stem.split("-")[-1]) - 1
             page_height = float(reader.pages[index].mediabox.height)
             with Image.open(png) as image:
                 for barcode in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
