@@ -22,8 +22,8 @@ from mentordesk.printing import labels
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if key != "MENTORDESK_EVENT"}
-    return subprocess.run([sys.executable, "-m", "mentordesk", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+    return subprocess.run([sys.executable, "-m", "mentordesk", *args], check=False, capture_output=True, text=True,
+                          env=env, timeout=120)
 
 
 def test_export_badges_writes_every_badge(store: EventStore, event_path: Path, tmp_path: Path) -> None:
