@@ -206,6 +206,11 @@ def test_keys_on_the_mentor_column_never_touch_the_mentees_rating(
     qtbot.keyClick(table, Qt.Key.Key_Y)  # straight from the rating: yes, then on to the comment
     assert model.row_at(0).meeting.wants_follow_up
     assert (table.currentIndex().row(), table.currentIndex().column()) == (0, Column.COMMENT)
+    qtbot.keyClick(table, Qt.Key.Key_Backtab)
+    assert table.currentIndex().column() == Column.FOLLOW_UP
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)  # past the comment: the next card's rating
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (1, Column.RATING)
     table.setCurrentIndex(model.index(0, Column.MENTOR_FOLLOW_UP))
     qtbot.keyClick(table, Qt.Key.Key_3)
     qtbot.keyClick(table, Qt.Key.Key_Space)

@@ -166,6 +166,15 @@ class FeedbackTable(QTableView):
             return
         super().keyPressEvent(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab and Shift+Tab never reach keyPressEvent (QWidget turns them into focus changes):
+        # in the grid they move along the card instead of leaving it.
+        if self.state() != QAbstractItemView.State.EditingState and self.model() is not None \
+                and self.feedback_model().rowCount():
+            self.step(next)
+            return True
+        return super().focusNextPrevChild(next)
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         Hint = QAbstractItemDelegate.EndEditHint
         row = self.currentIndex().row()
