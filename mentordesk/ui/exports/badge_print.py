@@ -15,6 +15,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from mentordesk import paths
 from mentordesk.printing import catalog
 from mentordesk.ui import errors
 from mentordesk.ui.exports import output
@@ -106,7 +107,7 @@ class BadgePrinter(QObject):
         self.pdf = data
         if self.printer is None:
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        output.prepare_printer(self.printer, self.document)
+        output.prepare_printer(self.printer, self.document, paths.exports_dir() / output.file_name("badge"))
         dialog = QPrintDialog(self.printer, self._parent)
         dialog.setWindowTitle("Print badge")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -98,10 +98,17 @@ def _remove_old_viewer_files(folder: Path) -> None:
 # --------------------------------------------------------------------------- printing
 
 
-def prepare_printer(printer: QPrinter, document: QPdfDocument) -> None:
-    """Offer the document's own paper size and page count in the print dialog."""
+def prepare_printer(printer: QPrinter, document: QPdfDocument, suggested_file: Path | None = None) -> None:
+    """Offer the document's own paper size and page count in the print dialog.
+
+    Without any printer installed, Qt's dialog offers printing to a PDF file and proposes just
+    the home folder as its name; ``suggested_file`` is proposed instead.
+    """
     if document.pageCount() == 0:
         return
+    if suggested_file is not None and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat \
+            and not printer.outputFileName():
+        printer.setOutputFileName(str(suggested_file))
     points = document.pagePointSize(0)
     # Described upright and turned by the orientation, as Qt describes paper (A4 landscape is
     # A4 turned, not a custom size); a wide label is then printed on a wide label.

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk import paths
 from mentordesk.printing import catalog
 from mentordesk.printing.catalog import DocumentKind
 from mentordesk.services import events
@@ -263,7 +264,11 @@ class ExportsPage(Page):
         if self.printer is None:
             # Kept for the session, so the printer chosen last time is offered again.
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        output.prepare_printer(self.printer, self.panel.preview.document)
+        kind = self.current_kind
+        stem = kind.file_stem if kind is not None else "document"
+        folder = self._last_folder or paths.exports_dir()
+        output.prepare_printer(self.printer, self.panel.preview.document,
+                               folder / output.file_name(stem, self._event_name))
         dialog = QPrintDialog(self.printer, self)
         dialog.setMinMax(1, self.panel.preview.page_count)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, True)
