@@ -132,3 +132,22 @@ def test_renders_at_four_hundred_people(store: EventStore, tmp_path: Path) -> No
     assert all(squash(i.person.full) in text for i in data.itineraries)
     assert len(pdf) < 5_000_000
     assert render_pngs(pdf, tmp_path / "png", dpi=30, first=1, last=1)
+
+
+def test_tent_top_half_is_the_bottom_half_upside_down(planned: EventStore, tmp_path: Path) -> None:
+    from PIL import Image, ImageChops
+
+    with planned.read_session() as session:
+        pdf = catalog.build(session, "table_tents", {"page_size": "A4"})
+    (png, *_rest) = render_pngs(pdf, tmp_path / "tent", dpi=72, first=1, last=1)  # 1 px = 1 pt
+    page = Image.open(png).convert("L")
+    width, height = page.size
+    bottom = page.crop((0, height - height // 2, width, height))
+    top = page.crop((0, 0, width, height // 2)).rotate(180)
+    # Compared in 6-point blocks: rotated glyphs rasterise a little differently at their edges.
+    small = (width // 6, height // 12)
+    top_small, bottom_small = top.resize(small, Image.Resampling.BOX), bottom.resize(small, Image.Resampling.BOX)
+    differing = ImageChops.difference(top_small, bottom_small).point(lambda v: 255 if v > 64 else 0).histogram()[255]
+    inked = bottom_small.point(lambda v: 255 if v < 200 else 0).histogram()[255]
+    assert inked > 100  # the face has text on it
+    assert differing < inked * 0.1  # the same face, turned round (only the fold mark differs)
