@@ -46,6 +46,9 @@ EXCLUDED_MODULES = [
     # ortools depends on pandas for its model-building helpers; the min-cost-flow solver we use
     # does not import it (nor does anything else here). pandas is ~80 MB installed.
     "pandas", "matplotlib", "scipy", "PIL.ImageQt", "PIL.ImageTk",
+    # Pillow's AVIF codec (libavif, ~5 MB): reportlab only needs Pillow for PNG/JPEG/WebP logos;
+    # Pillow reports AVIF as unsupported when the module is missing.
+    "PIL._avif",
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib",
     # Alembic's own test harness (imports pytest).
     "alembic.testing", "sqlalchemy.testing",
