@@ -68,6 +68,7 @@ REGULAR = "MDSans"
 BOLD = "MDSans-Bold"
 
 _registered: dict[str, TTFont] = {}
+_FAKE_BOLD = frozenset(f"{face.name}-Bold" for face in _FACES if face.bold == face.regular)
 
 
 _ASTRAL_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
@@ -197,8 +198,18 @@ def draw_text(
     if color is not None:
         canvas.setFillColor(colors.toColor(color) if isinstance(color, str) else color)
     text_object = canvas.beginText(x, y)
+    emboldened = False
     for font, s, _ in runs:
         text_object.setFont(font, size)
+        # Faces without a bold design (CJK, symbols) are emboldened by stroking the outline too,
+        # so a Chinese first name is as heavy as a Latin one next to it.
+        fake = bold and font in _FAKE_BOLD
+        if fake != emboldened:
+            if fake:
+                canvas.setStrokeColor(canvas._fillColorObj)
+                canvas.setLineWidth(size * 0.03)
+            text_object.setTextRenderMode(2 if fake else 0)
+            emboldened = fake
         text_object.textOut(s)
     canvas.drawText(text_object)
     canvas.restoreState()
