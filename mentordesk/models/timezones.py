@@ -46,15 +46,20 @@ def local_zone_name() -> str:
     for name in candidates:
         if is_zone_name(name):
             return name
-    try:
-        import tzlocal  # optional: knows Windows' zone names
+    name = _tzlocal_name()
+    return name if name and is_zone_name(name) else "UTC"
 
-        name = tzlocal.get_localzone_name()
-        if name and is_zone_name(name):
-            return name
-    except Exception:  # noqa: BLE001 — any failure here just means "unknown"
-        pass
-    return "UTC"
+
+def _tzlocal_name() -> str | None:
+    """The zone name from ``tzlocal`` (optional; it maps Windows' zone names), None without it."""
+    try:
+        import tzlocal
+    except ImportError:
+        return None
+    try:
+        return str(tzlocal.get_localzone_name() or "") or None
+    except Exception:  # noqa: BLE001 — tzlocal raises assorted errors on odd set-ups; all mean "unknown"
+        return None
 
 
 def zone(name: str | None) -> ZoneInfo:

@@ -17,6 +17,7 @@ from mentordesk.models import (
     Attendance,
     AttendanceStatus,
     CheckinMethod,
+    Frequency,
     Goal,
     GoalProgress,
     GroupKind,
@@ -32,7 +33,9 @@ from mentordesk.models import (
     SessionSeries,
 )
 from mentordesk.models.store import EventStore
+from mentordesk.models.timezones import local_zone_name
 from mentordesk.services import checkin
+from mentordesk.services.groups.timing import local_instant
 from mentordesk.services.people import new_badge_code
 
 DEMO_EVENT_NAME = "Harbour Tech Summit — Flash Mentoring"
@@ -221,7 +224,8 @@ def _demo_checkins(session, rng: random.Random, mentors: list[Person], mentees: 
 def _demo_groups(session, rng: random.Random, event_id: int, mentors: list[Person],  # type: ignore[no-untyped-def]
                  mentees: list[Person], today: date) -> tuple[int, int]:
     """Two groups meeting weekly: two sessions already held (with attendance), two to come."""
-    local_tz = datetime.now().astimezone().tzinfo
+    # Named zone, wall-clock times: the weekly 16:00 stays at 16:00 across a daylight-saving change.
+    zone_name = local_zone_name()
     specs = [
         ("Robotics Circle", GroupKind.GROUP, mentors[2], mentees[0:5], time(16, 0), "Lab 2.14"),
         ("Career Switchers", GroupKind.PEER_CIRCLE, mentors[9], mentees[5:10], time(18, 30), "Room Fjord"),
@@ -237,15 +241,17 @@ def _demo_groups(session, rng: random.Random, event_id: int, mentors: list[Perso
         for member in members:
             session.add(GroupMember(group_id=group.id, person_id=member.id, role=MemberRole.MENTEE,
                                     joined_on=today - timedelta(days=21)))
-        first = datetime.combine(today - timedelta(days=14), at, tzinfo=local_tz)
-        series = SessionSeries(group_id=group.id, title=name, first_starts_at=first, duration_minutes=60,
-                               rrule="FREQ=WEEKLY;COUNT=4", location=location)
+        first_day = today - timedelta(days=14)
+        series = SessionSeries(group_id=group.id, title=name, first_starts_at=local_instant(first_day, at, zone_name),
+                               duration_minutes=60, rrule="FREQ=WEEKLY;COUNT=4", location=location,
+                               frequency=Frequency.WEEKLY, repeat_count=4, local_start=at, timezone=zone_name)
         session.add(series)
         session.flush()
         for week in range(4):
-            starts = first + timedelta(weeks=week)
+            starts = local_instant(first_day + timedelta(weeks=week), at, zone_name)
             meeting = GroupSession(group_id=group.id, series_id=series.id, title=f"{name} — week {week + 1}",
-                                   starts_at=starts, duration_minutes=60, location=location)
+                                   starts_at=starts, duration_minutes=60, location=location, timezone=zone_name,
+                                   topic=_SESSION_TOPICS[week])
             session.add(meeting)
             session.flush()
             session_count += 1
@@ -265,6 +271,8 @@ def _demo_groups(session, rng: random.Random, event_id: int, mentors: list[Perso
                          body="Good energy in the first sessions; next time start with a round of updates."))
     return len(specs), session_count
 
+
+_SESSION_TOPICS = ["Introductions and goals", "Show and tell", "Feedback on each other's work", "Next steps"]
 
 _GOALS = [
     "Give a five-minute lightning talk",

@@ -134,7 +134,12 @@ from mentordesk.services.groups.membership import (
     set_member_role,
     update_group,
 )
-from mentordesk.services.groups.notes import get_notes, save_notes, save_session_feedback, session_feedback
+from mentordesk.services.groups.notes import (
+    get_notes,
+    save_notes,
+    save_session_feedback,
+    session_feedback,
+)
 from mentordesk.services.groups.records import (
     AttendanceCounts,
     AttendanceStats,

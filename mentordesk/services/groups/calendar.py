@@ -17,7 +17,7 @@ same everywhere.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -34,13 +34,18 @@ PRODID = f"-//MentorDesk//MentorDesk {__version__}//EN"
 
 
 def _summary(group: MentorGroup, meeting: GroupSession) -> str:
+    """"Group — topic"; a session without a topic shows its title (or the group's topic)."""
     topic = meeting.topic or meeting.title or group.topic
-    return f"{group.name} — {topic}" if topic and topic != group.name else group.name
+    if not topic or topic == group.name:
+        return group.name
+    if topic.startswith(group.name):
+        return topic  # a title such as "Robotics Circle — week 2" already names the group
+    return f"{group.name} — {topic}"
 
 
 def _description(group: MentorGroup, meeting: GroupSession) -> str:
     lines = []
-    if meeting.title and meeting.title not in (meeting.topic, group.name):
+    if meeting.title and meeting.topic and meeting.title not in (meeting.topic, group.name):
         lines.append(meeting.title)
     if meeting.topic:
         lines.append(f"Topic: {meeting.topic}")
@@ -55,7 +60,7 @@ def _description(group: MentorGroup, meeting: GroupSession) -> str:
 def calendar_for(session: Session, event_id: int, *, group_id: int | None = None,
                  stamp: datetime | None = None) -> icalendar.Calendar:
     """The calendar for one group's sessions, or every group's."""
-    stamp = (stamp or utcnow()).astimezone(timezone.utc)
+    stamp = (stamp or utcnow()).astimezone(UTC)
     event_name = session.scalar(select(Event.name).where(Event.id == event_id)) or "MentorDesk"
     query = (select(GroupSession, MentorGroup).join(MentorGroup, MentorGroup.id == GroupSession.group_id)
              .where(MentorGroup.event_id == event_id, GroupSession.cancelled.is_(False))

@@ -29,8 +29,19 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import GroupKind, MemberRole, MentorGroup, Person, Role
 from mentordesk.models.normalize import fold
-from mentordesk.services.groups.membership import _check_name_free, _clean_name, add_member, create_group
-from mentordesk.services.groups.records import Candidate, GroupError, Proposal, ProposalScore, ProposedGroup
+from mentordesk.services.groups.membership import (
+    _check_name_free,
+    _clean_name,
+    add_member,
+    create_group,
+)
+from mentordesk.services.groups.records import (
+    Candidate,
+    GroupError,
+    Proposal,
+    ProposalScore,
+    ProposedGroup,
+)
 
 #: Weight of a same-department pair against a shared-topic pair.
 DEPARTMENT_WEIGHT = 0.5
@@ -158,8 +169,8 @@ def _spread_mentors(mentors: list[Candidate], groups: list[list[Candidate]]
     left = list(mentors)
     while left:
         # One round: each group takes at most one more mentor, best topic overlap first.
-        pairs = sorted(((-sum(1 for c in groups[i] if _shares(m, c)), _key(m), i) for m in left
-                        for i in range(len(groups))))
+        pairs = sorted((-sum(1 for c in groups[i] if _shares(m, c)), _key(m), i) for m in left
+                        for i in range(len(groups)))
         taken_groups: set[int] = set()
         taken: set[int] = set()
         for _overlap, key, i in pairs:

@@ -10,7 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk.models import Feedback, GroupMember, GroupSession, Person
-from mentordesk.services.groups.records import GroupError, SessionFeedbackInfo, SessionNotes
+from mentordesk.services.groups.records import (
+    GroupError,
+    SessionFeedbackInfo,
+    SessionNotes,
+)
 
 COMMENT_MAX_CHARS = 2_000
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -47,7 +47,7 @@ def test_weekly_series_across_spring_change_in_berlin_stays_at_local_time(store:
     assert [i.starts_at.date() for i in infos] == [date(2027, 3, 16), date(2027, 3, 23), date(2027, 3, 30),
                                                    date(2027, 4, 6)]
     assert {i.starts_at.time() for i in infos} == {time(18, 0)}
-    utc_hours = [i.starts_at.astimezone(timezone.utc).hour for i in infos]
+    utc_hours = [i.starts_at.astimezone(UTC).hour for i in infos]
     assert utc_hours == [17, 17, 16, 16]
     assert all(i.timezone == "Europe/Berlin" and i.duration_minutes == 90 for i in infos)
     assert infos[0].ends_at == datetime(2027, 3, 16, 19, 30, tzinfo=BERLIN)
@@ -176,7 +176,7 @@ def test_upcoming_and_past_across_groups_filterable_by_group(store: EventStore) 
                                                   recurrence=Recurrence(count=4)))
         schedule_sessions(s, group_b, SessionPlan(date(2027, 1, 6), time(10, 0), timezone="UTC",
                                                   recurrence=Recurrence(count=4)))
-    now = datetime(2027, 1, 15, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2027, 1, 15, 12, 0, tzinfo=UTC)
     with store.read_session() as s:
         upcoming = list_sessions(s, store.event_id, when="upcoming", now=now)
         past = list_sessions(s, store.event_id, when="past", now=now)
