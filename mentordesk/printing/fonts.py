@@ -4,7 +4,8 @@ MentorDesk ships TrueType fonts in ``resources/fonts`` (licences beside them) be
 can only embed TrueType outlines, not CFF/OpenType ones:
 
 - Noto Sans (regular, bold): Latin with every diacritic (Vietnamese included), Greek, Cyrillic.
-- Noto Sans Arabic and Noto Sans Hebrew (regular, bold).
+- Noto Sans Arabic and Noto Sans Hebrew (regular, bold); Noto Sans Thai, Georgian, Armenian and
+  Ethiopic (regular, bold) so that names in those scripts print too.
 - Droid Sans Fallback: Chinese, Japanese kana and kanji, Korean Hangul (no bold face exists).
 - Symbola: symbols and emoji up to Unicode 9 as outlines (no bold face).
 
@@ -59,6 +60,12 @@ _FACES: tuple[_Face, ...] = (
     _Face("MDSans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
     _Face("MDArabic", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
     _Face("MDHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
+    # Scripts beyond the promised list that need no reordering: a name in them prints rather
+    # than turning into placeholders (Thai marks sit at the font's default positions).
+    _Face("MDThai", "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf"),
+    _Face("MDGeorgian", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf"),
+    _Face("MDArmenian", "NotoSansArmenian-Regular.ttf", "NotoSansArmenian-Bold.ttf"),
+    _Face("MDEthiopic", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"),
     _Face("MDCJK", "DroidSansFallback.ttf", "DroidSansFallback.ttf"),
     _Face("MDSymbols", "Symbola.ttf", "Symbola.ttf"),
 )

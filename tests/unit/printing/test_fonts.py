@@ -23,6 +23,10 @@ SCRIPTS = {
     "korean": "김민준 이서연",
     "vietnamese": "Nguyễn Thị Ánh Tuyết Đặng Dương",
     "emoji": "Ana 😀🎉👍",
+    "thai": "สมชาย ใจดี",
+    "georgian": "ნინო ბერიძე",
+    "armenian": "Արամ Սարգսյան",
+    "ethiopic": "አበበ ቢቂላ",
 }
 
 
