@@ -435,3 +435,9 @@ def test_an_unexpected_error_is_reported_not_raised(exports: ExportsPage, qtbot:
     for handler in errors.log.handlers:
         handler.flush()
     assert "a bug in a document" in paths.log_file().read_text(encoding="utf-8")
+
+
+def test_file_names_are_safe_on_every_platform() -> None:
+    assert output.file_name("badges", 'Hack/Night: "Zürich" <2026>') == "Hack Night Zürich 2026 — badges.pdf"
+    assert output.file_name("schedule", "") == "schedule.pdf"
+    assert output.file_name("x", " ... ") == "x.pdf"

@@ -72,9 +72,13 @@ def _explain(error: OSError, target: Path) -> str:
 
 def file_name(stem: str, event_name: str = "") -> str:
     """A file name such as "Spring Flash — badges.pdf", safe on every platform."""
-    name = f"{event_name} — {stem}" if event_name else stem
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip(" .") or "document"
-    return f"{name[:120]}.pdf"
+    event = _safe(event_name)[:100]
+    return f"{event} — {_safe(stem) or 'document'}.pdf" if event else f"{_safe(stem) or 'document'}.pdf"
+
+
+def _safe(text: str) -> str:
+    """No characters that some file system refuses, no leading or trailing dots and spaces."""
+    return " ".join(re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).split()).strip(" .")
 
 
 def save_for_viewer(data: bytes, stem: str) -> Path:

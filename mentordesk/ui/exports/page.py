@@ -71,6 +71,7 @@ class ExportsPage(Page):
         self._printer_name = ""
         self._event_name = ""
         self._last_folder: Path | None = None
+        self._catalog_failed = False
         self._build_ui()
         self.shortcuts = {
             name: QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -155,7 +156,13 @@ class ExportsPage(Page):
     def reload_documents(self) -> None:
         """Read the catalog again (kinds register as their modules are imported)."""
         current = self.current_kind
-        kinds = catalog.documents()
+        try:
+            kinds = catalog.documents()
+        except Exception as exc:  # noqa: BLE001 - a broken document module must not take the page down
+            kinds = []
+            if not self._catalog_failed:
+                self._catalog_failed = True
+                errors.report_unexpected(exc, self)
         if [kind.key for kind in kinds] != [kind.key for kind in self.model.rows]:
             self.model.set_rows(kinds)
         if not kinds:
