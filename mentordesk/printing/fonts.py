@@ -137,12 +137,19 @@ def _covering_font(ch: str, fonts: list[tuple[str, dict[int, int]]]) -> str | No
     return None
 
 
+# Vowel marks (harakat, niqqud) are names' spelling: keep them rather than the reshaper's default
+# of deleting them.
+_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+
+
 @lru_cache(maxsize=8192)
 def _visual(text: str) -> str:
     """NFC, Arabic shaping, then bidi reordering: the characters in the order they are drawn."""
     text = unicodedata.normalize("NFC", text.replace("\n", " ").replace("\t", " "))
     if any("\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc" for ch in text):
-        text = get_display(arabic_reshaper.reshape(text))
+        # Reversing a right-to-left run leaves each zero-width mark just before its letter, which is
+        # where Noto's Arabic and Hebrew marks expect to be drawn (they extend over the next glyph).
+        text = get_display(_RESHAPER.reshape(text))
     return "".join(ch for ch in text if not _ignorable(ch))
 
 

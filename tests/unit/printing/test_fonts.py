@@ -104,6 +104,15 @@ def test_arabic_is_shaped_and_rtl_is_reordered() -> None:
     assert fonts._visual("Ali") == "Ali"
 
 
+def test_vowel_marks_are_kept_with_their_letters() -> None:
+    # Harakat and niqqud are part of how a name is spelled; each stays just before its letter in
+    # drawing order, where the fonts' zero-width marks land on it.
+    visual = fonts._visual("שָׁלוֹם")
+    assert visual.index("\u05b9") == visual.index("\u05d5") - 1  # holam drawn just before its vav
+    assert {"\u064e", "\u064f", "\u0651"} <= set(fonts._visual("مُحَمَّد"))
+    assert fonts.missing_glyphs("مُحَمَّد שָׁלוֹם") == set()
+
+
 def test_draw_text_aligns_and_returns_width(tmp_path: Path) -> None:
     pdf = tmp_path / "t.pdf"
     canvas = Canvas(str(pdf))
