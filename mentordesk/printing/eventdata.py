@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk.models import Event, Person, Role
-from mentordesk.models.normalize import fold
 from mentordesk.printing.catalog import DocumentError
+from mentordesk.services.groups.roster_order import sign_in_key
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,10 @@ class Name:
 def name_sort_key(first_name: str, last_name: str, person_id: int) -> tuple[str, str, int]:
     """Surname, then first name, accent- and case-insensitive; the id settles equal names.
 
-    Someone with only one name is filed under it as if it were a surname.
+    The groups' sign-in order (``services.groups.roster_order``), used for every list of names
+    on paper so that a person is found in the same place on every sheet.
     """
-    surname = last_name or first_name
-    return fold(surname), fold(first_name if last_name else ""), person_id
+    return sign_in_key(first_name, last_name, person_id)
 
 
 def current_event(session: Session) -> EventInfo:

@@ -1,14 +1,14 @@
 """The group program report: attendance per group and member, goals and their progress.
 
-Attendance rate = (present + late) / (present + late + absent), over sessions that have taken
-place and are not cancelled. Excused absences and sessions without a record for the person are
-left out of both counts, so a member excused twice is not penalised and a session whose
-attendance was never taken does not count against anyone.
+Attendance follows the Groups page's rule (``services.groups.group_stats``): rate = (present +
+late) / (present + late + absent) over sessions held (started, not cancelled) while a member;
+excused absences and sessions without a mark are reported but left out of the rate, so a member
+excused twice is not penalised and a session whose attendance was never taken counts against
+nobody.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -16,8 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk.models import (
-    Attendance,
-    AttendanceStatus,
     Goal,
     GoalProgress,
     GroupMember,
@@ -26,6 +24,7 @@ from mentordesk.models import (
 )
 from mentordesk.printing.eventdata import EventInfo, Name, current_event
 from mentordesk.printing.sign_in_data import pick_groups, sign_in_order
+from mentordesk.services.groups import group_stats
 
 
 def attendance_rate(present: int, late: int, absent: int) -> float | None:
@@ -106,42 +105,28 @@ def build_group_report(session: Session, *, group: str = "", now: datetime | Non
     now = now or datetime.now().astimezone()
     reports = []
     for g in pick_groups(session, event.id, group):
-        members = session.execute(
-            select(GroupMember, Person).join(Person, Person.id == GroupMember.person_id)
-            .where(GroupMember.group_id == g.id)
-        ).all()
-        sessions = list(session.scalars(select(GroupSession).where(GroupSession.group_id == g.id)))
-        held = [s for s in sessions if not s.cancelled and s.starts_at <= now]
-        held_ids = {s.id for s in held}
-        records = session.execute(
-            select(Attendance.person_id, Attendance.session_id, Attendance.status)
-            .where(Attendance.session_id.in_(held_ids))
-        ).all() if held_ids else []
-        counts: dict[int, Counter[AttendanceStatus]] = {}
-        for person_id, _session_id, status in records:
-            counts.setdefault(person_id, Counter())[status] += 1
+        stats = group_stats(session, g.id, now=now)
+        members = {m.person_id: m for m in session.scalars(select(GroupMember).where(GroupMember.group_id == g.id))}
+        people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_([r.person_id for r in stats.members])))}
         rows = []
-        for member, person in members:
-            while_member = [s for s in held
-                            if (member.joined_on is None or member.joined_on <= s.starts_at.date())
-                            and (member.left_on is None or member.left_on >= s.starts_at.date())]
-            c = counts.get(person.id, Counter())
-            recorded = sum(c.values())
+        for row in stats.members:  # already in sign-in order
+            person = people[row.person_id]
+            member = members.get(row.person_id)
+            counts = row.stats
             rows.append(MemberAttendance(
                 Name(person.id, person.first_name, person.last_name, person.organization, person.role),
-                str(member.role), c[AttendanceStatus.PRESENT], c[AttendanceStatus.LATE], c[AttendanceStatus.ABSENT],
-                c[AttendanceStatus.EXCUSED], max(0, len(while_member) - recorded),
-                member.left_on is not None and member.left_on < now.date(),
+                str(row.role), counts.present, counts.late, counts.absent, counts.excused, counts.unmarked,
+                member is None or (member.left_on is not None and member.left_on < now.date()),
             ))
-        goals = _goals(session, g.id)
+        sessions = list(session.scalars(select(GroupSession).where(GroupSession.group_id == g.id)))
         reports.append(GroupReport(
             group_id=g.id, name=g.name, kind=str(g.kind), location=g.location or "",
             mentors=tuple(sign_in_order(r.person for r in rows if r.role == "mentor")),
-            members=tuple(sign_in_order(rows)),
-            sessions_held=len(held),
+            members=tuple(rows),
+            sessions_held=stats.sessions_held,
             sessions_upcoming=sum(1 for s in sessions if not s.cancelled and s.starts_at > now),
             sessions_cancelled=sum(1 for s in sessions if s.cancelled),
-            goals=goals,
+            goals=_goals(session, g.id),
         ))
     return GroupReportData(event, tuple(reports))
 

@@ -1,43 +1,28 @@
 """Sign-in sheets for group sessions: who is listed, in which order, for which session.
 
 The order of the people on a sheet is the order of the attendance grid on the Groups page (it is
-what attendance is typed in from), so both use :func:`sign_in_order`.
+what attendance is typed in from): both use ``services.groups.sign_in_order`` — by surname, then
+first name, ignoring case and accents, the id settling equal names.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Any, TypeVar
+from datetime import date, datetime, time, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk.models import GroupMember, GroupSession, MentorGroup, Person
 from mentordesk.printing.catalog import DocumentError
-from mentordesk.printing.eventdata import Name, current_event, name_sort_key
+from mentordesk.printing.eventdata import Name, current_event
 from mentordesk.printing.summary_data import event_zone
+from mentordesk.services.groups.roster_order import sign_in_order
 
-T = TypeVar("T")
+__all__ = ["SignInData", "SignInRow", "SignInSheet", "build_sign_in_sheets", "pick_groups", "sign_in_order"]
 WHICH = ("next", "all", "blank")
-
-
-def sign_in_order(people: Iterable[T]) -> list[T]:
-    """People in sign-in order: by surname, then first name, then id.
-
-    Comparison ignores case and accents ("Ødegård" files as "odegard", "Émile" as "emile"); someone
-    with only one name is filed under it as if it were the surname. Roles do not matter: the
-    mentor is listed among the members. Each item needs ``first_name`` and ``last_name`` and an
-    ``id`` or ``person_id`` attribute (a Person, a Name, a roster row …).
-    """
-    def key(item: Any) -> tuple[str, str, int]:
-        ident = getattr(item, "person_id", None)
-        if ident is None:
-            ident = getattr(item, "id", 0)
-        return name_sort_key(item.first_name or "", item.last_name or "", int(ident or 0))
-
-    return sorted(people, key=key)
 
 
 @dataclass(frozen=True)
@@ -72,6 +57,7 @@ class SignInSheet:
     duration_minutes: int
     rows: tuple[SignInRow, ...]
     blank_rows: int
+    topic: str = ""
 
     @property
     def when(self) -> str:
@@ -89,6 +75,17 @@ class SignInData:
 def _members_on(members: Sequence[tuple[GroupMember, Person]], day: date) -> list[tuple[GroupMember, Person]]:
     return [(m, p) for m, p in members
             if (m.joined_on is None or m.joined_on <= day) and (m.left_on is None or m.left_on >= day)]
+
+
+def _zone_of(meeting: GroupSession, fallback: tzinfo) -> tzinfo:
+    """The session's own zone (its wall-clock time), else the event's."""
+    name = getattr(meeting, "timezone", "") or ""
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return fallback
 
 
 def pick_groups(session: Session, event_id: int, wanted: str) -> list[MentorGroup]:
@@ -149,7 +146,7 @@ def build_sign_in_sheets(session: Session, *, group: str = "", which: str = "nex
         else:
             chosen = [None]
         for meeting in chosen:
-            starts = meeting.starts_at.astimezone(zone) if meeting is not None else None
+            starts = meeting.starts_at.astimezone(_zone_of(meeting, zone)) if meeting is not None else None
             day = starts.date() if starts is not None else now.astimezone(zone).date()
             rows = tuple(sign_in_order(
                 SignInRow(Name(p.id, p.first_name, p.last_name, p.organization, p.role), str(m.role), p.badge_code)
@@ -162,5 +159,6 @@ def build_sign_in_sheets(session: Session, *, group: str = "", which: str = "nex
                 session_title=(meeting.title if meeting is not None else "") or g.name,
                 starts_at=starts, duration_minutes=meeting.duration_minutes if meeting is not None else 0,
                 rows=rows, blank_rows=max(0, blank_rows),
+                topic=(meeting.topic if meeting is not None else "") or "",
             ))
     return SignInData(event.name, tuple(sheets))

@@ -77,7 +77,7 @@ def render_sign_in(data: SignInData, *, page: str, progress: Progress = _no_prog
                 writer.y -= size * 1.15 if number < len(lines) - 1 else 0
             writer.y -= 16
             title = sheet.session_title if sheet.session_title != sheet.group_name else ""
-            line = " · ".join(p for p in (title, sheet.when, sheet.location) if p)
+            line = " · ".join(p for p in (title, sheet.topic, sheet.when, sheet.location) if p)
             kit.fit_line(canvas, writer.left, writer.y, line, writer.content_width, 10)
             writer.y -= 5 * mm
 

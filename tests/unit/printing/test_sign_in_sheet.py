@@ -104,3 +104,21 @@ def test_every_qr_code_decodes_to_the_person_on_its_row(store: EventStore, tmp_p
     order = [row.badge_code for row in sheet.rows]
     positions = [squash("".join(pages)).find(code) for code in order]
     assert positions == sorted(positions)
+
+
+def test_session_time_is_shown_in_the_session_zone(store: EventStore) -> None:
+    from mentordesk.models import GroupSession
+
+    people = add_people(store, MENTORS[:1], MENTEES[:1], check_in=False)
+    add_group(store, "Evening", people.mentors[0], people.mentees, sessions=1,
+              first=datetime(2026, 4, 1, 16, 0, tzinfo=UTC))
+    with store.session() as session:
+        meeting = session.scalars(select(GroupSession)).one()
+        meeting.timezone = "America/New_York"
+        meeting.topic = "Negotiation"
+    with store.read_session() as session:
+        (sheet,) = build_sign_in_sheets(session, which="all", now=NOW).sheets
+        pdf = render_sign_in(build_sign_in_sheets(session, which="all", now=NOW), page="Letter")
+    assert sheet.starts_at is not None and (sheet.starts_at.hour, sheet.starts_at.minute) == (12, 0)
+    assert sheet.topic == "Negotiation"
+    assert "12:00" in pdf_pages(pdf)[0] and "Negotiation" in pdf_pages(pdf)[0]
