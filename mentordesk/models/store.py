@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
@@ -387,7 +387,7 @@ class EventStore:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> EventStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -412,12 +412,36 @@ def _create_schema(engine: Engine, *, name: str, starts_on: date | None, venue: 
 
 
 def _upgrade(engine: Engine) -> None:
+    """Run the migrations up to head in one transaction.
+
+    On SQLite, foreign keys are switched off while migrating (SQLite's own recipe for altering
+    tables): a batch migration copies a table and drops the original, and with foreign keys on,
+    that drop would run the ``ON DELETE`` actions — wiping every child row (attendance of a
+    session, …) or nulling its link. The keys are checked before the commit instead.
+    """
     from alembic import command
 
-    with engine.begin() as conn:
-        config = _alembic_config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect() as conn:
+        sqlite = engine.dialect.name == "sqlite"
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            # Outside any transaction, where the pragma takes effect (isolation_level is None).
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                config = _alembic_config()
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if raw is not None:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DamagedEventFile(
+                            f"upgrading the schema would break {len(broken)} links between records; "
+                            "the file was left as it was"
+                        )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 def backup_before_upgrade(path: Path, revision: str) -> Path:

@@ -47,8 +47,8 @@ from mentordesk.services.groups.records import (
 DEPARTMENT_WEIGHT = 0.5
 #: Swap passes (each tries every pair); stops earlier when a pass improves nothing.
 MAX_SWAP_PASSES = 4
-#: Above this many mentees only one swap pass runs (it is quadratic).
-SWAP_LIMIT = 240
+#: Above this many mentees only one swap pass runs (each pass is quadratic).
+SWAP_LIMIT = 1000
 NEEDS_MENTOR = (GroupKind.GROUP, GroupKind.ONE_ON_ONE, GroupKind.REVERSE)
 
 
@@ -99,8 +99,8 @@ def form_groups(candidates: Iterable[Candidate], *, group_count: int | None = No
     names = list(names or [])
     names += [f"Group {i + 1}" for i in range(len(names), k)]
 
-    placed = _place(mentees, sizes)
-    placed = _improve(placed)
+    weights = _Weights(mentees)
+    placed = [[mentees[i] for i in g] for g in _improve(_place(mentees, sizes, weights), weights, len(mentees))]
     mentor_sets, spare = _spread_mentors(mentors, placed) if kind is not GroupKind.PEER_CIRCLE else ([[]] * k, mentors)
     warnings = []
     if kind in NEEDS_MENTOR and len(mentors) < k:
@@ -125,38 +125,56 @@ def _cluster_order(mentees: list[Candidate]) -> list[Candidate]:
     return sorted(mentees, key=lambda c: (primary(c) == "", -cluster_size[primary(c)], primary(c), _dept(c), _key(c)))
 
 
-def _affinity(c: Candidate, group: list[Candidate]) -> float:
-    shared = sum(1 for other in group if _shares(c, other))
-    same_dept = sum(1 for other in group if _dept(c) and _dept(other) == _dept(c))
-    return shared - DEPARTMENT_WEIGHT * same_dept
+class _Weights:
+    """Pair weights between mentees, computed once: +1 for a shared topic, minus a same department."""
+
+    def __init__(self, mentees: list[Candidate]) -> None:
+        topics = [_topics(c) for c in mentees]
+        depts = [_dept(c) for c in mentees]
+        n = len(mentees)
+        self.w = [[0.0] * n for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                value = (1.0 if topics[i] & topics[j] else 0.0) - (
+                    DEPARTMENT_WEIGHT if depts[i] and depts[i] == depts[j] else 0.0)
+                self.w[i][j] = self.w[j][i] = value
 
 
-def _place(mentees: list[Candidate], sizes: list[int]) -> list[list[Candidate]]:
-    groups: list[list[Candidate]] = [[] for _ in sizes]
+def _place(mentees: list[Candidate], sizes: list[int], weights: _Weights) -> list[list[int]]:
+    """Greedy placement (indices into ``mentees``), cluster by cluster, ties to the emptiest group."""
+    index = {c.person_id: i for i, c in enumerate(mentees)}
+    groups: list[list[int]] = [[] for _ in sizes]
     for c in _cluster_order(mentees):
-        open_groups = [i for i in range(len(sizes)) if len(groups[i]) < sizes[i]]
-        best = max(open_groups, key=lambda i: (_affinity(c, groups[i]), sizes[i] - len(groups[i]), -i))
-        groups[best].append(c)
+        me = index[c.person_id]
+        row = weights.w[me]
+        open_groups = [g for g in range(len(sizes)) if len(groups[g]) < sizes[g]]
+        best = max(open_groups, key=lambda g: (sum(row[x] for x in groups[g]), sizes[g] - len(groups[g]), -g))
+        groups[best].append(me)
     return groups
 
 
-def _improve(groups: list[list[Candidate]]) -> list[list[Candidate]]:
-    groups = [list(g) for g in groups]
-    total = sum(len(g) for g in groups)
-    passes = MAX_SWAP_PASSES if total <= SWAP_LIMIT else 1
+def _improve(groups: list[list[int]], weights: _Weights, n: int) -> list[list[int]]:
+    """Swap pairs of mentees between groups while the sum of in-group pair weights rises."""
+    w = weights.w
+    k = len(groups)
+    # affinity[x][g]: the sum of x's weights to the members of group g (x itself weighs 0).
+    affinity = [[sum(w[x][y] for y in groups[g]) for g in range(k)] for x in range(n)]
+    passes = MAX_SWAP_PASSES if n <= SWAP_LIMIT else 1
     for _ in range(passes):
         improved = False
-        for gi in range(len(groups)):
-            for gj in range(gi + 1, len(groups)):
+        for gi in range(k):
+            for gj in range(gi + 1, k):
                 for ai in range(len(groups[gi])):
                     for bj in range(len(groups[gj])):
                         a, b = groups[gi][ai], groups[gj][bj]
-                        rest_i = [x for x in groups[gi] if x is not a]
-                        rest_j = [x for x in groups[gj] if x is not b]
-                        delta = (_affinity(a, rest_j) + _affinity(b, rest_i)
-                                 - _affinity(a, rest_i) - _affinity(b, rest_j))
+                        delta = (affinity[a][gj] + affinity[b][gi] - 2 * w[a][b]
+                                 - affinity[a][gi] - affinity[b][gj])
                         if delta > 1e-9:
                             groups[gi][ai], groups[gj][bj] = b, a
+                            for x in range(n):
+                                change = w[x][b] - w[x][a]
+                                affinity[x][gi] += change
+                                affinity[x][gj] -= change
                             improved = True
         if not improved:
             break
