@@ -74,34 +74,47 @@ class _Metrics:
         )
 
 
-def _first_name_lines(first: str, width: float, m: _Metrics) -> list[tuple[str, float, bool]]:
-    """The first name as large as fits on one line, else on two lines, shrinking further rather than cut."""
-    size = fonts.fit_size(first, width, m.first_max, m.first_min, bold=True)
-    if fonts.string_width(first, size, bold=True) <= width:
-        return [(first, size, True)]
-    floor = m.first_min * 0.6
+def _fit_lines(text: str, width: float, largest: float, smallest: float, *, bold: bool,
+               max_lines: int = 2) -> list[tuple[str, float, bool]]:
+    """``text`` as large as fits on one line; else wrapped, shrinking to 60 % of ``smallest`` rather
+    than cutting it (only text that does not fit even then ends with an ellipsis)."""
+    size = fonts.fit_size(text, width, largest, smallest, bold=bold)
+    if fonts.string_width(text, size, bold=bold) <= width:
+        return [(text, size, bold)]
+    floor = smallest * 0.6
     while True:
-        lines = fonts.wrap_lines(first, width, size, bold=True, max_lines=2)
-        if not lines[-1].endswith("…") or size <= floor:
-            return [(line, size, True) for line in lines]
-        size = max(floor, size - 1)
+        lines = fonts.wrap_lines(text, width, size, bold=bold, max_lines=max_lines)
+        if not lines[-1].endswith("…"):
+            return [(line, size, bold) for line in lines]
+        if size <= floor:
+            # Still too long at the smallest size: one more line before anything is cut.
+            lines = fonts.wrap_lines(text, width, size, bold=bold, max_lines=max_lines + 1)
+            return [(line, size, bold) for line in lines]
+        size = max(floor, size - 0.5)
 
 
 def _name_block(badge: Badge, m: _Metrics, width: float) -> tuple[list[tuple[str, float, bool]], float]:
     """Lines (text, size, bold) of the first and last name fitted to ``width``, and their height."""
-    lines = _first_name_lines(badge.display_first, width, m)
-    last = badge.display_last
-    if last:
-        size = fonts.fit_size(last, width, m.last_max, m.last_min)
-        lines += [(line, size, False) for line in fonts.wrap_lines(last, width, size, max_lines=2)]
+    lines = _fit_lines(badge.display_first, width, m.first_max, m.first_min, bold=True)
+    if badge.display_last:
+        lines += _fit_lines(badge.display_last, width, m.last_max, m.last_min, bold=False)
     return lines, sum(size * 1.12 for _, size, _ in lines)
 
 
-def _org_lines(organization: str, width: float, m: _Metrics) -> tuple[list[str], float]:
+def _org_lines(organization: str, width: float, m: _Metrics) -> tuple[list[tuple[str, float, bool]], float]:
     if not organization:
         return [], 0.0
-    lines = fonts.wrap_lines(organization, width, m.org_size, max_lines=2)
-    return lines, m.org_size * 0.4 + len(lines) * m.org_size * 1.2
+    lines = _fit_lines(organization, width, m.org_size, m.org_size, bold=False)
+    return lines, sum(size * 1.2 for _, size, _ in lines) + m.org_size * 0.4
+
+
+def _draw_line(canvas: Canvas, left: float, width: float, baseline: float, text: str, size: float, bold: bool,
+               color: colors.Color) -> None:
+    """A line of the text column: right-aligned when it reads right to left, else left-aligned."""
+    if fonts.is_rtl(text):
+        fonts.draw_text(canvas, left + width, baseline, text, size, bold=bold, align="right", color=color)
+    else:
+        fonts.draw_text(canvas, left, baseline, text, size, bold=bold, color=color)
 
 
 def draw_badge(canvas: Canvas, cell: Cell, badge: Badge, event_name: str, m: _Metrics) -> None:
@@ -134,23 +147,25 @@ def draw_badge(canvas: Canvas, cell: Cell, badge: Badge, event_name: str, m: _Me
     lines, height = _name_block(badge, m, inner)
     org, org_height = _org_lines(badge.organization, inner, m)
     free = top - qr_top
+    column = inner
     if height + org_height <= free:
         cursor = top - (free - height - org_height) / 2 * (0.6 if h > w else 0.0)
     else:
         narrow_lines, narrow_height = _name_block(badge, m, left_width)
         if height > free or narrow_lines[0][1] >= lines[0][1]:
-            lines, height = narrow_lines, narrow_height
+            lines, height, column = narrow_lines, narrow_height, left_width
         org, org_height = _org_lines(badge.organization, left_width, m)
         cursor = top
     for text, size, bold in lines:
         cursor -= size * 1.12
-        fonts.draw_text(canvas, x + pad, cursor + size * 0.22, text, size, bold=bold, color=INK)
+        _draw_line(canvas, x + pad, column, cursor + size * 0.22, text, size, bold, INK)
     if org:
-        leading = m.org_size * 1.2
+        org_size = org[0][1]
+        leading = org_size * 1.2
         # Just under the names, but never into the band.
-        first_baseline = max(cursor - m.org_size * 1.3, band_top + m.gap + (len(org) - 1) * leading + m.org_size * 0.25)
-        for i, text in enumerate(org):
-            fonts.draw_text(canvas, x + pad, first_baseline - i * leading, text, m.org_size, color=MUTED)
+        first_baseline = max(cursor - org_size * 1.3, band_top + m.gap + (len(org) - 1) * leading + org_size * 0.25)
+        for i, (text, size, _bold) in enumerate(org):
+            _draw_line(canvas, x + pad, left_width, first_baseline - i * leading, text, size, False, MUTED)
 
 
 def draw_back(canvas: Canvas, cell: Cell, badge: Badge, session_name: str, m: _Metrics) -> None:

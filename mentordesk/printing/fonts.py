@@ -290,6 +290,17 @@ def wrap_lines(text: str, max_width: float, size: float, *, bold: bool = False, 
     return lines
 
 
+def is_rtl(text: str) -> bool:
+    """True when the first strong character is right-to-left (Hebrew, Arabic): align such text right."""
+    for ch in text:
+        direction = unicodedata.bidirectional(ch)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
 def missing_glyphs(text: str, *, bold: bool = False) -> set[str]:
     """Characters of ``text`` that no shipped font covers (they would print as the placeholder)."""
     fonts = _fonts(bold)

@@ -82,13 +82,19 @@ def test_no_character_is_drawn_without_its_glyph(store: EventStore) -> None:
 
 
 def test_long_organisation_and_names_fit_their_label(store: EventStore) -> None:
-    long = [("Maximilian Alexander Friedrich Wilhelm", "von Hohenberg-Schwarzenfeld-Lichtenstein",
-             "Internationale Gesellschaft für Nachhaltige Entwicklung und Zusammenarbeit mbH, Bonn", Role.MENTEE)]
+    long = [("Maximilian Alexander Friedrich Wilhelm Karl-Theodor", "von und zu Hohenberg-Schwarzenfeld-Lichtenstein",
+             "Internationale Gesellschaft für Nachhaltige Entwicklung und Zusammenarbeit mbH, Bonn", Role.MENTEE),
+            ("王小明王小明王小明王小明王小明王小明", "欧阳", "", Role.MENTOR),
+            ("عبد الرحمن بن محمد بن عبد الله", "آل سعود الحسيني القرشي", "", Role.MENTOR)]
     added = add_people(store, long)
-    pdf = _build(store, layout="avery-5395")
-    text = page_texts(pdf)[0]
-    assert text_found("Maximilian Alexander Friedrich Wilhelm", text)
-    assert [d.text for d in decode_qr_codes(pdf)] == [added[0].code]
+    for key in ("avery-5395", "durable-1445-02"):
+        pdf = _build(store, layout=key)
+        text = page_texts(pdf)[0]
+        # Long names shrink and wrap; they are never cut.
+        for person in added:
+            assert text_found(person.first, text) and text_found(person.last, text), (key, person.first)
+        assert "…" not in text
+        assert sorted(d.text for d in decode_qr_codes(pdf)) == sorted(a.code for a in added)
 
 
 def test_back_side_follows_each_sheet_with_itineraries_behind_their_fronts(store: EventStore) -> None:

@@ -142,6 +142,11 @@ def test_pdf_text_reads_back_in_every_script(tmp_path: Path) -> None:
             assert expected in extracted, script
 
 
+def test_direction_follows_the_first_strong_character() -> None:
+    assert fonts.is_rtl("נועה כהן") and fonts.is_rtl("(محمد) Ali")
+    assert not fonts.is_rtl("Ali محمد") and not fonts.is_rtl("123") and not fonts.is_rtl("")
+
+
 def test_paragraph_markup_names_a_font_per_run() -> None:
     markup = fonts.paragraph_font_markup("Zoë & 王")
     assert 'name="MDSans"' in markup and 'name="MDCJK"' in markup and "&amp;" in markup
