@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the Linux package: dist/mentordesk-<version>-linux-<arch>.tar.gz
 #
-#   installers/build-linux.sh            (or: make installer)
+#   installers/build-linux.sh               (or: make installer)
+#   installers/build-linux.sh --no-tarball  only the frozen folder dist/mentordesk (for the smoke test)
 #
 # Uses the project's .venv when it exists (make creates it), otherwise a build venv in
 # build/installer-venv; installs PyInstaller there with pip, freezes the app with
@@ -12,6 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYINSTALLER_REQ=${PYINSTALLER_REQ:-"pyinstaller>=6.10,<7"}
+tarball=yes
+case "${1:-}" in
+    "") ;;
+    --no-tarball) tarball=no ;;
+    *) echo "usage: $0 [--no-tarball]" >&2; exit 2 ;;
+esac
 started=$(date +%s)
 
 if [[ -x .venv/bin/python ]]; then
@@ -70,6 +77,10 @@ Remove it again:          ~/.local/lib/mentordesk/install.sh --uninstall
 Command line:             ./mentordesk --help
 TXT
 
+if [[ $tarball == no ]]; then
+    echo "built $app in $(( $(date +%s) - started )) s ($(du -sh "$app" | cut -f1))"
+    exit 0
+fi
 tar -C dist --transform "s|^mentordesk|$name|" --owner=0 --group=0 --numeric-owner -czf "dist/$name.tar.gz" mentordesk
 
 took=$(( $(date +%s) - started ))
