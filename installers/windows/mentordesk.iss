@@ -46,7 +46,8 @@ PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=dialog commandline
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-MinVersion=10.0
+; Windows 10 1809 or later, as Qt 6 requires.
+MinVersion=10.0.17763
 ChangesAssociations=yes
 ChangesEnvironment=yes
 CloseApplications=yes
