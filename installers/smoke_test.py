@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from freeze_config import read_version  # noqa: E402
+from freeze_config import read_version
 
 #: How long the main window must stay up without crashing, in seconds.
 WINDOW_SECONDS = 3.0
