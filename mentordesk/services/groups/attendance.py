@@ -18,6 +18,7 @@ The attendance rule, used everywhere (group report, history, CLI):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -110,6 +111,20 @@ def set_attendance(session: Session, session_id: int, person_id: int, status: At
         if note is not None:
             mark.note = note.strip()
     session.flush()
+
+
+def set_attendance_many(session: Session, session_id: int, marks: Mapping[int, AttendanceStatus | None], *,
+                        source: AttendanceSource = AttendanceSource.APP) -> int:
+    """Save a whole grid (person id → status, None clears) in one go; returns how many changed."""
+    current = {r.person_id: r.status for r in roster(session, session_id)}
+    changed = 0
+    for person_id, status in marks.items():
+        if person_id not in current:
+            raise GroupError("Someone in the list is not in this group.")
+        if current[person_id] != status:
+            set_attendance(session, session_id, person_id, status, source=source)
+            changed += 1
+    return changed
 
 
 def mark_everyone_present(session: Session, session_id: int, *, overwrite: bool = False,

@@ -225,6 +225,10 @@ class SeriesInfo:
     duration_minutes: int
     rrule: str
     session_ids: tuple[int, ...]
+    #: The date the rule starts from (the first occurrence as scheduled).
+    starts_on: date | None = None
+    #: "every 2 weeks on Tuesday, 10 times" (see ``describe_recurrence``).
+    description: str = ""
 
 
 @dataclass(frozen=True)

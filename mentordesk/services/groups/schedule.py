@@ -41,6 +41,7 @@ from mentordesk.services.groups.records import (
     SessionPlan,
 )
 from mentordesk.services.groups.recurrence import (
+    describe_recurrence,
     occurrence_dates,
     rrule_text,
     validate_recurrence,
@@ -200,6 +201,78 @@ def end_series(session: Session, series_id: int, *, after: datetime | None = Non
     return gone
 
 
+def _touched(session: Session, meeting: GroupSession) -> bool:
+    """A session someone has worked on: moved, cancelled, marked, with notes or feedback."""
+    from mentordesk.models import Feedback, Note
+
+    if meeting.original_starts_at is not None or meeting.cancelled or meeting.attendance:
+        return True
+    if meeting.agenda or meeting.discussion or meeting.actions:
+        return True
+    for model, column in ((Feedback, Feedback.group_session_id), (Note, Note.session_id)):
+        if session.scalar(select(model.id).where(column == meeting.id).limit(1)) is not None:
+            return True
+    return False
+
+
+def update_series(session: Session, series_id: int, plan: SessionPlan, *,
+                  effective_from: datetime | None = None) -> tuple[int, ...]:
+    """Change a series from ``effective_from`` (default now) on: new day, time, rule, place, mode.
+
+    Occurrences before that stay as they were. Later ones nobody has worked on yet are replaced
+    by the new rule's occurrences (from ``plan.starts_on``, no earlier than ``effective_from``);
+    later ones that were moved, cancelled, marked or given notes are kept as they are. ``count``
+    in the new rule counts the sessions it generates. Returns the ids of the new sessions.
+    """
+    series = session.get(SessionSeries, series_id)
+    if series is None:
+        raise GroupError("That series no longer exists.")
+    if plan.recurrence is None:
+        raise GroupError("A series needs a rule; schedule a single session instead.")
+    group = _group(session, series.group_id)
+    effective_from = effective_from or utcnow()
+    zone_name = resolve_zone_name(session, group.event_id, plan.timezone or series.timezone or None)
+    duration = _check_duration(plan.duration_minutes)
+    mode, url = _check_mode(plan.mode, plan.meeting_url)
+    recurrence = validate_recurrence(plan.starts_on, plan.recurrence)
+    days = [d for d in occurrence_dates(plan.starts_on, recurrence)
+            if local_instant(d, plan.start_time, zone_name) >= effective_from]
+    for meeting in session.scalars(select(GroupSession).where(GroupSession.series_id == series_id)):
+        if meeting.starts_at >= effective_from and not _touched(session, meeting):
+            session.delete(meeting)
+    location = clean(plan.location) or group.location or ""
+    series.title = clean(plan.title)
+    series.first_starts_at = local_instant(plan.starts_on, plan.start_time, zone_name)
+    series.duration_minutes = duration
+    series.rrule = rrule_text(plan.starts_on, recurrence)
+    series.location = location
+    series.frequency, series.repeat_interval = recurrence.frequency, recurrence.interval
+    series.until_on, series.repeat_count = recurrence.until, recurrence.count
+    series.local_start = plan.start_time.replace(tzinfo=None, microsecond=0)
+    series.timezone, series.topic, series.mode, series.meeting_url = zone_name, clean(plan.topic), mode, url
+    created = []
+    for day in days:
+        meeting = GroupSession(group_id=group.id, series_id=series_id, title=series.title,
+                               starts_at=local_instant(day, plan.start_time, zone_name), duration_minutes=duration,
+                               location=location, timezone=zone_name, topic=series.topic, mode=mode, meeting_url=url)
+        session.add(meeting)
+        created.append(meeting)
+    session.flush()
+    return tuple(m.id for m in created)
+
+
+def series_plan(session: Session, series_id: int) -> SessionPlan:
+    """The series as a :class:`SessionPlan` (to fill the "change the series" form)."""
+    series = session.get(SessionSeries, series_id)
+    if series is None:
+        raise GroupError("That series no longer exists.")
+    info = get_series(session, series_id)
+    return SessionPlan(starts_on=info.starts_on or date.today(), start_time=info.local_start,
+                       duration_minutes=series.duration_minutes, location=series.location or "", mode=series.mode,
+                       meeting_url=series.meeting_url or "", topic=series.topic or "", title=series.title or "",
+                       timezone=info.timezone, recurrence=series_recurrence(info))
+
+
 # --------------------------------------------------------------------------- reading
 
 
@@ -280,10 +353,14 @@ def get_series(session: Session, series_id: int) -> SeriesInfo:
     local_start = series.local_start or series.first_starts_at.astimezone(zone(zone_name)).time()
     ids = session.scalars(select(GroupSession.id).where(GroupSession.series_id == series_id)
                           .order_by(GroupSession.starts_at, GroupSession.id)).all()
-    return SeriesInfo(id=series.id, group_id=series.group_id, frequency=Frequency(series.frequency),
-                      interval=series.repeat_interval, until=series.until_on, count=series.repeat_count,
+    starts_on = series.first_starts_at.astimezone(zone(zone_name)).date()
+    recurrence = Recurrence(Frequency(series.frequency), series.repeat_interval, series.until_on, series.repeat_count)
+    return SeriesInfo(id=series.id, group_id=series.group_id, frequency=recurrence.frequency,
+                      interval=recurrence.interval, until=recurrence.until, count=recurrence.count,
                       local_start=local_start, timezone=zone_name, duration_minutes=series.duration_minutes,
-                      rrule=series.rrule, session_ids=tuple(ids))
+                      rrule=series.rrule, session_ids=tuple(ids), starts_on=starts_on,
+                      description=describe_recurrence(starts_on, recurrence)
+                      if (recurrence.until or recurrence.count) else "")
 
 
 def series_recurrence(info: SeriesInfo) -> Recurrence:
