@@ -73,7 +73,7 @@ class Smoke:
 
     def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(self.program), *args], cwd=self.work, env=env or self.env, capture_output=True,
+            [str(self.program), *args], check=False, cwd=self.work, env=env or self.env, capture_output=True,
             text=True, encoding="utf-8", errors="replace", timeout=TIMEOUT,
         )
 
@@ -167,7 +167,8 @@ class Smoke:
             out = self.work / f"{kind}.pdf"
             if self.expect(f"export {kind} -o {out.name}", "export", kind, "--event", str(event), "-o", str(out)):
                 head = out.read_bytes()[:5] if out.is_file() else b""
-                self.report(head == b"%PDF-", f"  {out.name} is a PDF", f"{out.stat().st_size // 1024} KiB" if head else "")
+                size = f"{out.stat().st_size // 1024} KiB" if head else ""
+                self.report(head == b"%PDF-", f"  {out.name} is a PDF", size)
 
     def check_first_window(self, event: Path) -> float | None:
         env = dict(self.env, MENTORDESK_STARTUP_PROBE="1")

@@ -29,12 +29,15 @@ def _unpacked_package(folder: Path) -> Path:
     (folder / "_internal").mkdir()
     (folder / "_internal" / "base_library.zip").write_bytes(b"stand-in")
     share = folder / "share"
+    icons = ROOT / "resources" / "icons"
+    hicolor = share / "icons" / "hicolor"
+    metainfo = "io.mentordesk.MentorDesk.metainfo.xml"
     for source, target in (
         (LINUX / "mentordesk.desktop", share / "applications" / "mentordesk.desktop"),
         (LINUX / "mentordesk-mime.xml", share / "mime" / "packages" / "mentordesk.xml"),
-        (LINUX / "io.mentordesk.MentorDesk.metainfo.xml", share / "metainfo" / "io.mentordesk.MentorDesk.metainfo.xml"),
-        (ROOT / "resources" / "icons" / "mentordesk-48.png", share / "icons" / "hicolor" / "48x48" / "apps" / "mentordesk.png"),
-        (ROOT / "resources" / "icons" / "mentordesk.svg", share / "icons" / "hicolor" / "scalable" / "apps" / "mentordesk.svg"),
+        (LINUX / metainfo, share / "metainfo" / metainfo),
+        (icons / "mentordesk-48.png", hicolor / "48x48" / "apps" / "mentordesk.png"),
+        (icons / "mentordesk.svg", hicolor / "scalable" / "apps" / "mentordesk.svg"),
     ):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
@@ -44,7 +47,7 @@ def _unpacked_package(folder: Path) -> Path:
 
 def _run(script: Path, prefix: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PREFIX=str(prefix), PATH=os.environ.get("PATH", "/usr/bin:/bin"))
-    return subprocess.run(["sh", str(script), *args], env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(["sh", str(script), *args], check=False, env=env, capture_output=True, text=True, timeout=60)
 
 
 def _files_under(folder: Path) -> set[str]:
@@ -61,7 +64,8 @@ def test_install_then_uninstall_leaves_nothing_of_ours(tmp_path: Path) -> None:
     app_dir = prefix / "lib" / "mentordesk"
     command = prefix / "bin" / "mentordesk"
     assert command.is_symlink() and command.resolve() == (app_dir / "mentordesk").resolve()
-    assert subprocess.run([str(command)], capture_output=True, text=True, check=True).stdout.strip() == "MentorDesk 0.0-test"
+    version = subprocess.run([str(command)], capture_output=True, text=True, check=True).stdout.strip()
+    assert version == "MentorDesk 0.0-test"
     desktop = (prefix / "share" / "applications" / "mentordesk.desktop").read_text(encoding="utf-8")
     # Absolute paths: ~/.local/bin is not on every desktop session's PATH.
     assert f"Exec={app_dir}/mentordesk --event=%f" in desktop.splitlines()
@@ -79,7 +83,8 @@ def test_install_then_uninstall_leaves_nothing_of_ours(tmp_path: Path) -> None:
     assert removed.returncode == 0, removed.stderr
     leftovers = {name for name in _files_under(prefix) if "mentordesk" in name.lower()}
     # update-mime-database regenerates its caches; they are not ours to remove.
-    leftovers = {name for name in leftovers if not name.startswith("share/mime/") or name.startswith("share/mime/packages/")}
+    leftovers = {name for name in leftovers
+                 if not name.startswith("share/mime/") or name.startswith("share/mime/packages/")}
     assert leftovers == set()
     assert other.is_file()
 
