@@ -38,12 +38,16 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
-from bidi import get_display
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from mentordesk import paths
+
+try:  # python-bidi 0.5+ (Rust implementation)
+    from bidi import get_display
+except ImportError:  # pragma: no cover - python-bidi 0.4, pure Python
+    from bidi.algorithm import get_display
 
 PLACEHOLDER = "\u25c7"  # ◇ drawn from Symbola where no font has the character
 
