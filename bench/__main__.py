@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import badges, checkin, countdown, flash, importing, startup
+from bench import badges, checkin, countdown, documents, flash, importing, startup
 from bench.common import Result
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
@@ -19,6 +19,7 @@ BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
     "flash": flash.run,
     "countdown": countdown.run,
     "badges": badges.run,
+    "documents": documents.run,
 }
 
 
