@@ -31,6 +31,7 @@ badge never shows a missing-glyph box.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,6 +80,7 @@ REGULAR = "MDSans"
 BOLD = "MDSans-Bold"
 
 _registered: dict[str, TTFont] = {}
+_register_lock = threading.Lock()
 _FAKE_BOLD = frozenset(f"{face.name}-Bold" for face in _FACES if face.bold == face.regular)
 
 
@@ -105,19 +107,23 @@ def _font_name(face: _Face, bold: bool) -> str:
 
 
 def register_fonts() -> None:
-    """Register every shipped face with reportlab (safe to call any number of times)."""
-    if _registered:
-        return
-    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    for face in _FACES:
-        for bold in (False, True):
-            name = _font_name(face, bold)
-            font = TTFont(name, str(paths.resource("fonts", face.bold if bold else face.regular)))
-            pdfmetrics.registerFont(font)
-            _registered[name] = font
-        pdfmetrics.registerFontFamily(
-            face.name, normal=face.name, bold=f"{face.name}-Bold", italic=face.name, boldItalic=f"{face.name}-Bold"
-        )
+    """Register every shipped face with reportlab (safe to call any number of times, from any thread)."""
+    with _register_lock:
+        if _registered:
+            return
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+        loaded: dict[str, TTFont] = {}
+        for face in _FACES:
+            for bold in (False, True):
+                name = _font_name(face, bold)
+                font = TTFont(name, str(paths.resource("fonts", face.bold if bold else face.regular)))
+                pdfmetrics.registerFont(font)
+                loaded[name] = font
+            pdfmetrics.registerFontFamily(
+                face.name, normal=face.name, bold=f"{face.name}-Bold", italic=face.name, boldItalic=f"{face.name}-Bold"
+            )
+        # Published only when complete: a second thread never sees half the faces.
+        _registered.update(loaded)
 
 
 def _fonts(bold: bool) -> list[tuple[str, dict[int, int]]]:
