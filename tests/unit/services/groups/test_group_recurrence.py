@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from groups_fixtures import set_event_zone, small_group
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from mentordesk.models import GroupSession, SessionSeries
@@ -29,7 +32,8 @@ from mentordesk.services.groups import (
     schedule_sessions,
     update_session,
 )
-from mentordesk.services.groups.recurrence import rrule_text
+from mentordesk.services.groups.recurrence import rrule_text, week_of_month
+from mentordesk.services.groups.timing import local_instant
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -189,3 +193,36 @@ def test_upcoming_and_past_across_groups_filterable_by_group(store: EventStore) 
     assert {i.group_name for i in only_b} == {"Beta"} and len(only_b) == 2
     assert len(everything) == 8 and everything == sorted(everything, key=lambda i: i.starts_at)
     assert upcoming[0].counts.unmarked == 5  # the five members of Alpha, nobody marked yet
+
+
+ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "America/Santiago", "Asia/Kolkata", "UTC"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(zone_name=st.sampled_from(ZONES), first=st.dates(date(2026, 1, 1), date(2030, 12, 31)),
+       at=st.times().map(lambda t: t.replace(second=0, microsecond=0)), interval=st.integers(1, 3),
+       count=st.integers(1, 30), monthly=st.booleans())
+def test_every_occurrence_keeps_the_wall_clock_time_and_the_rule(zone_name: str, first: date, at: time,
+                                                                 interval: int, count: int, monthly: bool) -> None:
+    recurrence = Recurrence(Frequency.MONTHLY_WEEKDAY if monthly else Frequency.WEEKLY, interval, count=count)
+    days = occurrence_dates(first, recurrence)
+    assert len(days) == count and days[0] == first
+    for earlier, later in itertools.pairwise(days):
+        if monthly:
+            assert later.weekday() == first.weekday()
+            if week_of_month(first) == -1:  # "last": a week later is another month
+                assert (later + timedelta(days=7)).month != later.month
+            else:
+                assert week_of_month(later) == week_of_month(first)
+            assert (later.year * 12 + later.month) - (earlier.year * 12 + earlier.month) == interval
+        else:
+            assert (later - earlier).days == 7 * interval
+    for day in days:
+        moment = local_instant(day, at, zone_name)
+        naive = datetime.combine(day, at)
+        exists = naive.replace(tzinfo=ZoneInfo(zone_name)).astimezone(UTC).astimezone(ZoneInfo(zone_name)) \
+            .replace(tzinfo=None) == naive
+        if exists:
+            assert moment.replace(tzinfo=None) == naive  # same wall-clock time on every date
+        else:
+            assert moment.date() == day and moment.time() > at  # pushed past a spring-forward gap
