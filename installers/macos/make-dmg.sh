@@ -31,7 +31,15 @@ trap 'rm -rf "$stage"' EXIT
 ditto "$app" "$stage/MentorDesk.app"
 ln -s /Applications "$stage/Applications"
 rm -f "$dmg"
-hdiutil create -volname "MentorDesk $version" -srcfolder "$stage" -fs HFS+ -format UDZO -ov "$dmg"
+# hdiutil now and then fails with "Resource busy" while Spotlight or XProtect look at the new
+# image (a known nuisance on CI machines): try again a few times before giving up.
+for attempt in 1 2 3 4 5; do
+    if hdiutil create -volname "MentorDesk $version" -srcfolder "$stage" -fs HFS+ -format UDZO -ov "$dmg"; then
+        break
+    fi
+    if [[ $attempt == 5 ]]; then exit 1; fi
+    sleep $((attempt * 5))
+done
 
 if [[ -n "${MACOS_SIGN_IDENTITY:-}" && -n "${MACOS_NOTARY_PROFILE:-}" ]]; then
     codesign --force --sign "$MACOS_SIGN_IDENTITY" "$dmg"
