@@ -140,6 +140,12 @@ def list_groups(session: Session, event_id: int, *, include_archived: bool = Tru
         select(GroupMember.group_id, GroupMember.role, func.count()).group_by(GroupMember.group_id, GroupMember.role)
     ):
         roles[group_id][role] = count
+    mentors: dict[int, list[Person]] = defaultdict(list)
+    for group_id, person in session.execute(
+        select(GroupMember.group_id, Person).join(Person, Person.id == GroupMember.person_id)
+        .where(GroupMember.role == MemberRole.MENTOR, Person.event_id == event_id)
+    ):
+        mentors[group_id].append(person)
     sessions_by_group: dict[int, list[GroupSession]] = defaultdict(list)
     for meeting in session.scalars(select(GroupSession).join(MentorGroup)
                                    .where(MentorGroup.event_id == event_id).order_by(GroupSession.starts_at)):
@@ -153,6 +159,7 @@ def list_groups(session: Session, event_id: int, *, include_archived: bool = Tru
             mentor_count=roles[g.id][MemberRole.MENTOR], mentee_count=roles[g.id][MemberRole.MENTEE],
             peer_count=roles[g.id][MemberRole.PEER], session_count=sum(1 for m in meetings if not m.cancelled),
             next_starts_at=(upcoming.starts_at.astimezone(session_zone(session, upcoming)) if upcoming else None),
+            mentor_names=tuple(p.full_name for p in sign_in_order(mentors[g.id])),
         ))
     summaries.sort(key=lambda s: (fold(s.name), s.id))
     return summaries

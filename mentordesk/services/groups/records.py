@@ -62,6 +62,8 @@ class GroupSummary:
     session_count: int
     #: Start of the next session that is not cancelled (None: nothing scheduled).
     next_starts_at: datetime | None
+    #: The mentors' names, in sign-in order (for the group list).
+    mentor_names: tuple[str, ...] = ()
 
     @property
     def member_count(self) -> int:
@@ -210,6 +212,15 @@ class SessionInfo:
     @property
     def moved(self) -> bool:
         return self.original_starts_at is not None
+
+    @property
+    def when(self) -> str:
+        """"Tue 16 Mar 2027, 18:00–19:30" in the session's own zone."""
+        end = self.ends_at
+        span = f"{self.starts_at:%H:%M}–{end:%H:%M}"
+        if end.date() != self.starts_at.date():
+            span = f"{self.starts_at:%H:%M}–{end:%a %d %b %H:%M}"
+        return f"{self.starts_at:%a} {self.starts_at.day} {self.starts_at:%b %Y}, {span}"
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ def test_weekly_series_across_spring_change_in_berlin_stays_at_local_time(store:
     assert utc_hours == [17, 17, 16, 16]
     assert all(i.timezone == "Europe/Berlin" and i.duration_minutes == 90 for i in infos)
     assert infos[0].ends_at == datetime(2027, 3, 16, 19, 30, tzinfo=BERLIN)
+    assert infos[0].when == "Tue 16 Mar 2027, 18:00–19:30"
 
 
 def test_every_two_weeks_across_autumn_change_in_new_york_until_a_date(store: EventStore) -> None:
