@@ -441,3 +441,10 @@ def test_file_names_are_safe_on_every_platform() -> None:
     assert output.file_name("badges", 'Hack/Night: "Zürich" <2026>') == "Hack Night Zürich 2026 — badges.pdf"
     assert output.file_name("schedule", "") == "schedule.pdf"
     assert output.file_name("x", " ... ") == "x.pdf"
+
+
+def test_the_page_models_pass_the_model_tester(qtmodeltester, exports: ExportsPage) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(exports.model, force_py=True)
+    exports.select_document("zz_test_pages")
+    exports.panel.preview_button.click()
+    qtmodeltester.check(exports.panel.preview.pages_model, force_py=True)
