@@ -98,6 +98,8 @@ register(DocumentKind(
     ),
     file_stem="badges",
     order=10,
+    # person_ids is for the check-in desk's "print badge" (one walk-in); forms need not show it.
+    extra={"hidden_options": ("person_ids",)},
 ))
 register(DocumentKind(
     key="calibration",
