@@ -143,6 +143,8 @@ class ExportsPage(Page):
 
     def activated(self) -> None:
         if self.store is not None:
+            # The event may have been renamed on the Overview page since (file names use it).
+            self.load("exports.event", events.get_details, self._on_details_loaded)
             self.reload_documents()
             self.documents_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
