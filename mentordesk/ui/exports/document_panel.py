@@ -119,6 +119,9 @@ class DocumentPanel(QWidget):
         self.options_scroll.setWidgetResizable(True)
         self.options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.options_scroll.setWidget(options)
+        # The options sit on the page, not on a grey box: the scroll area paints no background.
+        options.setAutoFillBackground(False)
+        self.options_scroll.viewport().setAutoFillBackground(False)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 4, 0, 0)
