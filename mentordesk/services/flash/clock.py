@@ -30,6 +30,7 @@ from mentordesk.models import (
     FlashClock,
     FlashRound,
     FlashSession,
+    SessionStatus,
 )
 
 MINUTE_US = 60_000_000
@@ -339,6 +340,14 @@ def _set(row: FlashClock, state: ClockState, round_number: int, phase: ClockPhas
     row.updated_at = now
 
 
+def _mark_status(flash: FlashSession, row: FlashClock) -> None:
+    """The session's status follows its clock: running from the start, finished at the end."""
+    if row.state is ClockState.FINISHED:
+        flash.status = SessionStatus.FINISHED
+    elif row.state in (ClockState.RUNNING, ClockState.PAUSED):
+        flash.status = SessionStatus.RUNNING
+
+
 def _sync(session: Session, flash: FlashSession, row: FlashClock, now: datetime) -> ClockView:
     """Persist the phase changes that happened since the row was written, stamping the rounds."""
     config = SessionConfig.of(flash)
@@ -359,6 +368,7 @@ def _sync(session: Session, flash: FlashSession, row: FlashClock, now: datetime)
     else:
         # The new phase's anchor is its real start, so the stored state stays exact to the µs.
         _set(row, ClockState.RUNNING, position.round_number, position.phase, view.phase_started_at, 0, 0, now)
+    _mark_status(flash, row)
     session.flush()
     return view
 
@@ -386,6 +396,7 @@ def start(session: Session, flash_session_id: int, now: datetime | None = None) 
         raise ClockError("the clock has already been started")
     _set(row, ClockState.RUNNING, 1, ClockPhase.MEETING, now, 0, 0, now)
     _round(session, flash_session_id, 1).started_at = now
+    _mark_status(flash, row)
     session.flush()
     return clock_view(ClockSnapshot.of(row), SessionConfig.of(flash), now)
 
@@ -446,6 +457,7 @@ def skip(session: Session, flash_session_id: int, now: datetime | None = None) -
     else:
         _set(row, state, number + 1, ClockPhase.MEETING, now, 0, 0, now)
         _round(session, flash_session_id, number + 1).started_at = now
+    _mark_status(flash, row)
     session.flush()
     return clock_view(ClockSnapshot.of(row), SessionConfig.of(flash), now)
 
@@ -462,5 +474,6 @@ def end(session: Session, flash_session_id: int, now: datetime | None = None) ->
         if meeting.ended_at is None:
             meeting.ended_at = now
     _set(row, ClockState.FINISHED, row.round_number, row.phase, None, 0, 0, now)
+    _mark_status(flash, row)
     session.flush()
     return clock_view(ClockSnapshot.of(row), SessionConfig.of(flash), now)

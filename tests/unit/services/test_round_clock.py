@@ -300,3 +300,28 @@ def test_no_chimes_on_opening_and_the_warning_is_configurable() -> None:
     assert after.one_minute_warning_due
     assert [c.kind for c in after.events_between(before)] == [ChimeKind.ONE_MINUTE_LEFT]
     assert due_chimes(after, clock_view(running, config, T0 + 3 * MIN + timedelta(seconds=1))) == []
+
+
+def _status(store: EventStore, sid: int) -> str:
+    with store.read_session() as session:
+        return str(session.get(FlashSession, sid).status)
+
+
+def test_the_session_status_follows_the_clock(store: EventStore) -> None:
+    sid = _new_session(store, rounds=2, minutes=5, changeover=0)
+    assert _status(store, sid) == "draft"
+    _do(store, clock.start, sid, T0)
+    assert _status(store, sid) == "running"
+    _do(store, clock.pause, sid, T0 + MIN)
+    assert _status(store, sid) == "running"
+    _do(store, clock.resume, sid, T0 + 2 * MIN)
+    # Both rounds run out while nobody touches the app: the next sync records the end.
+    _do(store, clock.sync, sid, T0 + 30 * MIN)
+    assert _status(store, sid) == "finished"
+
+
+def test_ending_early_finishes_the_session(store: EventStore) -> None:
+    sid = _new_session(store)
+    _do(store, clock.start, sid, T0)
+    _do(store, clock.end, sid, T0 + 3 * MIN)
+    assert _status(store, sid) == "finished"
