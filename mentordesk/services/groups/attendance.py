@@ -156,12 +156,17 @@ def mark_by_scan(session: Session, session_id: int, raw: str, *, status: Attenda
     if person_id is None:
         return ScanOutcome(False, None, "", None, False, f"No badge matches “{text}”.")
     person = session.get_one(Person, person_id)
-    rows = {r.person_id: r for r in roster(session, session_id)}
-    if person_id not in rows:
+    # Only this person's membership and mark: a scan must not cost a whole roster.
+    mark = session.scalar(select(Attendance).where(Attendance.session_id == session_id,
+                                                   Attendance.person_id == person_id))
+    member = session.scalar(select(GroupMember).where(GroupMember.group_id == meeting.group_id,
+                                                      GroupMember.person_id == person_id))
+    day = meeting.starts_at.astimezone(session_zone(session, meeting)).date()
+    if mark is None and (member is None or not _member_on(member, day)):
         group_name = session.scalar(select(MentorGroup.name).where(MentorGroup.id == meeting.group_id))
         return ScanOutcome(False, person_id, person.full_name, None, False,
                            f"{person.full_name} is not in {group_name}.")
-    current = rows[person_id].status
+    current = mark.status if mark is not None else None
     if current in (AttendanceStatus.PRESENT, AttendanceStatus.LATE):
         return ScanOutcome(False, person_id, person.full_name, current, True,
                            f"{person.full_name} is already marked {current.value}.")
