@@ -9,7 +9,8 @@ Groups and members (``membership``)
     list_groups(s, event_id, *, include_archived=True, now=None) -> list[GroupSummary]
     get_group(s, group_id) -> GroupDetails                  # members in sign-in order
     group_members(s, group_id) -> list[MemberInfo]           # sign-in order
-    available_people(s, event_id, *, exclude_group_id=None, roles=(MENTOR, MENTEE)) -> list[Candidate]
+    available_people(s, event_id, *, exclude_group_id=None, roles=(MENTOR, MENTEE), only_ungrouped=False)
+        -> list[Candidate]                                   # the pool to drag people from
     find_group_id(s, event_id, name_or_number) -> int        # GroupError lists the known groups
     create_group(s, event_id, name, kind=GROUP, *, topic="", description="", location="") -> int
     rename_group(s, group_id, name) / update_group(s, group_id, *, kind, topic, description, location, archived)

@@ -186,12 +186,16 @@ def get_group(session: Session, group_id: int) -> GroupDetails:
 
 
 def available_people(session: Session, event_id: int, *, exclude_group_id: int | None = None,
-                     roles: tuple[Role, ...] = (Role.MENTOR, Role.MENTEE)) -> list[Candidate]:
-    """People who could join a group (not already in ``exclude_group_id``), in sign-in order."""
+                     roles: tuple[Role, ...] = (Role.MENTOR, Role.MENTEE),
+                     only_ungrouped: bool = False) -> list[Candidate]:
+    """People who could join a group, in sign-in order: not already in ``exclude_group_id``, or
+    (``only_ungrouped``) in no group at all — the pool a coordinator drags people from."""
     query = select(Person).where(Person.event_id == event_id, Person.role.in_(roles))
     if exclude_group_id is not None:
         inside = select(GroupMember.person_id).where(GroupMember.group_id == exclude_group_id)
         query = query.where(Person.id.not_in(inside))
+    if only_ungrouped:
+        query = query.where(Person.id.not_in(select(GroupMember.person_id)))
     people = sign_in_order(session.scalars(query))
     return [Candidate(p.id, p.full_name, p.role, p.department or "", tuple(p.topics or ())) for p in people]
 

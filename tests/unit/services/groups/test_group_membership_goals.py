@@ -96,6 +96,9 @@ def test_move_rename_update_remove_delete(store: EventStore) -> None:
             remove_member(s, group_id, mentees[3])
         free = {c.person_id for c in available_people(s, store.event_id, exclude_group_id=group_id)}
         assert free == {mentees[3], newcomer}
+        pool = available_people(s, store.event_id, only_ungrouped=True)
+        assert {c.person_id for c in pool} == {mentees[3], newcomer}
+        assert [c.name for c in pool] == ["Björn Åberg", "Nia Mensah"]
         details = get_group(s, other)
         assert (details.name, details.topic, details.location, details.archived) == (
             "Art & Design Club", "Design", "Studio 3", True)
