@@ -164,6 +164,9 @@ def test_the_options_form_reflects_the_option_specs(exports: ExportsPage) -> Non
     assert exports.panel.options_form.none_label.isVisibleTo(exports)
     exports.select_document("zz_test_pages")
     assert exports.chosen_options()["pages"] == 7
+    # In a window with room to spare, the options are shown whole, not scrolled.
+    needed = exports.panel.options_scroll.widget().sizeHint().height()
+    assert exports.panel.splitter.sizes()[0] >= needed > 5 * pages.sizeHint().height()
     assert exports.chosen_options()["ink"] == "blue"
 
 

@@ -52,6 +52,7 @@ class OptionsForm(QWidget):
         """Show editors for ``specs`` holding ``values`` (every option's value, resolved)."""
         if self._form_host is not None:
             self._layout.removeWidget(self._form_host)
+            self._form_host.hide()
             self._form_host.deleteLater()
             self._form_host = None
         self._specs = tuple(specs)
@@ -82,6 +83,8 @@ class OptionsForm(QWidget):
                 form.addRow(label, editor)
         self._form_host = host
         self._layout.addWidget(host)
+        # Shown now rather than on the layout's next pass, so the form's size hint counts it at once.
+        host.setVisible(True)
         self.set_values(values)
 
     def set_values(self, values: Mapping[str, Any]) -> None:
