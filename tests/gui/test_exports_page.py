@@ -451,3 +451,15 @@ def test_the_page_models_pass_the_model_tester(qtmodeltester, exports: ExportsPa
     exports.select_document("zz_test_pages")
     exports.panel.preview_button.click()
     qtmodeltester.check(exports.panel.preview.pages_model, force_py=True)
+
+
+def test_the_print_dialog_choices_select_the_pages(tmp_path: Path) -> None:
+    printer = _pdf_printer(tmp_path / "unused.pdf")
+    assert output.pages_to_print(printer, 5) == [0, 1, 2, 3, 4]
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    assert output.pages_to_print(printer, 5, current_page=3) == [3]
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(4, 9)  # past the end: cut at the last page
+    assert output.pages_to_print(printer, 5) == [3, 4]
+    printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
+    assert output.pages_to_print(printer, 5) == [4, 3]
