@@ -61,6 +61,8 @@ Attendance (``attendance``; the rate rule is in that module's docstring)
 
 Notes, feedback, goals, history (``notes``, ``goals``)
     get_notes(s, session_id) -> SessionNotes; save_notes(s, session_id, *, agenda, discussion, actions)
+    add_note(s, body, *, person_id=None, group_id=None, session_id=None, author="") -> int   # free notes
+    list_notes(s, *, person_id=None, group_id=None, session_id=None) -> list[NoteInfo]; delete_note(s, note_id)
     session_feedback(s, session_id) -> list[SessionFeedbackInfo]
     save_session_feedback(s, session_id, author_id, *, rating, comment="") -> int | None
     add_goal(s, person_id, title, *, group_id=None, target_on=None, description="") -> int
@@ -76,7 +78,7 @@ Calendar (``calendar``)
 Frozen dataclasses (``records``): GroupSummary, GroupDetails, MemberInfo, Candidate, ProposedGroup,
 Proposal, ProposalScore, Recurrence, SessionPlan, SessionChanges, SessionInfo, SeriesInfo,
 AttendanceCounts, RosterRow, ScanOutcome, AttendanceStats, MemberStats, GroupStats, SessionNotes,
-ProgressEntry, GoalInfo, HistoryGroup, HistorySession, MemberHistory, SessionFeedbackInfo.
+ProgressEntry, GoalInfo, NoteInfo, HistoryGroup, HistorySession, MemberHistory, SessionFeedbackInfo.
 Enums (from ``mentordesk.models``): GroupKind, MemberRole, AttendanceStatus, AttendanceSource,
 SessionMode, Frequency, GoalStatus.
 """
@@ -141,7 +143,10 @@ from mentordesk.services.groups.membership import (
     update_group,
 )
 from mentordesk.services.groups.notes import (
+    add_note,
+    delete_note,
     get_notes,
+    list_notes,
     save_notes,
     save_session_feedback,
     session_feedback,
@@ -160,6 +165,7 @@ from mentordesk.services.groups.records import (
     MemberHistory,
     MemberInfo,
     MemberStats,
+    NoteInfo,
     ProgressEntry,
     Proposal,
     ProposalScore,
@@ -214,6 +220,7 @@ __all__ = [
     "MemberInfo",
     "MemberRole",
     "MemberStats",
+    "NoteInfo",
     "ProgressEntry",
     "Proposal",
     "ProposalScore",
@@ -231,6 +238,7 @@ __all__ = [
     "accept_proposal",
     "add_goal",
     "add_member",
+    "add_note",
     "available_people",
     "calendar_ics",
     "cancel_session",
@@ -238,6 +246,7 @@ __all__ = [
     "default_role",
     "delete_goal",
     "delete_group",
+    "delete_note",
     "delete_progress",
     "delete_session",
     "department_spread",
@@ -256,6 +265,7 @@ __all__ = [
     "group_stats",
     "list_goals",
     "list_groups",
+    "list_notes",
     "list_sessions",
     "local_zone_name",
     "mark_by_scan",

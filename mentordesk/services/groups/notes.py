@@ -1,4 +1,7 @@
-"""A session's notes (agenda, what was discussed, actions) and optional feedback on it.
+"""A session's notes (agenda, what was discussed, actions), free notes, and feedback on a session.
+
+Free notes (``Note`` rows) are dated remarks about a person, a group or a session, each with an
+author; the session's own agenda, discussion and actions are fields of the session.
 
 Feedback on a group session is one ``Feedback`` row per author and session (rating 1–5 and/or a
 comment); saving again replaces it, and saving it empty removes it.
@@ -9,9 +12,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mentordesk.models import Feedback, GroupMember, GroupSession, Person
+from mentordesk.models import Feedback, GroupMember, GroupSession, Note, Person
+from mentordesk.models.normalize import clean
 from mentordesk.services.groups.records import (
     GroupError,
+    NoteInfo,
     SessionFeedbackInfo,
     SessionNotes,
 )
@@ -81,3 +86,42 @@ def save_session_feedback(session: Session, session_id: int, author_id: int, *, 
     existing.comment = comment
     session.flush()
     return existing.id
+
+
+def _note_info(note: Note) -> NoteInfo:
+    return NoteInfo(note.id, note.person_id, note.group_id, note.session_id, note.author or "", note.body,
+                    note.created_at)
+
+
+def add_note(session: Session, body: str, *, person_id: int | None = None, group_id: int | None = None,
+             session_id: int | None = None, author: str = "") -> int:
+    """Write a dated note about a person, a group and/or a session (at least one); returns its id."""
+    body = (body or "").strip()
+    if not body:
+        raise GroupError("The note is empty.")
+    if person_id is None and group_id is None and session_id is None:
+        raise GroupError("Say who or what the note is about.")
+    note = Note(person_id=person_id, group_id=group_id, session_id=session_id, author=clean(author), body=body)
+    session.add(note)
+    session.flush()
+    return note.id
+
+
+def list_notes(session: Session, *, person_id: int | None = None, group_id: int | None = None,
+               session_id: int | None = None) -> list[NoteInfo]:
+    """Notes about the given person / group / session (all that are given must match), oldest first."""
+    if person_id is None and group_id is None and session_id is None:
+        raise GroupError("Choose a person, a group or a session.")
+    query = select(Note).order_by(Note.created_at, Note.id)
+    for column, value in ((Note.person_id, person_id), (Note.group_id, group_id), (Note.session_id, session_id)):
+        if value is not None:
+            query = query.where(column == value)
+    return [_note_info(n) for n in session.scalars(query)]
+
+
+def delete_note(session: Session, note_id: int) -> None:
+    note = session.get(Note, note_id)
+    if note is None:
+        raise GroupError("That note no longer exists.")
+    session.delete(note)
+    session.flush()

@@ -341,6 +341,19 @@ class SessionNotes:
 
 
 @dataclass(frozen=True)
+class NoteInfo:
+    """A free, dated note about a person, a group or a session (the demo's mentor remarks …)."""
+
+    id: int
+    person_id: int | None
+    group_id: int | None
+    session_id: int | None
+    author: str
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class ProgressEntry:
     id: int
     recorded_on: date
