@@ -136,36 +136,42 @@ def draw_badge(canvas: Canvas, cell: Cell, badge: Badge, event_name: str, m: _Me
                     bold=True, align="center", color=colors.white)
     band_top = band_y + m.band
 
-    qr_x = x + w - pad - m.qr
+    # The QR code sits at the end of the reading direction: bottom right, or bottom left on a
+    # badge whose name reads right to left (the text column then hugs the right edge).
+    rtl = fonts.is_rtl(badge.display_first)
+    qr_x = x + pad if rtl else x + w - pad - m.qr
     qr_y = band_top + m.gap
     qr.draw_qr(canvas, qr_x, qr_y, m.qr, badge.badge_code)
     qr_top = qr_y + m.qr + m.gap
-    left_width = qr_x - m.gap - (x + pad)
+    left_width = inner - m.qr - m.gap
+    narrow_left = x + pad + m.qr + m.gap if rtl else x + pad
 
     # Everything above the QR code at full width when it fits there (centred in that space, which
     # matters on tall A6 cards); otherwise names and organisation share the column beside it.
     lines, height = _name_block(badge, m, inner)
     org, org_height = _org_lines(badge.organization, inner, m)
     free = top - qr_top
-    column = inner
+    column, column_left = inner, x + pad
+    org_column, org_left = inner, x + pad
     if height + org_height <= free:
         cursor = top - (free - height - org_height) / 2 * (0.6 if h > w else 0.0)
     else:
         narrow_lines, narrow_height = _name_block(badge, m, left_width)
         if height > free or narrow_lines[0][1] >= lines[0][1]:
-            lines, height, column = narrow_lines, narrow_height, left_width
+            lines, height, column, column_left = narrow_lines, narrow_height, left_width, narrow_left
         org, org_height = _org_lines(badge.organization, left_width, m)
+        org_column, org_left = left_width, narrow_left
         cursor = top
     for text, size, bold in lines:
         cursor -= size * 1.12
-        _draw_line(canvas, x + pad, column, cursor + size * 0.22, text, size, bold, INK)
+        _draw_line(canvas, column_left, column, cursor + size * 0.22, text, size, bold, INK)
     if org:
         org_size = org[0][1]
         leading = org_size * 1.2
         # Just under the names, but never into the band.
         first_baseline = max(cursor - org_size * 1.3, band_top + m.gap + (len(org) - 1) * leading + org_size * 0.25)
         for i, (text, size, _bold) in enumerate(org):
-            _draw_line(canvas, x + pad, left_width, first_baseline - i * leading, text, size, False, MUTED)
+            _draw_line(canvas, org_left, org_column, first_baseline - i * leading, text, size, False, MUTED)
 
 
 def draw_back(canvas: Canvas, cell: Cell, badge: Badge, session_name: str, m: _Metrics) -> None:
