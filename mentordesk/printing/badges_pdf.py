@@ -182,7 +182,7 @@ def draw_back(canvas: Canvas, cell: Cell, badge: Badge, session_name: str, m: _M
     name = " ".join(part for part in (badge.first_name, badge.last_name) if part)
     title_size = fonts.fit_size(name, inner, _clamp(m.first_max * 0.45, 9, 18), 7, bold=True)
     title = fonts.wrap_lines(name, inner, title_size, bold=True, max_lines=1)[0]
-    fonts.draw_text(canvas, x + pad, top - title_size * 0.85, title, title_size, bold=True, color=INK)
+    _draw_line(canvas, x + pad, inner, top - title_size * 0.85, title, title_size, True, INK)
     top -= title_size * 1.25
     if session_name:
         fonts.draw_text(canvas, x + pad, top - m.event_size * 0.85, fonts.wrap_lines(session_name, inner, m.event_size,
