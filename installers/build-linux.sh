@@ -29,7 +29,7 @@ else
     fi
     py=build/installer-venv/bin/python
     "$py" -m pip install --quiet --upgrade pip
-    "$py" -m pip install --quiet .
+    "$py" -m pip install --quiet ".[installer]"
 fi
 if ! "$py" -c 'import PyInstaller' 2>/dev/null; then
     "$py" -m pip install --quiet "$PYINSTALLER_REQ"

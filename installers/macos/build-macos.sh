@@ -18,7 +18,7 @@ else
     fi
     py=build/installer-venv/bin/python
     "$py" -m pip install --quiet --upgrade pip
-    "$py" -m pip install --quiet .
+    "$py" -m pip install --quiet ".[installer]"
 fi
 "$py" -c 'import PyInstaller' 2>/dev/null || "$py" -m pip install --quiet "${PYINSTALLER_REQ:-pyinstaller>=6.10,<7}"
 

@@ -21,7 +21,7 @@ if (-not (Test-Path $py)) {
     $py = "build\installer-venv\Scripts\python.exe"
     if (-not (Test-Path $py)) { Invoke-Checked "python" @("-m", "venv", "build\installer-venv") }
     Invoke-Checked $py @("-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    Invoke-Checked $py @("-m", "pip", "install", "--quiet", ".")
+    Invoke-Checked $py @("-m", "pip", "install", "--quiet", ".[installer]")
 }
 & $py -c "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('PyInstaller') else 1)"
 if ($LASTEXITCODE -ne 0) { Invoke-Checked $py @("-m", "pip", "install", "--quiet", "pyinstaller>=6.10,<7") }
