@@ -57,7 +57,7 @@ def _pages_pdf(session: Session, options: Mapping[str, Any], progress: Progress)
         canvas.setFont("Helvetica", 24)
         canvas.drawString(72, 500, f"{options['heading']} {page + 1} of {count}")
         canvas.setFont("Helvetica", 12)
-        canvas.drawString(72, 470, f"Event: {event_name} / ink {options['ink']}")
+        canvas.drawString(72, 470, f"Event: {event_name} / ink {options['ink']}{options['only']}")
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -95,7 +95,9 @@ PAGES = DocumentKind(
         OptionSpec("heading", "Heading", "text", default="Page"),
         OptionSpec("ink", "Ink", "choice", default="black",
                    choices=(Choice("black", "Black"), Choice("blue", "Blue ink"))),
+        OptionSpec("only", "Only these", "text", default=""),
     ),
+    extra={"hidden_options": ("only",)},
     file_stem="test-pages",
     order=9_001,
 )
@@ -145,7 +147,7 @@ def test_the_list_shows_the_registered_documents_in_order(exports: ExportsPage) 
 def test_the_options_form_reflects_the_option_specs(exports: ExportsPage) -> None:
     assert exports.select_document("zz_test_pages")
     editors = exports.panel.options_form.editors
-    assert list(editors) == ["page_size", "pages", "wide", "heading", "ink"]
+    assert list(editors) == ["page_size", "pages", "wide", "heading", "ink"]  # "only" is hidden
     size, pages, wide, heading, ink = editors.values()
     assert isinstance(size, QComboBox) and size.currentData() == catalog.default_page_size()
     assert [size.itemData(i) for i in range(size.count())] == ["A4", "Letter"]

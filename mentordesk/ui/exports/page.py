@@ -325,7 +325,9 @@ class ExportsPage(Page):
             values = kind.resolved_options(self.remembered.get(kind.key))
         except catalog.DocumentError:
             values = kind.resolved_options()  # an option was renamed since: start from the defaults
-        self.panel.options_form.set_options(kind.options, values)
+        # Some options are for other callers (the desk's one-person badge): the form leaves them out.
+        hidden = set(kind.extra.get("hidden_options", ()))
+        self.panel.options_form.set_options([o for o in kind.options if o.key not in hidden], values)
         self.panel.fit_options()
         self.panel.show_message(kind.title, READY_HINT)
         self.panel.set_status("")
