@@ -1,19 +1,220 @@
-"""The Groups page (not built yet): what it will do, in the words of the product brief."""
+"""The Groups page: group programmes that meet over weeks — groups, sessions, attendance, goals.
+
+Three tabs: *Groups* (the list, members formed by hand or automatically), *Sessions* (scheduling,
+attendance, notes, across every group) and *Goals & history* (one person at a time). Reads go
+through :meth:`Page.load`; changes are written at once through the groups service in one short
+transaction each, then the tabs re-read what they show. Dialogs open without blocking and the
+latest is kept in ``self.dialog`` so tests can drive it.
+"""
 
 from __future__ import annotations
 
-from mentordesk.ui.widgets.placeholder import PlaceholderPage
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QWidget
+
+from mentordesk.services import groups as svc
+from mentordesk.ui.groups.add_people_dialog import AddPeopleDialog
+from mentordesk.ui.groups.auto_form_dialog import AutoFormDialog
+from mentordesk.ui.groups.goals_tab import GoalsTab
+from mentordesk.ui.groups.group_dialog import GroupDialog
+from mentordesk.ui.groups.groups_tab import GroupsTab
+from mentordesk.ui.groups.labels import plural
+from mentordesk.ui.groups.sessions_tab import SessionsTab
+from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.page import Page
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+D = TypeVar("D", bound=QDialog)
+
+#: While the page is visible it re-reads this often (attendance scanned at another station).
+REFRESH_INTERVAL_MS = 10_000
+NOTICE_MS = 15_000
 
 
-class GroupsPage(PlaceholderPage):
+class GroupsPage(Page):
     key = "groups"
     title = "Groups"
-    subtitle = "Group mentoring programmes that meet over weeks or a term."
-    plans = (
-        "Form groups, one-on-one pairs, peer circles and reverse-mentoring pairs, by hand or "
-        "balanced automatically by interests and grade.",
-        "Schedule sessions, including recurring ones, and export them as iCalendar for mentors’ calendars.",
-        "Take attendance in seconds (present, late, absent, excused), or from a scanned sign-in sheet.",
-        "Keep notes and goals for each member and follow their progress.",
-        "Produce a report per group and per student at the end of the term.",
-    )
+    subtitle = "Group mentoring programmes that meet over weeks or a term: groups, sessions, attendance and goals."
+    scrollable = False
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
+        #: The latest dialog opened from this page, so tests can find and drive it.
+        self.dialog: QWidget | None = None
+        self.notice_label = QLabel("", objectName="pageNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_label.hide()
+        self.error_label = QLabel("", objectName="errorBanner")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.tabs = QTabWidget(objectName="groupsTabs")
+        self.tabs.setDocumentMode(True)
+        self.groups_tab = GroupsTab(self)
+        self.sessions_tab = SessionsTab(self)
+        self.goals_tab = GoalsTab(self)
+        self.tabs.addTab(self.groups_tab, "&Groups")
+        self.tabs.addTab(self.sessions_tab, "&Sessions")
+        self.tabs.addTab(self.goals_tab, "Goals && &history")
+        self.body.addWidget(self.notice_label)
+        self.body.addWidget(self.error_label)
+        self.body.addWidget(self.tabs, 1)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setSingleShot(True)
+        self.notice_timer.setInterval(NOTICE_MS)
+        # Ctrl+N is File ▸ New event, as on the People page.
+        self.new_group_shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.groups_tab.changed.connect(self._on_groups_tab_changed)
+        self.sessions_tab.changed.connect(self._on_sessions_tab_changed)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self.notice_timer.timeout.connect(self._on_notice_timer_timeout)
+        self.new_group_shortcut.activated.connect(self._on_new_group_shortcut_activated)
+
+    # -- Page
+
+    def store_changed(self) -> None:
+        self.hide_messages()
+        for tab in (self.groups_tab, self.sessions_tab, self.goals_tab):
+            tab.clear()
+        if self.store is not None and self.is_active:
+            self.reload()
+
+    def activated(self) -> None:
+        self.reload()
+        self.refresh_timer.start()
+
+    def deactivated(self) -> None:
+        self.refresh_timer.stop()
+
+    def reload(self) -> None:
+        self.groups_tab.reload()
+        self.sessions_tab.reload()
+        self.goals_tab.reload()
+
+    # -- writing
+
+    def change(self, work: Callable[[Session], T]) -> T | None:
+        """Run ``work`` in one transaction; a rule it breaks is said above the tabs (and None returned)."""
+        store = self.store
+        if store is None:
+            return None
+        try:
+            with store.session() as session:
+                result = work(session)
+        except svc.GroupError as error:
+            self.show_error(str(error))
+            return None
+        self.error_label.hide()
+        return result
+
+    def show_notice(self, text: str) -> None:
+        self.error_label.hide()
+        self.notice_label.setText(text)
+        self.notice_label.show()
+        self.notice_timer.start()
+
+    def show_error(self, text: str) -> None:
+        self.notice_label.hide()
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def hide_messages(self) -> None:
+        self.notice_timer.stop()
+        self.notice_label.hide()
+        self.error_label.hide()
+
+    # -- dialogs (each also reachable by a button or key)
+
+    def open_group_dialog(self, group_id: int | None) -> GroupDialog | None:
+        if self.store is None:
+            return None
+        dialog = GroupDialog(self.store, self, group_id=group_id)
+        dialog.saved.connect(self._on_group_dialog_saved)
+        return self._open(dialog)
+
+    def open_auto_form(self) -> AutoFormDialog | None:
+        if self.store is None:
+            return None
+        dialog = AutoFormDialog(self.store, self)
+        dialog.accepted_groups.connect(self._on_auto_form_dialog_accepted_groups)
+        return self._open(dialog)
+
+    def open_add_people(self, group_id: int) -> AddPeopleDialog | None:
+        if self.store is None:
+            return None
+        dialog = AddPeopleDialog(self.store, group_id, self)
+        dialog.added.connect(self._on_add_people_dialog_added)
+        return self._open(dialog)
+
+    def open(self, dialog: D) -> D:
+        """Show a dialog of a tab without blocking, and remember it."""
+        return self._open(dialog)
+
+    def _open(self, dialog: D) -> D:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def refresh_all(self) -> None:
+        """Re-read every tab after a change (reads under way may predate it)."""
+        self.discard_pending_loads()
+        self.reload()
+
+    # -- slots
+
+    def _on_groups_tab_changed(self) -> None:
+        self.sessions_tab.reload()
+        self.goals_tab.reload()
+
+    def _on_sessions_tab_changed(self) -> None:
+        self.discard_pending_loads()
+        self.groups_tab.reload()
+        self.sessions_tab.reload()
+        self.goals_tab.reload()
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.store is not None:
+            self.reload()
+
+    def _on_refresh_timer_timeout(self) -> None:
+        # Modal work (a dialog) is left alone; the tabs keep their selection through a refresh.
+        dialog = self.dialog
+        if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
+            self.reload()
+
+    def _on_notice_timer_timeout(self) -> None:
+        self.notice_label.hide()
+
+    def _on_new_group_shortcut_activated(self) -> None:
+        self.tabs.setCurrentWidget(self.groups_tab)
+        self.open_group_dialog(None)
+
+    def _on_group_dialog_saved(self, group_id: int) -> None:
+        self.groups_tab.select_after_load(group_id)
+        self.refresh_all()
+
+    def _on_auto_form_dialog_accepted_groups(self, group_ids: tuple[int, ...]) -> None:
+        self.show_notice(f"Created {plural(len(group_ids), 'group', 'groups')}. Schedule their sessions on the "
+                         "Sessions tab.")
+        if group_ids:
+            self.groups_tab.select_after_load(group_ids[0])
+        self.refresh_all()
+
+    def _on_add_people_dialog_added(self, count: int) -> None:
+        self.show_notice(f"Added {plural(count, 'person', 'people')}.")
+        self.refresh_all()

@@ -1,0 +1,123 @@
+"""Add people to a group: a list searchable as you type (accents and case ignored), several at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.models import MemberRole
+from mentordesk.models.store import EventStore
+from mentordesk.services import groups as svc
+from mentordesk.ui.groups.labels import ROLE_LABELS, plural
+from mentordesk.ui.groups.tables import selected_rows, set_up_table
+from mentordesk.ui.itemmodels.group_candidate_model import CandidateFilterModel, Column, GroupCandidateModel
+
+
+class AddPeopleDialog(QDialog):
+    #: How many people were added.
+    added = Signal(int)
+
+    def __init__(self, store: EventStore, group_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.group_id = group_id
+        with store.read_session() as session:
+            group = svc.get_group(session, group_id)
+            people = svc.available_people(session, store.event_id, exclude_group_id=group_id)
+        self.setWindowTitle(f"Add people to {group.name}")
+        self.model = GroupCandidateModel(self)
+        self.model.set_rows(people)
+        self.proxy = CandidateFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search by name, department or topic")
+        self.search_edit.setClearButtonEnabled(True)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        set_up_table(self.table, short_columns=(Column.ROLE,), multi=True)
+        self.role_combo = QComboBox()
+        self.role_combo.addItem("Role from the group's kind", None)
+        for role, label in ROLE_LABELS.items():
+            self.role_combo.addItem(f"As {label.lower()}", role)
+        self.count_label = QLabel("", objectName="pageSubtitle")
+        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = self.buttons.addButton("Add", QDialogButtonBox.ButtonRole.AcceptRole)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.role_combo)
+        bottom.addWidget(self.count_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self._connect_signals()
+        self._update()
+        self.resize(620, 460)
+
+    def _connect_signals(self) -> None:
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+    def chosen_ids(self) -> list[int]:
+        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).person_id
+                for r in selected_rows(self.table)]
+
+    def add(self, person_ids: list[int] | None = None) -> int:
+        ids = self.chosen_ids() if person_ids is None else person_ids
+        if not ids:
+            return 0
+        role = self.role_combo.currentData()
+        try:
+            with self.store.session() as session:
+                for person_id in ids:
+                    svc.add_member(session, self.group_id, person_id, MemberRole(role) if role else None)
+        except svc.GroupError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return 0
+        self.added.emit(len(ids))
+        self.accept()
+        return len(ids)
+
+    def _update(self) -> None:
+        chosen = len(selected_rows(self.table))
+        shown = self.proxy.rowCount()
+        self.count_label.setText(f"{chosen} chosen · {plural(shown, 'person', 'people')} listed")
+        self.add_button.setEnabled(chosen > 0)
+
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        if self.proxy.rowCount() == 1:
+            self.table.selectRow(0)
+        self._update()
+
+    def _on_search_edit_return_pressed(self) -> None:
+        if self.chosen_ids():
+            self.add()
+
+    def _on_table_selection_changed(self, *_args: object) -> None:
+        self._update()
+
+    def _on_table_double_clicked(self, *_args: object) -> None:
+        self.add()
+
+    def _on_buttons_accepted(self) -> None:
+        self.add()

@@ -1,0 +1,245 @@
+"""Take attendance for one session: the roster in sign-in order, marked from the keyboard or by scanning.
+
+Each mark is saved at once (one short transaction), so closing the window never loses anything. A
+badge scanner at the door feeds the same field as the check-in desk (with or without Enter); the
+person scanned is marked present (or late, past the chosen minutes) and shown. Marks copied later
+from the printed sign-in sheet go through :class:`PaperSheetDialog`, in the sheet's order.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.models import AttendanceSource, AttendanceStatus
+from mentordesk.models.store import EventStore
+from mentordesk.services import groups as svc
+from mentordesk.ui.checkin.scan_field import ScanField
+from mentordesk.ui.groups.labels import STATUS_LABELS, when_text
+from mentordesk.ui.groups.roster_view import RosterView
+from mentordesk.ui.groups.tables import select_row, set_up_table
+from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
+
+EVERYONE_KEY = "Ctrl+Shift+P"
+KEYS_HINT = ("P present · L late · A absent · E excused · Space skip · Delete clears · "
+             f"{EVERYONE_KEY} everyone else present")
+
+
+def counts_text(rows: list[svc.RosterRow]) -> str:
+    counts = {status: sum(r.status is status for r in rows) for status in AttendanceStatus}
+    unmarked = sum(r.status is None for r in rows)
+    parts = [f"{counts[s]} {STATUS_LABELS[s].lower()}" for s in AttendanceStatus]
+    return " · ".join(parts) + (f" · {unmarked} not marked" if unmarked else " · everyone marked")
+
+
+class RosterMarker:
+    """Saves marks typed into a roster view, for the attendance dialog and the paper-sheet grid alike."""
+
+    def __init__(self, store: EventStore, session_id: int, model: GroupRosterModel, source: AttendanceSource,
+                 on_error: object) -> None:
+        self.store = store
+        self.session_id = session_id
+        self.model = model
+        self.source = source
+        self.on_error = on_error
+
+    def reload(self) -> list[svc.RosterRow]:
+        with self.store.read_session() as session:
+            rows = svc.roster(session, self.session_id)
+        self.model.set_rows(rows)
+        return rows
+
+    def mark(self, row: int, status: AttendanceStatus | None) -> bool:
+        person = self.model.row_at(row)
+        try:
+            with self.store.session() as session:
+                svc.set_attendance(session, self.session_id, person.person_id, status, source=self.source)
+        except svc.GroupError as error:
+            self.on_error(str(error))  # type: ignore[operator]
+            return False
+        self.model.set_status(row, status)
+        return True
+
+
+class AttendanceDialog(QDialog):
+    def __init__(self, store: EventStore, info: svc.SessionInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.info = info
+        self.paper_dialog: QDialog | None = None
+        self.setWindowTitle(f"Attendance — {info.group_name}")
+        title = QLabel(f"{info.group_name} · {when_text(info.starts_at)}" + (f" · {info.topic}" if info.topic else ""),
+                       objectName="sectionTitle")
+        title.setWordWrap(True)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        self.scan_field = ScanField()
+        self.scan_field.setPlaceholderText("Scan a badge at the door (or type a badge code or e-mail, Enter)")
+        self.late_spin = QSpinBox()
+        self.late_spin.setRange(0, 180)
+        self.late_spin.setValue(0)
+        self.late_spin.setSpecialValueText("never")
+        self.late_spin.setSuffix(" min")
+        self.late_spin.setToolTip("Scans this long after the start count as late (never: always present)")
+        self.scan_result = QLabel("", objectName="pageSubtitle")
+        self.scan_result.setWordWrap(True)
+        self.scan_result.setTextFormat(Qt.TextFormat.PlainText)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_field, 1)
+        scan_row.addWidget(QLabel("&Late after", buddy=self.late_spin))
+        scan_row.addWidget(self.late_spin)
+        self.model = GroupRosterModel(self)
+        self.table = RosterView()
+        self.table.setModel(self.model)
+        set_up_table(self.table, short_columns=(Column.NUMBER, Column.ROLE, Column.STATUS))
+        self.keys_label = QLabel(KEYS_HINT, objectName="pageSubtitle")
+        self.keys_label.setWordWrap(True)
+        self.counts_label = QLabel("")
+        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.everyone_button = QPushButton("Everyone else present")
+        self.everyone_button.setToolTip(f"Mark everyone not yet marked present ({EVERYONE_KEY})")
+        self.paper_button = QPushButton("From paper sheet…")
+        self.paper_button.setToolTip("Copy the marks of the printed sign-in sheet, line by line")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Enter belongs to the scan field and the roster; it must never close the window by habit.
+        for button in (self.everyone_button, self.paper_button, *self.buttons.buttons()):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.everyone_button)
+        bottom.addWidget(self.paper_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(scan_row)
+        layout.addWidget(self.scan_result)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.keys_label)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.error_label)
+        layout.addLayout(bottom)
+        self.marker = RosterMarker(store, info.id, self.model, AttendanceSource.APP, self._show_error)
+        self.everyone_shortcut = QShortcut(QKeySequence(EVERYONE_KEY), self)
+        self._connect_signals()
+        self.marker.reload()
+        self._update_counts()
+        select_row(self.table, 0)
+        self.table.setFocus()
+        self.resize(560, 560)
+
+    def _connect_signals(self) -> None:
+        self.table.status_typed.connect(self._on_table_status_typed)
+        self.scan_field.entered.connect(self._on_scan_field_entered)
+        self.scan_field.settled.connect(self._on_scan_field_settled)
+        self.scan_field.step_requested.connect(self._on_scan_field_step_requested)
+        self.everyone_button.clicked.connect(self._on_everyone_button_clicked)
+        self.everyone_shortcut.activated.connect(self._on_everyone_button_clicked)
+        self.paper_button.clicked.connect(self._on_paper_button_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self.model.dataChanged.connect(self._on_model_changed)
+        self.model.modelReset.connect(self._on_model_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The roster takes the keys first: attendance is taken by typing letters down the list.
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- what the dialog offers
+
+    def mark(self, row: int, status: AttendanceStatus | None) -> bool:
+        self.error_label.hide()
+        return self.marker.mark(row, status)
+
+    def mark_everyone_present(self) -> int:
+        try:
+            with self.store.session() as session:
+                changed = svc.mark_everyone_present(session, self.info.id)
+        except svc.GroupError as error:
+            self._show_error(str(error))
+            return 0
+        self.marker.reload()
+        return changed
+
+    def scan(self, text: str) -> svc.ScanOutcome | None:
+        if not text.strip():
+            return None
+        minutes = self.late_spin.value()
+        try:
+            with self.store.session() as session:
+                outcome = svc.mark_by_scan(session, self.info.id, text,
+                                           late_after=timedelta(minutes=minutes) if minutes else None)
+        except svc.GroupError as error:
+            self._show_error(str(error))
+            return None
+        self.scan_field.reset()
+        self.scan_result.setText(outcome.message)
+        self.scan_result.setObjectName("pageNotice" if outcome.marked or outcome.already else "inlineError")
+        self.scan_result.style().unpolish(self.scan_result)
+        self.scan_result.style().polish(self.scan_result)
+        self.marker.reload()
+        if outcome.person_id is not None:
+            row = self.model.row_of(outcome.person_id)
+            if row is not None:
+                select_row(self.table, row)
+        return outcome
+
+    def open_paper_sheet(self) -> QDialog:
+        from mentordesk.ui.groups.paper_sheet_dialog import PaperSheetDialog
+
+        dialog = PaperSheetDialog(self.store, self.info, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_paper_dialog_finished)
+        self.paper_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- helpers
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _update_counts(self) -> None:
+        self.counts_label.setText(counts_text(list(self.model.rows)))
+
+    # -- slots
+
+    def _on_table_status_typed(self, row: int, status: AttendanceStatus | None) -> None:
+        self.mark(row, status)
+
+    def _on_scan_field_entered(self, text: str) -> None:
+        self.scan(text)
+
+    def _on_scan_field_settled(self, text: str, by_hand: bool) -> None:
+        if not by_hand:
+            self.scan(text)
+
+    def _on_scan_field_step_requested(self, step: int) -> None:
+        row = self.table.currentIndex().row()
+        select_row(self.table, min(max(row + step, 0), self.model.rowCount() - 1))
+
+    def _on_everyone_button_clicked(self) -> None:
+        self.mark_everyone_present()
+
+    def _on_paper_button_clicked(self) -> None:
+        self.open_paper_sheet()
+
+    def _on_paper_dialog_finished(self, _result: int) -> None:
+        self.marker.reload()
+
+    def _on_model_changed(self, *_args: object) -> None:
+        self._update_counts()

@@ -1,0 +1,334 @@
+"""Form groups automatically: ask for a number of groups (or a size) and a kind, show the proposal, let
+the coordinator adjust it, then create the groups.
+
+The proposal is plain data from the forming service; every adjustment (a person moved by drag and
+drop, Ctrl+Shift+Up/Down or Alt+M, a group renamed with F2) makes a new proposal through the same
+service, and its figures — how even the sizes are, how many group-mates share a topic, how well
+departments are spread — are shown again at once. Nothing is written before "Create groups".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.models import GroupKind
+from mentordesk.models.store import EventStore
+from mentordesk.services import groups as svc
+from mentordesk.ui.groups.labels import KIND_LABELS, plural
+from mentordesk.ui.groups.tables import current_row, select_row, selected_rows, set_up_table
+from mentordesk.ui.itemmodels.group_proposal_model import (
+    UNASSIGNED,
+    GroupColumn,
+    MemberColumn,
+    ProposalGroupModel,
+    ProposalMemberModel,
+    proposal_members,
+)
+
+
+def score_text(score: svc.ProposalScore) -> str:
+    """The proposal's figures in words a coordinator can weigh."""
+    sizes = "Sizes are even" if score.size_spread <= 1 else f"Sizes differ by up to {score.size_spread}"
+    parts = [sizes,
+             f"{round(score.topic_cohesion * 100)} % of group-mates share a topic",
+             "departments spread evenly" if score.department_spread <= 1
+             else f"departments uneven by up to {score.department_spread}"]
+    if score.groups_without_mentor:
+        parts.append(plural(score.groups_without_mentor, "group has no mentor", "groups have no mentor"))
+    return " · ".join(parts)
+
+
+class AutoFormDialog(QDialog):
+    #: Ids of the groups created on accepting.
+    accepted_groups = Signal(tuple)
+
+    def __init__(self, store: EventStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.proposal: svc.Proposal | None = None
+        self.move_menu: QMenu | None = None
+        self.setWindowTitle("Form groups automatically")
+        self.count_radio = QRadioButton("&Number of groups")
+        self.size_radio = QRadioButton("Mentees per &group")
+        self.count_radio.setChecked(True)
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(1, 200)
+        self.count_spin.setValue(6)
+        self.size_spin = QSpinBox()
+        self.size_spin.setRange(1, 100)
+        self.size_spin.setValue(5)
+        self.size_spin.setEnabled(False)
+        self.kind_combo = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind_combo.addItem(label, kind)
+        self.prefix_edit = QLineEdit("Group")
+        self.prefix_edit.setMaximumWidth(140)
+        self.prefix_edit.setToolTip("Groups are named this, then a number; rename any of them in the proposal (F2)")
+        options = QHBoxLayout()
+        for widget in (self.count_radio, self.count_spin, self.size_radio, self.size_spin):
+            options.addWidget(widget)
+        options.addSpacing(12)
+        options.addWidget(QLabel("&Kind", buddy=self.kind_combo))
+        options.addWidget(self.kind_combo)
+        options.addWidget(QLabel("Na&mes", buddy=self.prefix_edit))
+        options.addWidget(self.prefix_edit)
+        options.addStretch(1)
+
+        self.score_label = QLabel("", objectName="pageNotice")
+        self.score_label.setWordWrap(True)
+        self.warnings_label = QLabel("", objectName="inlineError")
+        self.warnings_label.setWordWrap(True)
+        self.groups_model = ProposalGroupModel(self)
+        self.members_model = ProposalMemberModel(self)
+        self.groups_table = QTableView(objectName="proposalGroups")
+        self.groups_table.setModel(self.groups_model)
+        set_up_table(self.groups_table, short_columns=(GroupColumn.MENTEES,))
+        self.groups_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.groups_table.setAcceptDrops(True)
+        self.groups_table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.groups_table.setDragDropOverwriteMode(True)
+        self.members_table = QTableView(objectName="proposalMembers")
+        self.members_table.setModel(self.members_model)
+        set_up_table(self.members_table, short_columns=(MemberColumn.ROLE,), multi=True)
+        self.members_table.setDragEnabled(True)
+        self.members_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.members_table.setToolTip("Drag people onto another group, or Ctrl+Shift+Up/Down, or Alt+M")
+        self.move_button = QPushButton("Move to…")
+        self.move_button.setToolTip("Move the chosen people to another proposed group (Alt+M)")
+        self.hint_label = QLabel("Drag people onto another group (or Ctrl+Shift+Up/Down, Alt+M). "
+                                 "Double-click a group's name (F2) to rename it.", objectName="pageSubtitle")
+        self.hint_label.setWordWrap(True)
+        members_box = QWidget()
+        members_layout = QVBoxLayout(members_box)
+        members_layout.setContentsMargins(0, 0, 0, 0)
+        members_layout.addWidget(self.members_table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.hint_label, 1)
+        row.addWidget(self.move_button)
+        members_layout.addLayout(row)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.groups_table)
+        self.splitter.addWidget(members_box)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = self.buttons.addButton("Create groups", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setObjectName("primaryButton")
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addWidget(self.score_label)
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.move_up_shortcut = QShortcut(QKeySequence("Ctrl+Shift+Up"), self.members_table, context=context)
+        self.move_down_shortcut = QShortcut(QKeySequence("Ctrl+Shift+Down"), self.members_table, context=context)
+        self.move_menu_shortcut = QShortcut(QKeySequence("Alt+M"), self, context=context)
+        self._connect_signals()
+        self.propose()
+        self.resize(860, 620)
+
+    def _connect_signals(self) -> None:
+        self.count_radio.toggled.connect(self._on_option_changed)
+        self.count_spin.valueChanged.connect(self._on_option_changed)
+        self.size_spin.valueChanged.connect(self._on_option_changed)
+        self.kind_combo.currentIndexChanged.connect(self._on_option_changed)
+        self.prefix_edit.editingFinished.connect(self._on_option_changed)
+        self.groups_table.selectionModel().currentRowChanged.connect(self._on_groups_table_current_changed)
+        self.groups_model.members_dropped.connect(self._on_groups_model_members_dropped)
+        self.groups_model.renamed.connect(self._on_groups_model_renamed)
+        self.members_table.selectionModel().selectionChanged.connect(self._on_members_selection_changed)
+        self.move_button.clicked.connect(self._on_move_button_clicked)
+        self.move_menu_shortcut.activated.connect(self._on_move_button_clicked)
+        self.move_up_shortcut.activated.connect(self._on_move_up_shortcut_activated)
+        self.move_down_shortcut.activated.connect(self._on_move_down_shortcut_activated)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+    # -- the proposal
+
+    def propose(self) -> svc.Proposal | None:
+        """Ask the forming service for a fresh proposal with the options as they stand."""
+        by_count = self.count_radio.isChecked()
+        kind = GroupKind(self.kind_combo.currentData())
+        try:
+            with self.store.read_session() as session:
+                proposal = svc.propose_groups(
+                    session, self.store.event_id, kind=kind, name_prefix=self.prefix_edit.text(),
+                    group_count=self.count_spin.value() if by_count else None,
+                    group_size=None if by_count else self.size_spin.value())
+        except svc.GroupError as error:
+            self._show_error(str(error))
+            self.set_proposal(None)
+            return None
+        self.error_label.hide()
+        self.set_proposal(proposal)
+        return proposal
+
+    def set_proposal(self, proposal: svc.Proposal | None, *, key: int | None = None,
+                     people: list[int] | None = None) -> None:
+        """Show ``proposal``; ``key`` and ``people`` say which group and people stay chosen."""
+        previous = self._current_key()
+        self.proposal = proposal
+        self.groups_model.set_proposal(proposal)
+        wanted = key if key is not None else previous
+        row = self.groups_model.row_of(wanted) if wanted is not None else None
+        select_row(self.groups_table, row if row is not None else 0)
+        self._show_members(people or [])
+        if proposal is None:
+            self.score_label.setText("")
+            self.warnings_label.setText("")
+        else:
+            self.score_label.setText(score_text(svc.score_proposal(proposal)))
+            self.warnings_label.setText("\n".join(proposal.warnings))
+        self.warnings_label.setVisible(bool(self.warnings_label.text()))
+        self.create_button.setEnabled(proposal is not None and bool(proposal.groups))
+
+    def move_people(self, person_ids: list[int], to_key: int) -> bool:
+        if self.proposal is None or not person_ids:
+            return False
+        proposal = self.proposal
+        try:
+            for person_id in person_ids:
+                proposal = svc.move_in_proposal(proposal, person_id, None if to_key == UNASSIGNED else to_key)
+        except svc.GroupError as error:
+            self._show_error(str(error))
+            return False
+        self.set_proposal(proposal, key=to_key, people=person_ids)
+        return True
+
+    def move_by(self, step: int) -> bool:
+        row = current_row(self.groups_table)
+        people = self.chosen_ids()
+        if row is None or not people:
+            return False
+        target = row + step
+        if not 0 <= target < self.groups_model.rowCount():
+            return False
+        return self.move_people(people, self.groups_model.key_at(target))
+
+    def rename(self, index: int, name: str) -> bool:
+        if self.proposal is None:
+            return False
+        try:
+            proposal = svc.rename_in_proposal(self.proposal, index, name)
+        except svc.GroupError as error:
+            self._show_error(str(error))
+            return False
+        self.set_proposal(proposal, key=index)
+        return True
+
+    def chosen_ids(self) -> list[int]:
+        return [self.members_model.row_at(r).person_id for r in selected_rows(self.members_table)]
+
+    def open_move_menu(self) -> QMenu | None:
+        people = self.chosen_ids()
+        current = self._current_key()
+        if self.proposal is None or not people:
+            return None
+        menu = QMenu(self)
+        for index, group in enumerate(self.proposal.groups):
+            if index != current:
+                action = menu.addAction(group.name)
+                action.triggered.connect(lambda _c=False, k=index, ids=tuple(people): self.move_people(list(ids), k))
+        if current != UNASSIGNED:
+            menu.addSeparator()
+            action = menu.addAction("Leave out (not placed)")
+            action.triggered.connect(lambda _c=False, ids=tuple(people): self.move_people(list(ids), UNASSIGNED))
+        self.move_menu = menu
+        rect = self.members_table.visualRect(self.members_table.currentIndex())
+        menu.popup(self.members_table.viewport().mapToGlobal(rect.bottomLeft()))
+        return menu
+
+    def accept_proposal(self) -> tuple[int, ...] | None:
+        if self.proposal is None:
+            return None
+        try:
+            with self.store.session() as session:
+                created = svc.accept_proposal(session, self.store.event_id, self.proposal)
+        except svc.GroupError as error:
+            self._show_error(str(error))
+            return None
+        self.accepted_groups.emit(created)
+        self.accept()
+        return created
+
+    # -- helpers
+
+    def _current_key(self) -> int | None:
+        row = current_row(self.groups_table)
+        return self.groups_model.key_at(row) if row is not None else None
+
+    def _show_members(self, chosen: list[int]) -> None:
+        key = self._current_key()
+        if self.proposal is None or key is None:
+            self.members_model.show_group(None, [])
+            return
+        self.members_model.show_group(key, proposal_members(self.proposal, key))
+        selection = self.members_table.selectionModel()
+        for person_id in chosen:
+            row = self.members_model.row_of(person_id)
+            if row is not None:
+                index = self.members_model.index(row, 0)
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.move_button.setEnabled(bool(self.chosen_ids()))
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    # -- slots
+
+    def _on_option_changed(self, *_args: object) -> None:
+        self.count_spin.setEnabled(self.count_radio.isChecked())
+        self.size_spin.setEnabled(not self.count_radio.isChecked())
+        self.propose()
+
+    def _on_groups_table_current_changed(self, *_args: object) -> None:
+        self._show_members([])
+
+    def _on_members_selection_changed(self, *_args: object) -> None:
+        self.move_button.setEnabled(bool(self.chosen_ids()))
+
+    def _on_groups_model_members_dropped(self, person_ids: list[int], _from_key: int, to_key: int) -> None:
+        self.move_people(person_ids, to_key)
+
+    def _on_groups_model_renamed(self, index: int, name: str) -> None:
+        self.rename(index, name)
+
+    def _on_move_button_clicked(self) -> None:
+        self.open_move_menu()
+
+    def _on_move_up_shortcut_activated(self) -> None:
+        self.move_by(-1)
+
+    def _on_move_down_shortcut_activated(self) -> None:
+        self.move_by(1)
+
+    def _on_buttons_accepted(self) -> None:
+        self.accept_proposal()

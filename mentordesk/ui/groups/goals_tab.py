@@ -1,0 +1,262 @@
+"""The Goals & history tab: pick a person, see their groups, sessions attended and goals, and set goals.
+
+The person list is searchable as you type, accent- and case-blind. Everything shown comes from the
+groups service's ``member_history``; goals are added and progressed through its goal functions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.services import groups as svc
+from mentordesk.ui.groups.goal_dialog import GoalDialog, ProgressDialog
+from mentordesk.ui.groups.labels import ROLE_LABELS, plural, rate_text
+from mentordesk.ui.groups.tables import current_row, select_row, set_up_table
+from mentordesk.ui.itemmodels.group_candidate_model import CandidateFilterModel, GroupCandidateModel
+from mentordesk.ui.itemmodels.group_candidate_model import Column as PersonColumn
+from mentordesk.ui.itemmodels.group_goal_model import Column as GoalColumn
+from mentordesk.ui.itemmodels.group_goal_model import GroupGoalModel
+from mentordesk.ui.itemmodels.group_history_model import Column as HistoryColumn
+from mentordesk.ui.itemmodels.group_history_model import GroupHistoryModel
+
+if TYPE_CHECKING:
+    from mentordesk.ui.groups.page import GroupsPage
+
+PICK_SOMEONE = "Choose someone on the left to see their groups, attendance and goals."
+
+
+def history_text(history: svc.MemberHistory) -> str:
+    """One paragraph: attendance overall, then each group with the person's role and rate there."""
+    s = history.stats
+    if not history.groups:
+        return f"{history.name} is not in any group yet."
+    attended = f"Came to {s.attended} of {plural(s.held, 'session', 'sessions')} held ({rate_text(s.rate)})"
+    if s.late or s.excused:
+        attended += f", {s.late} late, {s.excused} excused"
+    groups = "; ".join(f"{g.name} ({ROLE_LABELS.get(g.role, 'left') if g.role else 'left'}, {rate_text(g.stats.rate)})"
+                       for g in history.groups)
+    return f"{attended}. Groups: {groups}."
+
+
+class GoalsTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, page: GroupsPage) -> None:
+        super().__init__()
+        self.page = page
+        self.people_model = GroupCandidateModel(self)
+        self.people_proxy = CandidateFilterModel(self)
+        self.people_proxy.setSourceModel(self.people_model)
+        self.goals_model = GroupGoalModel(self)
+        self.history_model = GroupHistoryModel(self)
+        self.history: svc.MemberHistory | None = None
+        self._build()
+        self._connect_signals()
+        self._update_view()
+
+    def _build(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Find a person")
+        self.search_edit.setClearButtonEnabled(True)
+        self.people_table = QTableView(objectName="goalPeople")
+        self.people_table.setModel(self.people_proxy)
+        set_up_table(self.people_table, short_columns=(PersonColumn.ROLE,))
+        for column in (PersonColumn.DEPARTMENT, PersonColumn.TOPICS):
+            self.people_table.hideColumn(column)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_edit)
+        left_layout.addWidget(self.people_table, 1)
+
+        self.name_label = QLabel("", objectName="sectionTitle")
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label = QLabel(PICK_SOMEONE, objectName="pageSubtitle")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.goals_table = QTableView(objectName="goalsTable")
+        self.goals_table.setModel(self.goals_model)
+        set_up_table(self.goals_table, short_columns=(GoalColumn.TARGET, GoalColumn.STATUS, GoalColumn.PROGRESS))
+        self.add_goal_button = QPushButton("Add goal…")
+        self.edit_goal_button = QPushButton("Edit…")
+        self.progress_button = QPushButton("Record progress…")
+        self.delete_goal_button = QPushButton("Delete")
+        goal_buttons = QHBoxLayout()
+        goal_buttons.addWidget(QLabel("Goals", objectName="sectionTitle"), 1)
+        for button in (self.add_goal_button, self.edit_goal_button, self.progress_button, self.delete_goal_button):
+            goal_buttons.addWidget(button)
+        self.history_table = QTableView(objectName="historyTable")
+        self.history_table.setModel(self.history_model)
+        set_up_table(self.history_table, short_columns=(HistoryColumn.WHEN, HistoryColumn.STATUS))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.name_label)
+        right_layout.addWidget(self.summary_label)
+        right_layout.addLayout(goal_buttons)
+        right_layout.addWidget(self.goals_table, 2)
+        right_layout.addWidget(QLabel("Sessions", objectName="sectionTitle"))
+        right_layout.addWidget(self.history_table, 3)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def _connect_signals(self) -> None:
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.people_table.selectionModel().currentRowChanged.connect(self._on_people_table_current_changed)
+        self.goals_table.selectionModel().selectionChanged.connect(self._on_goals_table_selection_changed)
+        self.goals_table.doubleClicked.connect(self._on_progress_button_clicked)
+        self.add_goal_button.clicked.connect(self._on_add_goal_button_clicked)
+        self.edit_goal_button.clicked.connect(self._on_edit_goal_button_clicked)
+        self.progress_button.clicked.connect(self._on_progress_button_clicked)
+        self.delete_goal_button.clicked.connect(self._on_delete_goal_button_clicked)
+
+    # -- reading
+
+    def clear(self) -> None:
+        self.people_model.set_rows([])
+        self._show_history(None)
+
+    def reload(self) -> None:
+        self.page.load("groups.people", lambda s, e: svc.available_people(s, e), self._show_people)
+        self._load_history()
+
+    def _show_people(self, people: list[svc.Candidate]) -> None:
+        chosen = self.selected_person_id()
+        if [p.person_id for p in people] != [p.person_id for p in self.people_model.rows]:
+            self.people_model.set_rows(people)
+            if chosen is not None:
+                self.select_person(chosen)
+
+    def _load_history(self) -> None:
+        person_id = self.selected_person_id()
+        if person_id is None:
+            self._show_history(None)
+            return
+        self.page.load(f"groups.history.{person_id}", lambda s, _e: svc.member_history(s, person_id),
+                       self._on_history_loaded)
+
+    def _on_history_loaded(self, history: svc.MemberHistory) -> None:
+        if history.person_id == self.selected_person_id():
+            self._show_history(history)
+
+    def _show_history(self, history: svc.MemberHistory | None) -> None:
+        goal = self.selected_goal()
+        self.history = history
+        self.goals_model.set_rows(history.goals if history else [])
+        self.history_model.set_rows(sorted(history.sessions, key=lambda s: s.starts_at, reverse=True) if history else [])
+        if goal is not None and (row := self.goals_model.row_of(goal.id)) is not None:
+            select_row(self.goals_table, row)
+        self.name_label.setText(history.name if history else "")
+        self.summary_label.setText(history_text(history) if history else PICK_SOMEONE)
+        self._update_view()
+
+    # -- what the tab offers
+
+    def selected_person_id(self) -> int | None:
+        row = current_row(self.people_table)
+        if row is None:
+            return None
+        return self.people_model.row_at(self.people_proxy.mapToSource(self.people_proxy.index(row, 0)).row()).person_id
+
+    def select_person(self, person_id: int) -> bool:
+        source = self.people_model.row_of(person_id)
+        if source is None:
+            return False
+        index = self.people_proxy.mapFromSource(self.people_model.index(source, 0))
+        if not index.isValid():
+            return False
+        select_row(self.people_table, index.row())
+        return True
+
+    def selected_goal(self) -> svc.GoalInfo | None:
+        row = current_row(self.goals_table)
+        return self.goals_model.row_at(row) if row is not None else None
+
+    def open_add_goal(self) -> GoalDialog | None:
+        return self._open_goal_dialog(None)
+
+    def open_edit_goal(self) -> GoalDialog | None:
+        goal = self.selected_goal()
+        return self._open_goal_dialog(goal.id) if goal is not None else None
+
+    def open_progress(self) -> ProgressDialog | None:
+        goal = self.selected_goal()
+        if goal is None or self.page.store is None:
+            return None
+        dialog = ProgressDialog(self.page.store, goal.id, self)
+        dialog.saved.connect(self._on_goal_saved)
+        return self.page.open(dialog)
+
+    def _open_goal_dialog(self, goal_id: int | None) -> GoalDialog | None:
+        history = self.history
+        if history is None or self.page.store is None:
+            return None
+        groups = [(g.group_id, g.name) for g in history.groups if g.role is not None]
+        dialog = GoalDialog(self.page.store, history.person_id, history.name, groups, self, goal_id=goal_id)
+        if goal_id is None and len(groups) == 1:
+            dialog.group_combo.setCurrentIndex(1)
+        dialog.saved.connect(self._on_goal_saved)
+        return self.page.open(dialog)
+
+    # -- helpers
+
+    def _update_view(self) -> None:
+        person = self.history is not None
+        goal = self.selected_goal() is not None
+        self.add_goal_button.setEnabled(person)
+        for button in (self.edit_goal_button, self.progress_button, self.delete_goal_button):
+            button.setEnabled(goal)
+
+    # -- slots
+
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self.people_proxy.set_query(text)
+        if self.people_proxy.rowCount() and self.selected_person_id() is None:
+            select_row(self.people_table, 0)
+
+    def _on_people_table_current_changed(self, *_args: object) -> None:
+        self._load_history()
+
+    def _on_goals_table_selection_changed(self, *_args: object) -> None:
+        self._update_view()
+
+    def _on_add_goal_button_clicked(self) -> None:
+        self.open_add_goal()
+
+    def _on_edit_goal_button_clicked(self) -> None:
+        self.open_edit_goal()
+
+    def _on_progress_button_clicked(self, *_args: object) -> None:
+        self.open_progress()
+
+    def _on_delete_goal_button_clicked(self) -> None:
+        goal = self.selected_goal()
+        if goal is not None and self.page.change(lambda s: svc.delete_goal(s, goal.id) or True):
+            self.page.show_notice(f"Deleted the goal “{goal.title}”.")
+            self._reload_history()
+
+    def _on_goal_saved(self, _goal_id: int) -> None:
+        self._reload_history()
+
+    def _reload_history(self) -> None:
+        self.page.discard_pending_loads()
+        self._load_history()

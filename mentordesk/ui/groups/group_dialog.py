@@ -1,0 +1,115 @@
+"""Make a group by hand, or change one: name, kind, topic, where it meets, a description."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.models import GroupKind
+from mentordesk.models.store import EventStore
+from mentordesk.services import groups as svc
+from mentordesk.ui.groups.labels import KIND_LABELS
+
+KIND_HINTS = {
+    GroupKind.GROUP: "A mentor with several mentees.",
+    GroupKind.ONE_ON_ONE: "One mentor, one mentee.",
+    GroupKind.PEER_CIRCLE: "Peers who mentor each other; nobody leads.",
+    GroupKind.REVERSE: "A junior person mentors a senior one (e.g. on new tools).",
+}
+
+
+class GroupDialog(QDialog):
+    #: The group's id, once saved.
+    saved = Signal(int)
+
+    def __init__(self, store: EventStore, parent: QWidget | None = None, *, group_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.group_id = group_id
+        self.setWindowTitle("Edit group" if group_id else "New group")
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(120)
+        self.kind_combo = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind_combo.addItem(label, kind)
+        self.kind_hint = QLabel("", objectName="pageSubtitle")
+        self.kind_hint.setWordWrap(True)
+        self.topic_edit = QLineEdit()
+        self.topic_edit.setPlaceholderText("e.g. Robotics, Careers in health")
+        self.location_edit = QLineEdit()
+        self.location_edit.setPlaceholderText("Usual room (each session can differ)")
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setFixedHeight(70)
+        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        form = QFormLayout()
+        form.addRow("&Name", self.name_edit)
+        form.addRow("&Kind", self.kind_combo)
+        form.addRow("", self.kind_hint)
+        form.addRow("&Topic", self.topic_edit)
+        form.addRow("&Where", self.location_edit)
+        form.addRow("&Description", self.description_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        if group_id is not None:
+            with store.read_session() as session:
+                details = svc.get_group(session, group_id)
+            self.name_edit.setText(details.name)
+            self.kind_combo.setCurrentIndex(list(KIND_LABELS).index(details.kind))
+            self.topic_edit.setText(details.topic)
+            self.location_edit.setText(details.location)
+            self.description_edit.setPlainText(details.description)
+        self._connect_signals()
+        self._on_kind_combo_changed()
+        self.resize(440, self.sizeHint().height())
+
+    def _connect_signals(self) -> None:
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+    @property
+    def kind(self) -> GroupKind:
+        return GroupKind(self.kind_combo.currentData())
+
+    def save(self) -> int | None:
+        fields = {"topic": self.topic_edit.text(), "description": self.description_edit.toPlainText(),
+                  "location": self.location_edit.text()}
+        try:
+            with self.store.session() as session:
+                if self.group_id is None:
+                    group_id = svc.create_group(session, self.store.event_id, self.name_edit.text(), self.kind,
+                                                **fields)
+                else:
+                    group_id = self.group_id
+                    svc.rename_group(session, group_id, self.name_edit.text())
+                    svc.update_group(session, group_id, kind=self.kind, **fields)
+        except svc.GroupError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            self.name_edit.setFocus()
+            return None
+        self.saved.emit(group_id)
+        self.accept()
+        return group_id
+
+    def _on_kind_combo_changed(self, *_args: object) -> None:
+        self.kind_hint.setText(KIND_HINTS[self.kind])
+
+    def _on_buttons_accepted(self) -> None:
+        self.save()

@@ -1,0 +1,499 @@
+"""The Groups tab: every group with its size, next session and attendance, and the chosen group's members.
+
+Members are formed by hand here: drag them onto another group of the list, or from the keyboard
+(Ctrl+Shift+Up/Down moves the chosen members to the group above or below; Alt+M opens "Move to…").
+Every change goes through the groups service, then the page re-reads what it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.models import MemberRole
+from mentordesk.services import groups as svc
+from mentordesk.ui.groups.labels import ROLE_LABELS, plural
+from mentordesk.ui.groups.tables import current_row, select_row, selected_rows, set_up_table
+from mentordesk.ui.itemmodels.group_list_model import Column as GroupColumn
+from mentordesk.ui.itemmodels.group_list_model import GroupListModel, GroupRow
+from mentordesk.ui.itemmodels.group_member_model import Column as MemberColumn
+from mentordesk.ui.itemmodels.group_member_model import GroupMemberModel
+from mentordesk.ui.people.empty_state import match_heights
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from mentordesk.ui.groups.page import GroupsPage
+
+EMPTY_TEXT = "No groups yet."
+EMPTY_HINT = ("Let MentorDesk balance the mentees into groups by topics and department, with a mentor each — "
+              "you can adjust the proposal before anything is saved — or make a group by hand.")
+MOVE_KEYS = {"up": "Ctrl+Shift+Up", "down": "Ctrl+Shift+Down", "menu": "Alt+M"}
+CALENDAR_FILTER = "iCalendar files (*.ics)"
+
+
+def groups_snapshot(session: Session, event_id: int) -> list[GroupRow]:
+    """The group list with each group's attendance rate over its held sessions."""
+    return [GroupRow(g, svc.group_stats(session, g.id).total.rate) for g in svc.list_groups(session, event_id)]
+
+
+class GroupsTab(QWidget):
+    #: The groups or their members changed (sessions and goals may need re-reading).
+    changed = Signal()
+
+    def __init__(self, page: GroupsPage) -> None:
+        super().__init__()
+        self.page = page
+        self.groups_model = GroupListModel(self)
+        self.members_model = GroupMemberModel(self)
+        self.move_menu: QMenu | None = None
+        self._loaded = False
+        self._select_after_load: int | None = None
+        #: Members to choose once their group's list arrives (they were just moved there).
+        self._members_to_select: list[int] | None = None
+        self._build()
+        self._connect_signals()
+        self._update_view()
+
+    # -- building
+
+    def _build(self) -> None:
+        self.new_button = QPushButton("New group…", objectName="primaryButton")
+        self.new_button.setToolTip("Make a group by hand (Ctrl+Shift+N)")
+        self.form_button = QPushButton("Form automatically…")
+        self.form_button.setToolTip("Propose balanced groups from everyone's topics and department, then adjust")
+        self.edit_button = QPushButton("Edit…")
+        self.archive_button = QPushButton("Archive")
+        self.archive_button.setToolTip("Hide a finished group from planning; its sessions and attendance stay")
+        self.delete_button = QPushButton("Delete…")
+        self.calendar_button = QPushButton("Export calendar")
+        self.calendar_button.setToolTip("Save sessions as an .ics file for Outlook, Google or Apple Calendar")
+        calendar_menu = QMenu(self.calendar_button)
+        self.calendar_group_action = calendar_menu.addAction("This group's sessions…")
+        self.calendar_all_action = calendar_menu.addAction("Every group's sessions…")
+        self.calendar_button.setMenu(calendar_menu)
+        toolbar = QHBoxLayout()
+        toolbar.setSpacing(8)
+        for button in (self.new_button, self.form_button):
+            toolbar.addWidget(button)
+        toolbar.addStretch(1)
+        for button in (self.edit_button, self.archive_button, self.delete_button, self.calendar_button):
+            toolbar.addWidget(button)
+        match_heights(self.new_button, self.form_button, self.edit_button, self.archive_button,
+                      self.delete_button, self.calendar_button)
+
+        self.groups_table = QTableView(objectName="groupsTable")
+        self.groups_table.setModel(self.groups_model)
+        set_up_table(self.groups_table, short_columns=(GroupColumn.KIND, GroupColumn.RATE))
+        self.groups_table.setAcceptDrops(True)
+        self.groups_table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.groups_table.setDragDropOverwriteMode(True)
+        self.groups_table.setDropIndicatorShown(True)
+
+        self.members_title = QLabel("", objectName="sectionTitle")
+        self.members_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.members_table = QTableView(objectName="membersTable")
+        self.members_table.setModel(self.members_model)
+        set_up_table(self.members_table, short_columns=(MemberColumn.ROLE,), multi=True)
+        self.members_table.setDragEnabled(True)
+        self.members_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.members_table.setToolTip("Drag members onto another group, or Ctrl+Shift+Up/Down, or Alt+M")
+        self.add_people_button = QPushButton("Add people…")
+        self.remove_button = QPushButton("Remove")
+        self.role_button = QPushButton("Role")
+        role_menu = QMenu(self.role_button)
+        self.role_actions = {role: role_menu.addAction(ROLE_LABELS[role]) for role in MemberRole}
+        self.role_button.setMenu(role_menu)
+        self.move_button = QPushButton("Move to…")
+        self.move_button.setToolTip("Move the chosen members to another group (Alt+M)")
+        member_buttons = QHBoxLayout()
+        member_buttons.setSpacing(8)
+        for button in (self.add_people_button, self.remove_button, self.role_button, self.move_button):
+            member_buttons.addWidget(button)
+        member_buttons.addStretch(1)
+        members = QWidget()
+        members_layout = QVBoxLayout(members)
+        members_layout.setContentsMargins(0, 0, 0, 0)
+        members_layout.addWidget(self.members_title)
+        members_layout.addWidget(self.members_table, 1)
+        members_layout.addLayout(member_buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.groups_table)
+        self.splitter.addWidget(members)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+
+        self.empty_state = QWidget(objectName="emptyStatePanel")
+        self.empty_label = QLabel(EMPTY_TEXT, objectName="emptyStateTitle")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint = QLabel(EMPTY_HINT, objectName="pageSubtitle")
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_form_button = QPushButton("Form groups automatically…", objectName="primaryButton")
+        self.empty_new_button = QPushButton("New group…")
+        match_heights(self.empty_form_button, self.empty_new_button)
+        empty_buttons = QHBoxLayout()
+        empty_buttons.addStretch(1)
+        empty_buttons.addWidget(self.empty_form_button)
+        empty_buttons.addWidget(self.empty_new_button)
+        empty_buttons.addStretch(1)
+        empty = QVBoxLayout(self.empty_state)
+        empty.addStretch(1)
+        empty.addWidget(self.empty_label)
+        empty.addWidget(hint)
+        empty.addSpacing(12)
+        empty.addLayout(empty_buttons)
+        empty.addStretch(2)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.empty_state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 0)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.stack, 1)
+
+        only_members = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.move_up_shortcut = QShortcut(QKeySequence(MOVE_KEYS["up"]), self.members_table, context=only_members)
+        self.move_down_shortcut = QShortcut(QKeySequence(MOVE_KEYS["down"]), self.members_table,
+                                            context=only_members)
+        self.move_menu_shortcut = QShortcut(QKeySequence(MOVE_KEYS["menu"]), self, context=only_members)
+        self.remove_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.members_table,
+                                         context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _connect_signals(self) -> None:
+        self.groups_table.selectionModel().currentRowChanged.connect(self._on_groups_table_current_changed)
+        self.groups_table.doubleClicked.connect(self._on_edit_button_clicked)
+        self.members_table.selectionModel().selectionChanged.connect(self._on_members_table_selection_changed)
+        self.groups_model.members_dropped.connect(self._on_groups_model_members_dropped)
+        self.groups_model.modelReset.connect(self._on_groups_model_reset)
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.empty_new_button.clicked.connect(self._on_new_button_clicked)
+        self.form_button.clicked.connect(self._on_form_button_clicked)
+        self.empty_form_button.clicked.connect(self._on_form_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.archive_button.clicked.connect(self._on_archive_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.calendar_group_action.triggered.connect(self._on_calendar_group_action_triggered)
+        self.calendar_all_action.triggered.connect(self._on_calendar_all_action_triggered)
+        self.add_people_button.clicked.connect(self._on_add_people_button_clicked)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.remove_shortcut.activated.connect(self._on_remove_button_clicked)
+        for role, action in self.role_actions.items():
+            action.triggered.connect(lambda _checked=False, r=role: self.set_role(r))
+        self.move_button.clicked.connect(self._on_move_button_clicked)
+        self.move_menu_shortcut.activated.connect(self._on_move_button_clicked)
+        self.move_up_shortcut.activated.connect(self._on_move_up_shortcut_activated)
+        self.move_down_shortcut.activated.connect(self._on_move_down_shortcut_activated)
+
+    # -- reading
+
+    def clear(self) -> None:
+        self._loaded = False
+        self.groups_model.set_rows([])
+        self.members_model.show_group(None, [])
+        self._update_view()
+
+    def reload(self) -> None:
+        self.page.load("groups.list", groups_snapshot, self._show_groups)
+
+    def _show_groups(self, rows: list[GroupRow]) -> None:
+        wanted = self._select_after_load or (self.selected_group().summary.id if self.selected_group() else None)
+        self._select_after_load = None
+        self._loaded = True
+        self.groups_model.set_rows(rows)
+        row = self.groups_model.row_of(wanted) if wanted is not None else None
+        if row is None and rows:
+            row = 0
+        if row is not None:
+            select_row(self.groups_table, row)
+        self._update_view()
+
+    def _load_members(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            self.members_model.show_group(None, [])
+            self._update_view()
+            return
+        group_id = group.summary.id
+        self.page.load(f"groups.members.{group_id}", lambda s, _e: svc.group_members(s, group_id),
+                       lambda members: self._show_members(group_id, members))
+
+    def _show_members(self, group_id: int, members: Sequence[svc.MemberInfo]) -> None:
+        group = self.selected_group()
+        if group is None or group.summary.id != group_id:
+            return  # the coordinator chose another group meanwhile
+        chosen = self.selected_member_ids() if self.members_model.group_id == group_id else []
+        if self._members_to_select is not None:
+            chosen, self._members_to_select = self._members_to_select, None
+        self.members_model.show_group(group_id, members)
+        self.select_members(chosen)
+        self._update_view()
+
+    # -- what the tab offers
+
+    def select_after_load(self, group_id: int) -> None:
+        """Choose this group once the list is next read (it was just made)."""
+        self._select_after_load = group_id
+
+    def selected_group(self) -> GroupRow | None:
+        row = current_row(self.groups_table)
+        return self.groups_model.row_at(row) if row is not None else None
+
+    def select_group(self, group_id: int) -> bool:
+        row = self.groups_model.row_of(group_id)
+        if row is None:
+            return False
+        select_row(self.groups_table, row)
+        return True
+
+    def selected_member_ids(self) -> list[int]:
+        return [self.members_model.row_at(r).person_id for r in selected_rows(self.members_table)]
+
+    def select_members(self, person_ids: Sequence[int]) -> None:
+        selection = self.members_table.selectionModel()
+        selection.clearSelection()
+        for person_id in person_ids:
+            row = self.members_model.row_of(person_id)
+            if row is not None:
+                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+                selection.select(self.members_model.index(row, 0), flags)
+                selection.setCurrentIndex(self.members_model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def move_members(self, person_ids: Sequence[int], from_group_id: int, to_group_id: int) -> bool:
+        """Move people between groups (the role follows the target group's kind), then follow them there."""
+        if not person_ids or from_group_id == to_group_id:
+            return False
+
+        def work(session: Session) -> bool:
+            for person_id in person_ids:
+                svc.move_member(session, person_id, from_group_id, to_group_id)
+            return True
+
+        if not self.page.change(work):
+            return False
+        names = {g.summary.id: g.summary.name for g in self.groups_model.rows}
+        self.page.show_notice(f"Moved {plural(len(person_ids), 'person', 'people')} to {names.get(to_group_id, '')}.")
+        self._select_after_load = to_group_id
+        self._members_to_select = list(person_ids)
+        self._after_change()
+        return True
+
+    def move_by(self, step: int) -> bool:
+        """Move the chosen members to the group ``step`` rows above (-1) or below (+1) in the list."""
+        group = self.selected_group()
+        row = current_row(self.groups_table)
+        people = self.selected_member_ids()
+        if group is None or row is None or not people:
+            return False
+        target = row + step
+        if not 0 <= target < self.groups_model.rowCount():
+            return False
+        return self.move_members(people, group.summary.id, self.groups_model.row_at(target).summary.id)
+
+    def open_move_menu(self) -> QMenu | None:
+        group = self.selected_group()
+        people = self.selected_member_ids()
+        if group is None or not people:
+            return None
+        menu = QMenu(self)
+        for other in self.groups_model.rows:
+            if other.summary.id == group.summary.id or other.summary.archived:
+                continue
+            action: QAction = menu.addAction(other.summary.name)
+            action.triggered.connect(
+                lambda _c=False, to=other.summary.id, src=group.summary.id, ids=tuple(people):
+                self.move_members(ids, src, to))
+        self.move_menu = menu
+        rect = self.members_table.visualRect(self.members_table.currentIndex())
+        menu.popup(self.members_table.viewport().mapToGlobal(rect.bottomLeft()))
+        return menu
+
+    def set_role(self, role: MemberRole) -> None:
+        group = self.selected_group()
+        people = self.selected_member_ids()
+        if group is None or not people:
+            return
+
+        def work(session: Session) -> bool:
+            for person_id in people:
+                svc.set_member_role(session, group.summary.id, person_id, role)
+            return True
+
+        if self.page.change(work):
+            self._after_change()
+
+    def remove_members(self) -> None:
+        group = self.selected_group()
+        people = self.selected_member_ids()
+        if group is None or not people:
+            return
+
+        def work(session: Session) -> bool:
+            for person_id in people:
+                svc.remove_member(session, group.summary.id, person_id)
+            return True
+
+        if self.page.change(work):
+            self.page.show_notice(f"Removed {plural(len(people), 'person', 'people')} from {group.summary.name}. "
+                                  "Their attendance so far is kept.")
+            self._after_change()
+
+    def export_calendar(self, path: str | Path, group_id: int | None) -> int | None:
+        """Write the sessions as an .ics file; a failure is said in one line, never a traceback."""
+        store = self.page.store
+        if store is None:
+            return None
+        try:
+            with store.read_session() as session:
+                count = svc.write_calendar(session, store.event_id, Path(path), group_id=group_id)
+        except svc.GroupError as error:
+            self.page.show_error(str(error))
+            return None
+        except OSError as error:
+            self.page.show_error(f"The calendar could not be saved to {path}: {error.strerror or error}.")
+            return None
+        self.page.show_notice(f"Saved {plural(count, 'session', 'sessions')} to {path}. Mentors can import it "
+                              "into Outlook, Google Calendar or Apple Calendar.")
+        return count
+
+    # -- helpers
+
+    def _after_change(self) -> None:
+        self.page.discard_pending_loads()
+        self.reload()
+        self.changed.emit()
+
+    def _update_view(self) -> None:
+        has_store = self.page.store is not None
+        empty = self._loaded and self.groups_model.rowCount() == 0
+        self.stack.setCurrentWidget(self.empty_state if empty else self.splitter)
+        group = self.selected_group()
+        chosen = bool(self.selected_member_ids())
+        for button in (self.new_button, self.form_button):
+            button.setEnabled(has_store)
+        for button in (self.edit_button, self.archive_button, self.delete_button, self.add_people_button):
+            button.setEnabled(group is not None)
+        self.calendar_button.setEnabled(has_store and not empty)
+        self.calendar_group_action.setEnabled(group is not None)
+        for button in (self.remove_button, self.role_button, self.move_button):
+            button.setEnabled(group is not None and chosen)
+        if group is not None:
+            self.archive_button.setText("Restore" if group.summary.archived else "Archive")
+            self.members_title.setText(f"{group.summary.name} — {plural(self.members_model.rowCount(), 'member', 'members')}")
+        else:
+            self.members_title.setText("")
+
+    # -- slots
+
+    def _on_groups_table_current_changed(self, *_args: object) -> None:
+        self._load_members()
+        self._update_view()
+
+    def _on_groups_model_reset(self) -> None:
+        self._update_view()
+
+    def _on_members_table_selection_changed(self, *_args: object) -> None:
+        self._update_view()
+
+    def _on_groups_model_members_dropped(self, person_ids: list[int], from_id: int, to_id: int) -> None:
+        self.move_members(person_ids, from_id, to_id)
+
+    def _on_move_up_shortcut_activated(self) -> None:
+        self.move_by(-1)
+
+    def _on_move_down_shortcut_activated(self) -> None:
+        self.move_by(1)
+
+    def _on_move_button_clicked(self) -> None:
+        self.open_move_menu()
+
+    def _on_new_button_clicked(self) -> None:
+        self.page.open_group_dialog(None)
+
+    def _on_form_button_clicked(self) -> None:
+        self.page.open_auto_form()
+
+    def _on_edit_button_clicked(self, *_args: object) -> None:
+        group = self.selected_group()
+        if group is not None:
+            self.page.open_group_dialog(group.summary.id)
+
+    def _on_archive_button_clicked(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            return
+        archived = not group.summary.archived
+        if self.page.change(lambda s: svc.update_group(s, group.summary.id, archived=archived) or True):
+            self._after_change()
+
+    def _on_delete_button_clicked(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete group",
+                          f"Delete “{group.summary.name}” with its {plural(group.summary.session_count, 'session', 'sessions')} "
+                          "and their attendance? Archive keeps them instead.",
+                          QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        group_id = group.summary.id
+        box.buttonClicked.connect(lambda button: self._delete(group_id) if button is delete else None)
+        self.page.dialog = box
+        box.open()
+
+    def _delete(self, group_id: int) -> None:
+        if self.page.change(lambda s: svc.delete_group(s, group_id) or True):
+            self._after_change()
+
+    def _on_calendar_group_action_triggered(self) -> None:
+        group = self.selected_group()
+        if group is not None:
+            self.choose_calendar_file(group.summary.id, group.summary.name)
+
+    def _on_calendar_all_action_triggered(self) -> None:
+        self.choose_calendar_file(None, "all groups")
+
+    def choose_calendar_file(self, group_id: int | None, stem: str) -> QFileDialog | None:
+        store = self.page.store
+        if store is None:
+            return None
+        folder = store.path.parent if store.path else Path.home()
+        safe = "".join(ch if ch not in '\\/:*?"<>|' else " " for ch in stem).strip(" .") or "sessions"
+        chooser = QFileDialog(self, "Export calendar", str(folder / f"{safe}.ics"), CALENDAR_FILTER)
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setDefaultSuffix("ics")
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(lambda name: self.export_calendar(name, group_id) if name else None)
+        self.page.dialog = chooser
+        chooser.open()
+        return chooser
+
+    def _on_add_people_button_clicked(self) -> None:
+        group = self.selected_group()
+        if group is not None:
+            self.page.open_add_people(group.summary.id)
+
+    def _on_remove_button_clicked(self) -> None:
+        self.remove_members()

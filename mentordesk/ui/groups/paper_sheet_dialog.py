@@ -1,0 +1,73 @@
+"""Attendance copied from a printed sign-in sheet: a compact grid in the sheet's own order.
+
+The sheet lists members in sign-in order (surname, first name), numbered; this grid shows the
+same numbers and names, and one letter per line. Typing P, L, A or E marks the line and moves to
+the next, so a whole sheet is copied by reading down it. Marks are saved at once, recorded as
+coming from the sheet.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from mentordesk.models import AttendanceSource
+from mentordesk.models.store import EventStore
+from mentordesk.services import groups as svc
+from mentordesk.ui.groups.attendance_dialog import RosterMarker, counts_text
+from mentordesk.ui.groups.labels import when_text
+from mentordesk.ui.groups.roster_view import RosterView
+from mentordesk.ui.groups.tables import select_row, set_up_table
+from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
+
+
+class PaperSheetDialog(QDialog):
+    def __init__(self, store: EventStore, info: svc.SessionInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("From the paper sign-in sheet")
+        intro = QLabel(f"{info.group_name}, {when_text(info.starts_at)}. Read down the sheet and type the letter "
+                       "for each line: P present, L late, A absent, E excused. Space skips a line; Delete clears.")
+        intro.setWordWrap(True)
+        self.model = GroupRosterModel(self, compact=True)
+        self.table = RosterView()
+        self.table.setObjectName("paperSheetGrid")
+        self.table.setModel(self.model)
+        set_up_table(self.table, short_columns=(Column.NUMBER, Column.ROLE, Column.STATUS))
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        self.counts_label = QLabel("")
+        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)  # Enter must not close the grid halfway down a sheet
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.marker = RosterMarker(store, info.id, self.model, AttendanceSource.SIGN_IN_SHEET, self._show_error)
+        self.table.status_typed.connect(self._on_table_status_typed)
+        self.model.dataChanged.connect(self._on_model_changed)
+        self.buttons.rejected.connect(self.reject)
+        self.marker.reload()
+        self._on_model_changed()
+        select_row(self.table, 0)
+        self.table.setFocus()
+        self.resize(460, 520)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The roster takes the keys first: attendance is taken by typing letters down the list.
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _on_table_status_typed(self, row: int, status: object) -> None:
+        self.marker.mark(row, status)  # type: ignore[arg-type]
+
+    def _on_model_changed(self, *_args: object) -> None:
+        self.counts_label.setText(counts_text(list(self.model.rows)))

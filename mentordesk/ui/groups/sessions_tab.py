@@ -1,0 +1,318 @@
+"""The Sessions tab: upcoming and past sessions of every group (or one), and what to do with one.
+
+From here sessions are scheduled (one-off or recurring), one occurrence moved or cancelled, and a
+session's attendance and notes opened (Enter opens attendance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.services import groups as svc
+from mentordesk.ui.groups.attendance_dialog import AttendanceDialog
+from mentordesk.ui.groups.labels import plural, when_text
+from mentordesk.ui.groups.move_session_dialog import MoveSessionDialog
+from mentordesk.ui.groups.notes_dialog import NotesDialog
+from mentordesk.ui.groups.schedule_dialog import ScheduleDialog
+from mentordesk.ui.groups.tables import current_row, select_row, set_up_table
+from mentordesk.ui.itemmodels.group_session_model import Column, GroupSessionModel
+from mentordesk.ui.people.empty_state import match_heights
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from mentordesk.ui.groups.page import GroupsPage
+
+When = Literal["upcoming", "past", "all"]
+WHEN_CHOICES: tuple[tuple[str, When], ...] = (("Upcoming", "upcoming"), ("Past", "past"), ("All", "all"))
+
+
+@dataclass(frozen=True)
+class SessionsSnapshot:
+    groups: list[tuple[int, str]]
+    sessions: list[svc.SessionInfo]
+
+
+class SessionsTab(QWidget):
+    #: Sessions or attendance changed (group list figures may need re-reading).
+    changed = Signal()
+
+    def __init__(self, page: GroupsPage) -> None:
+        super().__init__()
+        self.page = page
+        self.model = GroupSessionModel(self)
+        self.groups: list[tuple[int, str]] = []
+        self._loaded = False
+        self._build()
+        self._connect_signals()
+        self._update_view()
+
+    def _build(self) -> None:
+        self.group_combo = QComboBox()
+        self.group_combo.addItem("All groups", None)
+        self.group_combo.setMinimumContentsLength(14)
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.when_combo = QComboBox()
+        for label, when in WHEN_CHOICES:
+            self.when_combo.addItem(label, when)
+        self.schedule_button = QPushButton("Schedule…", objectName="primaryButton")
+        self.schedule_button.setToolTip("Schedule one session or a recurring series")
+        self.attendance_button = QPushButton("Attendance…")
+        self.attendance_button.setToolTip("Take attendance for the chosen session (Enter)")
+        self.notes_button = QPushButton("Notes…")
+        self.move_button = QPushButton("Move…")
+        self.move_button.setToolTip("Move this one session; the rest of its series stays")
+        self.cancel_button = QPushButton("Cancel session")
+        match_heights(self.schedule_button, self.attendance_button, self.notes_button, self.move_button,
+                      self.cancel_button)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("&Show", buddy=self.when_combo))
+        filters.addWidget(self.when_combo)
+        filters.addWidget(QLabel("&of", buddy=self.group_combo))
+        filters.addWidget(self.group_combo, 1)
+        filters.addStretch(0)
+        filters.addWidget(self.schedule_button)
+        actions = QHBoxLayout()
+        self.count_label = QLabel("", objectName="pageSubtitle")
+        actions.addWidget(self.count_label, 1)
+        for button in (self.attendance_button, self.notes_button, self.move_button, self.cancel_button):
+            actions.addWidget(button)
+        self.table = QTableView(objectName="sessionsTable")
+        self.table.setModel(self.model)
+        set_up_table(self.table, short_columns=(Column.WHEN, Column.ATTENDANCE))
+        self.empty_label = QLabel("", objectName="emptyStateTitle")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(actions)
+
+    def _connect_signals(self) -> None:
+        self.group_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.when_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        # Enter or a double-click on a session (the view's "activated") opens its attendance.
+        self.table.activated.connect(self._on_attendance_button_clicked)
+        self.schedule_button.clicked.connect(self._on_schedule_button_clicked)
+        self.attendance_button.clicked.connect(self._on_attendance_button_clicked)
+        self.notes_button.clicked.connect(self._on_notes_button_clicked)
+        self.move_button.clicked.connect(self._on_move_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+
+    # -- reading
+
+    @property
+    def group_filter(self) -> int | None:
+        data = self.group_combo.currentData()
+        return int(data) if data is not None else None
+
+    @property
+    def when(self) -> When:
+        return self.when_combo.currentData()  # type: ignore[no-any-return]
+
+    def set_filter(self, *, group_id: int | None = None, when: When | None = None) -> None:
+        if when is not None:
+            self.when_combo.setCurrentIndex(self.when_combo.findData(when))
+        index = self.group_combo.findData(group_id) if group_id is not None else 0
+        self.group_combo.setCurrentIndex(max(0, index))
+
+    def clear(self) -> None:
+        self._loaded = False
+        self.model.set_rows([])
+        self._set_groups([])
+        self._update_view()
+
+    def reload(self) -> None:
+        group_id, when = self.group_filter, self.when
+
+        def query(session: Session, event_id: int) -> SessionsSnapshot:
+            groups = [(g.id, g.name) for g in svc.list_groups(session, event_id)]
+            known = {gid for gid, _name in groups}
+            wanted = group_id if group_id in known else None
+            return SessionsSnapshot(groups, svc.list_sessions(session, event_id, group_id=wanted, when=when))
+
+        self.page.load(f"groups.sessions.{group_id}.{when}", query, self._show)
+
+    def _show(self, snapshot: SessionsSnapshot) -> None:
+        chosen = self.selected_session()
+        self._loaded = True
+        self._set_groups(snapshot.groups)
+        self.model.set_rows(snapshot.sessions)
+        row = self.model.row_of(chosen.id) if chosen is not None else None
+        if row is None and snapshot.sessions:
+            row = self._first_relevant_row(snapshot.sessions)
+        if row is not None:
+            select_row(self.table, row)
+        self._update_view()
+
+    def _first_relevant_row(self, sessions: list[svc.SessionInfo]) -> int:
+        # In "all", land on the first session still to come: that is the one to prepare.
+        if self.when == "all":
+            now = datetime.now(UTC)
+            return next((n for n, s in enumerate(sessions) if s.starts_at >= now), len(sessions) - 1)
+        return len(sessions) - 1 if self.when == "past" else 0
+
+    def _set_groups(self, groups: list[tuple[int, str]]) -> None:
+        if groups == self.groups:
+            return
+        current = self.group_filter
+        self.groups = groups
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        self.group_combo.addItem("All groups", None)
+        for gid, name in groups:
+            self.group_combo.addItem(name, gid)
+        index = self.group_combo.findData(current) if current is not None else 0
+        self.group_combo.setCurrentIndex(max(0, index))
+        self.group_combo.blockSignals(False)
+
+    # -- what the tab offers
+
+    def selected_session(self) -> svc.SessionInfo | None:
+        row = current_row(self.table)
+        return self.model.row_at(row) if row is not None else None
+
+    def select_session(self, session_id: int) -> bool:
+        row = self.model.row_of(session_id)
+        if row is None:
+            return False
+        select_row(self.table, row)
+        return True
+
+    def open_schedule(self, group_id: int | None = None) -> ScheduleDialog | None:
+        if self.page.store is None or not self.groups:
+            return None
+        dialog = ScheduleDialog(self.page.store, self.groups, self, group_id=group_id or self.group_filter)
+        dialog.scheduled.connect(self._on_schedule_dialog_scheduled)
+        return self.page.open(dialog)
+
+    def open_attendance(self, session_id: int | None = None) -> AttendanceDialog | None:
+        info = self._session(session_id)
+        if self.page.store is None or info is None:
+            return None
+        dialog = AttendanceDialog(self.page.store, info, self)
+        dialog.finished.connect(self._on_dialog_finished)
+        return self.page.open(dialog)
+
+    def open_notes(self, session_id: int | None = None) -> NotesDialog | None:
+        info = self._session(session_id)
+        if self.page.store is None or info is None:
+            return None
+        dialog = NotesDialog(self.page.store, info, self)
+        dialog.finished.connect(self._on_dialog_finished)
+        return self.page.open(dialog)
+
+    def open_move(self, session_id: int | None = None) -> MoveSessionDialog | None:
+        info = self._session(session_id)
+        if self.page.store is None or info is None:
+            return None
+        dialog = MoveSessionDialog(self.page.store, info, self)
+        dialog.moved.connect(self._on_move_dialog_moved)
+        return self.page.open(dialog)
+
+    def toggle_cancelled(self, session_id: int | None = None) -> bool:
+        info = self._session(session_id)
+        if info is None:
+            return False
+        action = svc.restore_session if info.cancelled else svc.cancel_session
+        if self.page.change(lambda s: action(s, info.id) or True) is None:
+            return False
+        what = "Restored" if info.cancelled else "Cancelled"
+        self.page.show_notice(f"{what} {info.group_name}, {when_text(info.starts_at)}. The other sessions are unchanged.")
+        self._after_change()
+        return True
+
+    # -- helpers
+
+    def _session(self, session_id: int | None) -> svc.SessionInfo | None:
+        if session_id is None:
+            return self.selected_session()
+        row = self.model.row_of(session_id)
+        if row is not None:
+            return self.model.row_at(row)
+        store = self.page.store
+        if store is None:
+            return None
+        with store.read_session() as session:
+            return svc.get_session(session, session_id)
+
+    def _after_change(self) -> None:
+        self.page.discard_pending_loads()
+        self.changed.emit()
+
+    def _update_view(self) -> None:
+        info = self.selected_session()
+        has_groups = bool(self.groups)
+        self.schedule_button.setEnabled(self.page.store is not None and has_groups)
+        for button in (self.attendance_button, self.notes_button, self.move_button, self.cancel_button):
+            button.setEnabled(info is not None)
+        self.attendance_button.setEnabled(info is not None and not info.cancelled)
+        self.cancel_button.setText("Restore session" if info is not None and info.cancelled else "Cancel session")
+        total = self.model.rowCount()
+        self.count_label.setText(plural(total, "session", "sessions") if self._loaded else "")
+        if self._loaded and total == 0:
+            if not has_groups:
+                self.empty_label.setText("No groups yet. Make groups on the Groups tab, then schedule their sessions.")
+            elif self.when == "upcoming":
+                self.empty_label.setText("No upcoming sessions. Use “Schedule…” for a one-off session or a "
+                                         "weekly series for the term.")
+            else:
+                self.empty_label.setText("No sessions here.")
+            self.stack.setCurrentWidget(self.empty_label)
+        else:
+            self.stack.setCurrentWidget(self.table)
+
+    # -- slots
+
+    def _on_filter_changed(self, *_args: object) -> None:
+        self.reload()
+
+    def _on_table_selection_changed(self, *_args: object) -> None:
+        self._update_view()
+
+    def _on_schedule_button_clicked(self) -> None:
+        self.open_schedule()
+
+    def _on_attendance_button_clicked(self, *_args: object) -> None:
+        info = self.selected_session()
+        if info is not None and not info.cancelled:
+            self.open_attendance()
+
+    def _on_notes_button_clicked(self) -> None:
+        self.open_notes()
+
+    def _on_move_button_clicked(self) -> None:
+        self.open_move()
+
+    def _on_cancel_button_clicked(self) -> None:
+        self.toggle_cancelled()
+
+    def _on_schedule_dialog_scheduled(self, ids: tuple[int, ...]) -> None:
+        self.page.show_notice(f"Scheduled {plural(len(ids), 'session', 'sessions')}.")
+        self._after_change()
+
+    def _on_move_dialog_moved(self, _session_id: int) -> None:
+        self.page.show_notice("Moved the session; the rest of its series is unchanged.")
+        self._after_change()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        self._after_change()
