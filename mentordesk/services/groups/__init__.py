@@ -22,7 +22,7 @@ Groups and members (``membership``)
 
 Automatic forming (``forming``): a Proposal is plain data; adjust it, then accept it
     propose_groups(s, event_id, *, group_count=None | group_size=None, kind=GROUP, person_ids=None,
-                   name_prefix="Group") -> Proposal
+                   name_prefix=None) -> Proposal        # names "Group 1", "Pair 1", "Circle 1" …
     form_groups(candidates, *, group_count | group_size, kind, names=None) -> Proposal   # pure
     move_in_proposal(proposal, person_id, to_group_index_or_None) -> Proposal
     rename_in_proposal(proposal, index, name) -> Proposal

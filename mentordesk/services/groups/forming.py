@@ -27,13 +27,14 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mentordesk.models import GroupKind, MemberRole, MentorGroup, Person, Role
+from mentordesk.models import GroupKind, MentorGroup, Person, Role
 from mentordesk.models.normalize import fold
 from mentordesk.services.groups.membership import (
     _check_name_free,
     _clean_name,
     add_member,
     create_group,
+    default_role,
 )
 from mentordesk.services.groups.records import (
     Candidate,
@@ -50,6 +51,9 @@ MAX_SWAP_PASSES = 4
 #: Above this many mentees only one swap pass runs (each pass is quadratic).
 SWAP_LIMIT = 1000
 NEEDS_MENTOR = (GroupKind.GROUP, GroupKind.ONE_ON_ONE, GroupKind.REVERSE)
+#: How proposed groups are named by default ("Pair 3"), per kind.
+DEFAULT_PREFIX = {GroupKind.GROUP: "Group", GroupKind.ONE_ON_ONE: "Pair", GroupKind.PEER_CIRCLE: "Circle",
+                  GroupKind.REVERSE: "Reverse pair"}
 
 
 def _topics(c: Candidate) -> frozenset[str]:
@@ -278,7 +282,7 @@ def candidates_for(session: Session, event_id: int, person_ids: Iterable[int] | 
 
 def propose_groups(session: Session, event_id: int, *, group_count: int | None = None,
                    group_size: int | None = None, kind: GroupKind = GroupKind.GROUP,
-                   person_ids: Iterable[int] | None = None, name_prefix: str = "Group") -> Proposal:
+                   person_ids: Iterable[int] | None = None, name_prefix: str | None = None) -> Proposal:
     """Read the people from the event and propose groups (nothing is written)."""
     people = candidates_for(session, event_id, person_ids)
     taken = {fold(n) for n in session.scalars(select(MentorGroup.name).where(MentorGroup.event_id == event_id))}
@@ -286,8 +290,9 @@ def propose_groups(session: Session, event_id: int, *, group_count: int | None =
     k = len(group_sizes(mentee_count, group_count=group_count, group_size=group_size))
     names: list[str] = []
     number = 1
+    prefix = (name_prefix or "").strip() or DEFAULT_PREFIX[GroupKind(kind)]
     while len(names) < k:
-        name = f"{name_prefix.strip() or 'Group'} {number}"
+        name = f"{prefix} {number}"
         if fold(name) not in taken:
             names.append(name)
         number += 1
@@ -308,10 +313,10 @@ def accept_proposal(session: Session, event_id: int, proposal: Proposal) -> tupl
         if not g.mentor_ids and not g.mentee_ids:
             continue
         group_id = create_group(session, event_id, g.name, g.kind)
-        peer = g.kind is GroupKind.PEER_CIRCLE
+        # Roles follow the kind: peers in a circle, turned round in reverse mentoring.
         for person_id in g.mentor_ids:
-            add_member(session, group_id, person_id, MemberRole.PEER if peer else MemberRole.MENTOR)
+            add_member(session, group_id, person_id, default_role(g.kind, Role.MENTOR))
         for person_id in g.mentee_ids:
-            add_member(session, group_id, person_id, MemberRole.PEER if peer else MemberRole.MENTEE)
+            add_member(session, group_id, person_id, default_role(g.kind, Role.MENTEE))
         created.append(group_id)
     return tuple(created)

@@ -38,10 +38,17 @@ NAME_MAX = 200
 
 
 def default_role(kind: GroupKind, event_role: Role) -> MemberRole:
-    """The role a person gets when added without one: peers in a peer circle, else by event role."""
+    """The role a person gets when added without one.
+
+    Peers in a peer circle; in reverse mentoring the roles turn round (the event's mentors, the
+    seniors, are the ones being mentored); otherwise the event role.
+    """
     if kind is GroupKind.PEER_CIRCLE:
         return MemberRole.PEER
-    return MemberRole.MENTOR if event_role is Role.MENTOR else MemberRole.MENTEE
+    senior = event_role is Role.MENTOR
+    if kind is GroupKind.REVERSE:
+        senior = not senior
+    return MemberRole.MENTOR if senior else MemberRole.MENTEE
 
 
 def _clean_name(name: str) -> str:
@@ -242,8 +249,9 @@ def move_member(session: Session, person_id: int, from_group_id: int, to_group_i
                 role: MemberRole | None = None) -> MemberRole:
     """Move someone between groups in one step (drag and drop, or the keyboard move).
 
-    They keep their role unless ``role`` is given or the target is a peer circle (then: peer);
-    leaving a peer circle for another kind gives them their event role back. Returns the new role.
+    They keep their role when both groups are of a kind where roles mean the same (group,
+    one-on-one); otherwise — into or out of a peer circle or a reverse-mentoring group — they get
+    the target's default role (:func:`default_role`), unless ``role`` is given. Returns the new role.
     """
     if from_group_id == to_group_id:
         raise GroupError("Choose a different group to move to.")
@@ -259,7 +267,8 @@ def move_member(session: Session, person_id: int, from_group_id: int, to_group_i
         raise GroupError(f"{person.full_name} is already in {target.name}.")
     if role is None:
         person = session.get_one(Person, person_id)
-        if target.kind is GroupKind.PEER_CIRCLE or member.role is MemberRole.PEER:
+        special = (GroupKind.PEER_CIRCLE, GroupKind.REVERSE)
+        if target.kind is not source.kind and (target.kind in special or source.kind in special):
             role = default_role(target.kind, person.role)
         else:
             role = member.role

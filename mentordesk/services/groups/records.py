@@ -101,8 +101,9 @@ class Candidate:
 class ProposedGroup:
     name: str
     kind: GroupKind
+    #: People whose event role is mentor (in reverse mentoring they are the ones mentored).
     mentor_ids: tuple[int, ...]
-    #: Mentees (peers in a peer circle), in the order they were placed.
+    #: Everyone else (peers in a peer circle), in the order they were placed.
     mentee_ids: tuple[int, ...]
 
 

@@ -141,6 +141,20 @@ def test_warnings_for_missing_mentors_and_peer_circles() -> None:
     assert circles.unassigned == (1001,) and "left out" in circles.warnings[0]
 
 
+def test_pairs_and_reverse_mentoring_are_named_and_roled_by_kind(store: EventStore) -> None:
+    seniors = [add_person(store, f"Exec{i}", "Senior", Role.MENTOR) for i in range(3)]
+    juniors = [add_person(store, f"Junior{i}", "Analyst") for i in range(3)]
+    with store.session() as s:
+        p = propose_groups(s, store.event_id, group_size=1, kind=GroupKind.REVERSE)
+        assert [g.name for g in p.groups] == ["Reverse pair 1", "Reverse pair 2", "Reverse pair 3"]
+        ids = accept_proposal(s, store.event_id, p)
+        roles = {m.person_id: m.role for gid in ids for m in get_group(s, gid).members}
+        pairs = propose_groups(s, store.event_id, group_size=1, kind=GroupKind.ONE_ON_ONE)
+    assert {roles[i] for i in seniors} == {MemberRole.MENTEE}
+    assert {roles[i] for i in juniors} == {MemberRole.MENTOR}
+    assert [g.name for g in pairs.groups] == ["Pair 1", "Pair 2", "Pair 3"]
+
+
 def test_adjust_then_accept_writes_the_groups(store: EventStore) -> None:
     rng = random.Random(3)
     mentors = [add_person(store, f"Mentor{i}", "Alum", Role.MENTOR, topics=(TOPICS[i],)) for i in range(6)]

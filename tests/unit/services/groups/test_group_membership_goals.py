@@ -53,7 +53,8 @@ def test_groups_of_every_kind_with_one_mentee_in_several(store: EventStore) -> N
         assert add_member(s, pair, zoe) is MemberRole.MENTEE
         assert add_member(s, circle, zoe) is MemberRole.PEER
         assert add_member(s, circle, mentor) is MemberRole.PEER
-        assert add_member(s, reverse, zoe, MemberRole.MENTOR) is MemberRole.MENTOR
+        assert add_member(s, reverse, zoe) is MemberRole.MENTOR  # the junior mentors the senior
+        assert add_member(s, reverse, mentor) is MemberRole.MENTEE
         with pytest.raises(GroupError, match="already in"):
             add_member(s, pair, zoe)
         with pytest.raises(GroupError, match="already a group"):
@@ -82,6 +83,12 @@ def test_move_rename_update_remove_delete(store: EventStore) -> None:
         assert move_member(s, mentees[0], group_id, other) is MemberRole.MENTEE
         assert move_member(s, mentees[0], other, circle) is MemberRole.PEER
         assert move_member(s, mentees[0], circle, group_id) is MemberRole.MENTEE  # event role again
+        reverse = create_group(s, store.event_id, "Reverse", GroupKind.REVERSE)
+        assert move_member(s, mentees[0], group_id, reverse) is MemberRole.MENTOR
+        assert move_member(s, mentees[0], reverse, group_id) is MemberRole.MENTEE
+        assert move_member(s, mentees[0], group_id, other, MemberRole.PEER) is MemberRole.PEER
+        assert move_member(s, mentees[0], other, group_id) is MemberRole.PEER  # same kind: role kept
+        set_member_role(s, group_id, mentees[0], MemberRole.MENTEE)
         add_member(s, other, mentees[1])
         with pytest.raises(GroupError, match="already in Art Club"):
             move_member(s, mentees[1], group_id, other)
@@ -103,9 +110,10 @@ def test_move_rename_update_remove_delete(store: EventStore) -> None:
         assert (details.name, details.topic, details.location, details.archived) == (
             "Art & Design Club", "Design", "Studio 3", True)
         assert {m.person_id: m.role for m in get_group(s, group_id).members}[mentees[2]] is MemberRole.PEER
-        assert [g.name for g in list_groups(s, store.event_id, include_archived=False)] == ["Circle", "Robotics"]
+        assert [g.name for g in list_groups(s, store.event_id, include_archived=False)] == [
+            "Circle", "Reverse", "Robotics"]
         delete_group(s, other)
-        assert [g.name for g in list_groups(s, store.event_id)] == ["Circle", "Robotics"]
+        assert [g.name for g in list_groups(s, store.event_id)] == ["Circle", "Reverse", "Robotics"]
         assert get_group(s, group_id).members[0].event_role is Role.MENTEE
 
 
