@@ -6,7 +6,7 @@ One VEVENT per session that is not cancelled, built with the ``icalendar`` libra
   instead of duplicating them; ``SEQUENCE`` rises with every change (move, edit, cancel/restore);
 - ``DTSTART`` carries ``TZID`` with a matching ``VTIMEZONE`` (all the zone's rules over the
   sessions' years), so the event stays at its wall-clock time whatever zone the reader is in;
-  ``DURATION`` gives the length;
+  ``DTEND`` (same zone) gives the end;
 - ``SUMMARY`` is "group — topic", ``LOCATION`` the room, ``URL`` the meeting link of a remote
   session (also repeated in ``DESCRIPTION`` because not every program shows URL).
 
@@ -92,7 +92,9 @@ def calendar_for(session: Session, event_id: int, *, group_id: int | None = None
         vevent.add("dtstamp", stamp)
         vevent.add("sequence", meeting.ical_sequence)
         vevent.add("dtstart", start)
-        vevent.add("duration", timedelta(minutes=meeting.duration_minutes))
+        # DTEND (same zone) rather than DURATION: both are valid; DTEND is what the calendar
+        # programs themselves export, so it is the most travelled path on import.
+        vevent.add("dtend", start + timedelta(minutes=meeting.duration_minutes))
         vevent.add("summary", _summary(group, meeting))
         location = meeting.location or ("Online" if meeting.mode is SessionMode.REMOTE else "")
         if location:

@@ -65,7 +65,8 @@ def test_calendar_has_one_event_per_session_with_zone_uid_and_details(store: Eve
         datetime(2027, 4, 6, 18, 0, tzinfo=BERLIN)]
     start = robotics[0]["DTSTART"]
     assert start.params["TZID"] == "Europe/Berlin"
-    assert robotics[0].decoded("DURATION") == timedelta(minutes=90)
+    assert robotics[0].decoded("DTEND") - robotics[0].decoded("DTSTART") == timedelta(minutes=90)
+    assert robotics[0]["DTEND"].params["TZID"] == "Europe/Berlin" and "DURATION" not in robotics[0]
     assert str(robotics[0]["SUMMARY"]) == "Robotics Circle — Sensors"
     assert str(robotics[0]["LOCATION"]) == "Lab 2.14"
     assert "Topic: Sensors" in str(robotics[0]["DESCRIPTION"])

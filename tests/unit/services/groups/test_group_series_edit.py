@@ -17,6 +17,8 @@ from mentordesk.services.groups import (
     Recurrence,
     SessionPlan,
     cancel_session,
+    delete_session,
+    end_series,
     get_series,
     get_session,
     list_sessions,
@@ -86,3 +88,19 @@ def test_a_paper_grid_is_saved_in_one_go(store: EventStore) -> None:
             set_attendance_many(s, one, {99999: AttendanceStatus.PRESENT})
         sources = set(s.scalars(select(Attendance.source)))
     assert sources == {AttendanceSource.SIGN_IN_SHEET}
+
+
+def test_ending_a_series_keeps_the_past_and_marked_sessions(store: EventStore) -> None:
+    group_id, mentor, _mentees = small_group(store)
+    with store.session() as s:
+        ids = schedule_sessions(s, group_id, SessionPlan(date(2027, 1, 5), time(16, 0), timezone="UTC",
+                                                         recurrence=Recurrence(count=6)))
+        series_id = s.get_one(GroupSession, ids[0]).series_id
+        assert series_id is not None
+        set_attendance(s, ids[4], mentor, AttendanceStatus.PRESENT)
+        gone = end_series(s, series_id, after=datetime(2027, 1, 20, tzinfo=UTC))
+        left = [i.id for i in list_sessions(s, store.event_id)]
+        delete_session(s, ids[0])
+        with pytest.raises(GroupError, match="no longer exists"):
+            get_session(s, ids[0])
+    assert gone == 2 and left == [ids[0], ids[1], ids[2], ids[4]]
