@@ -94,7 +94,9 @@ def calendar_for(session: Session, event_id: int, *, group_id: int | None = None
         vevent.add("dtstart", start)
         # DTEND (same zone) rather than DURATION: both are valid; DTEND is what the calendar
         # programs themselves export, so it is the most travelled path on import.
-        vevent.add("dtend", start + timedelta(minutes=meeting.duration_minutes))
+        # Elapsed time, not wall-clock arithmetic: right for a session across a DST change too.
+        end = (start.astimezone(UTC) + timedelta(minutes=meeting.duration_minutes)).astimezone(tz)
+        vevent.add("dtend", end)
         vevent.add("summary", _summary(group, meeting))
         location = meeting.location or ("Online" if meeting.mode is SessionMode.REMOTE else "")
         if location:

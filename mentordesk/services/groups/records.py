@@ -7,7 +7,7 @@ Times are timezone-aware ``datetime`` values in the session's own zone (``timezo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from mentordesk.models import (
     AttendanceStatus,
@@ -208,7 +208,10 @@ class SessionInfo:
 
     @property
     def ends_at(self) -> datetime:
-        return self.starts_at + timedelta(minutes=self.duration_minutes)
+        # Python adds to an aware time on the wall clock; go through UTC so a session that spans
+        # a daylight-saving change still lasts its minutes.
+        utc = self.starts_at.astimezone(UTC) + timedelta(minutes=self.duration_minutes)
+        return utc.astimezone(self.starts_at.tzinfo)
 
     @property
     def moved(self) -> bool:

@@ -227,3 +227,14 @@ def test_every_occurrence_keeps_the_wall_clock_time_and_the_rule(zone_name: str,
             assert moment.replace(tzinfo=None) == naive  # same wall-clock time on every date
         else:
             assert moment.date() == day and moment.time() > at  # pushed past a spring-forward gap
+
+
+def test_a_session_across_the_autumn_change_lasts_its_minutes(store: EventStore) -> None:
+    group_id, *_ = small_group(store)
+    with store.session() as s:
+        (one,) = schedule_sessions(s, group_id, SessionPlan(date(2027, 10, 31), time(1, 30), 120,
+                                                            timezone="Europe/Berlin"))
+        info = get_session(s, one)
+    # (Subtracting two times of one zone is wall-clock arithmetic in Python: compare in UTC.)
+    assert info.ends_at.astimezone(UTC) - info.starts_at.astimezone(UTC) == timedelta(minutes=120)
+    assert info.ends_at.strftime("%H:%M") == "02:30"  # 01:30 CEST + 2 h = 02:30 CET
