@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench clean system-deps-run system-deps-test
+.PHONY: run test bench installer installer-smoke clean system-deps-run system-deps-test system-deps-installer
 
 run: system-deps-run $(STAMP)
 	$(BIN)/mentordesk
@@ -16,6 +16,18 @@ test: system-deps-test $(STAMP)
 
 bench: system-deps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The Linux package (dist/mentordesk-<version>-linux-<arch>.tar.gz). Not part of `make test`: a
+# build takes one to two minutes and needs PyInstaller from PyPI. The xcb libraries it bundles
+# come from the run-time system packages.
+installer: system-deps-installer $(STAMP)
+	installers/build-linux.sh
+
+# Freeze the app and run the frozen program headless (version, demo, import, check-in, plan,
+# exports, the first window).
+installer-smoke: system-deps-installer $(STAMP)
+	installers/build-linux.sh --no-tarball
+	$(BIN)/python installers/smoke_test.py dist/mentordesk/mentordesk
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "MentorDesk needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
@@ -29,6 +41,9 @@ system-deps-run:
 
 system-deps-test:
 	@sh scripts/system-deps.sh test
+
+system-deps-installer:
+	@sh scripts/system-deps.sh installer
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist

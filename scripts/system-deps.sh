@@ -4,6 +4,7 @@
 #   scripts/system-deps.sh test   what the test suite needs (Qt offscreen, PDF and QR readers)
 #   scripts/system-deps.sh run    what the desktop app needs on an X11/Wayland session (+ fonts
 #                                 for every writing system the app shows)
+#   scripts/system-deps.sh installer   run's set (bundled into the package) + binutils (strip)
 #
 # Only Debian/Ubuntu (dpkg + apt-get) are handled; elsewhere the script does nothing, because
 # the PySide6 wheels bring their own Qt and macOS/Windows need nothing more.
@@ -28,7 +29,8 @@ readers="poppler-utils"
 case "$profile" in
     test) wanted="$qt_core $qt_multimedia $readers" ;;
     run)  wanted="$qt_core $qt_multimedia $qt_xcb $fonts" ;;
-    *)    echo "usage: $0 test|run" >&2; exit 2 ;;
+    installer) wanted="$qt_core $qt_multimedia $qt_xcb $fonts binutils" ;;
+    *)    echo "usage: $0 test|run|installer" >&2; exit 2 ;;
 esac
 
 missing=""
