@@ -90,6 +90,7 @@ def describe_recurrence(first_day: date, recurrence: Recurrence | None) -> str:
     """A short English description: "every 2 weeks, 10 times", "monthly on the 2nd Tuesday until 3 Mar 2027"."""
     if recurrence is None:
         return "once"
+    recurrence = Recurrence(Frequency(recurrence.frequency), recurrence.interval, recurrence.until, recurrence.count)
     weekday = first_day.strftime("%A")
     if recurrence.frequency is Frequency.MONTHLY_WEEKDAY:
         nth = week_of_month(first_day)

@@ -45,3 +45,23 @@ def test_free_notes_about_people_groups_and_sessions(store: EventStore) -> None:
             groups.add_note(s, "  ", group_id=group_id)
         with pytest.raises(groups.GroupError, match="about"):
             groups.add_note(s, "Who is this about?")
+
+
+def test_plain_strings_work_where_enums_are_expected(store: EventStore) -> None:
+    """Qt item data hands enums back as plain strings; the services take either."""
+    from datetime import date, time
+
+    group_id, _mentor, mentees = small_group(store)
+    with store.session() as s:
+        circle = groups.create_group(s, store.event_id, "Circle", "peer_circle")  # type: ignore[arg-type]
+        assert groups.add_member(s, circle, mentees[0], "peer") is groups.MemberRole.PEER  # type: ignore[arg-type]
+        plan = groups.SessionPlan(date(2027, 1, 12), time(9, 0), mode="in_person",  # type: ignore[arg-type]
+                                  timezone="UTC", recurrence=groups.Recurrence("monthly_weekday", count=2))  # type: ignore[arg-type]
+        ids = groups.schedule_sessions(s, group_id, plan)
+        assert groups.describe_recurrence(plan.starts_on, plan.recurrence) == "monthly on the 2nd Tuesday, 2 times"
+        groups.set_attendance(s, ids[0], mentees[0], "late")  # type: ignore[arg-type]
+        assert groups.set_attendance_many(s, ids[0], {mentees[0]: "late"}) == 0  # type: ignore[dict-item]
+        marks = {r.person_id: r.status for r in groups.roster(s, ids[0])}
+        assert marks[mentees[0]] is groups.AttendanceStatus.LATE
+        groups.update_group(s, circle, kind="reverse")  # type: ignore[arg-type]
+        assert groups.get_group(s, circle).kind is groups.GroupKind.REVERSE
