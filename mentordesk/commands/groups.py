@@ -4,12 +4,15 @@
 
     {"id": 3, "name": "Robotics", "kind": "group", "topic": "", "location": "Lab 2.14", "archived": false,
      "members": [{"id": 12, "name": "Amara Okafor", "role": "mentor"}, …],      # sign-in order
-     "sessions": [{"id": 40, "start": "2027-03-16T18:00:00+01:00", "timezone": "Europe/Berlin",
-                   "duration_minutes": 90, "location": "Lab 2.14", "mode": "in_person",
+     "sessions": [{"id": 40, "start": "2027-03-16T18:00:00+01:00", "end": "2027-03-16T19:30:00+01:00",
+                   "timezone": "Europe/Berlin", "duration": 90, "duration_minutes": 90,
+                   "location": "Lab 2.14", "mode": "in_person",
                    "meeting_url": "", "topic": "", "cancelled": false, "moved": false,
                    "attendance": {"present": 4, "late": 1, "absent": 0, "excused": 0, "unmarked": 0}}, …]}
 
-``start`` is ISO 8601 local time with its UTC offset. ``export calendar`` writes an RFC 5545 file
+``start`` and ``end`` are ISO 8601 local times with their UTC offset; ``duration`` (and its
+long-hand twin ``duration_minutes``) is in minutes; sessions are in time order, cancelled ones
+included and flagged. ``export calendar`` writes an RFC 5545 file
 with one event per session that is not cancelled.
 """
 
@@ -32,8 +35,8 @@ def groups_json(session: Any, event_id: int) -> list[dict[str, Any]]:
     for group in list_groups(session, event_id):
         members = [{"id": m.person_id, "name": m.name, "role": m.role.value} for m in group_members(session, group.id)]
         sessions = [
-            {"id": s.id, "start": s.starts_at.isoformat(), "timezone": s.timezone,
-             "duration_minutes": s.duration_minutes, "location": s.location, "mode": s.mode.value,
+            {"id": s.id, "start": s.starts_at.isoformat(), "end": s.ends_at.isoformat(), "timezone": s.timezone,
+             "duration": s.duration_minutes, "duration_minutes": s.duration_minutes, "location": s.location, "mode": s.mode.value,
              "meeting_url": s.meeting_url, "topic": s.topic, "cancelled": s.cancelled, "moved": s.moved,
              "attendance": {"present": s.counts.present, "late": s.counts.late, "absent": s.counts.absent,
                             "excused": s.counts.excused, "unmarked": s.counts.unmarked}}

@@ -109,7 +109,8 @@ def test_groups_json_lists_kind_members_and_sessions_with_attendance(
     assert {m["id"]: m["role"] for m in robotics["members"]}[mentor] == "mentor"
     first = robotics["sessions"][0]
     assert first["start"] == "2027-03-16T18:00:00+01:00" and first["timezone"] == "Europe/Berlin"
-    assert first["duration_minutes"] == 90 and first["location"] == "Lab 2.14"
+    assert first["duration"] == first["duration_minutes"] == 90 and first["location"] == "Lab 2.14"
+    assert first["end"] == "2027-03-16T19:30:00+01:00"
     assert first["attendance"] == {"present": 1, "late": 1, "absent": 0, "excused": 1, "unmarked": 2}
     assert robotics["sessions"][1]["cancelled"] is True and robotics["sessions"][2]["moved"] is True
     assert data[0]["sessions"][0]["mode"] == "remote"
