@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mentordesk import APP_ID, APP_NAME, ORGANIZATION, __version__
@@ -92,6 +92,26 @@ class _FirstPaintProbe(QObject):
             app.exit(0)
 
 
+class FileOpenHandler(QObject):
+    """Opens event files the system hands over as open requests rather than as arguments.
+
+    macOS's Finder sends a double-clicked document (and one dropped on the Dock icon) to a
+    running app as a ``QFileOpenEvent``; Windows and Linux pass it on the command line instead.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            target = event.file() or event.url().toLocalFile()
+            if target:
+                self._window.open_event(Path(target))
+                return True
+        return False
+
+
 def run(event_target: str | None) -> int:
     """Start the desktop app on ``event_target`` (a file or database URL, or None); return its exit code."""
     # Start-up creates a great many objects that live as long as the app (SQLAlchemy's and
@@ -106,6 +126,7 @@ def run(event_target: str | None) -> int:
         from mentordesk.ui.main_window import MainWindow
 
         window = MainWindow()
+        app.installEventFilter(FileOpenHandler(window))
         open_startup_event(window, event_target)
         if os.environ.get(PROBE_ENV) == "1":
             app.installEventFilter(_FirstPaintProbe(window))

@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mentordesk import paths
-from mentordesk.app import PROBE_LINE, open_startup_event, startup_target
+from mentordesk.app import PROBE_LINE, FileOpenHandler, open_startup_event, startup_target
 from mentordesk.models.store import EventStore
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.ui_state import UiState
@@ -65,6 +67,21 @@ def test_a_damaged_startup_event_leaves_the_welcome_screen_with_the_reason(fresh
     assert not open_startup_event(window, str(damaged))
     assert window.screens.currentWidget() is window.welcome
     assert "demo.mentordesk is damaged" in window.welcome.error_text
+
+
+def test_a_file_handed_over_by_the_system_is_opened(fresh_window, event_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """macOS's Finder sends a double-clicked event file as a QFileOpenEvent, not an argument."""
+    EventStore.create(event_path, name="Finder Event").close()
+    window = fresh_window()
+    app = QApplication.instance()
+    handler = FileOpenHandler(window)
+    app.installEventFilter(handler)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(event_path)))
+    finally:
+        app.removeEventFilter(handler)
+    assert window.store is not None and window.store.path == event_path.resolve()
+    assert window.windowTitle().startswith("Finder Event")
 
 
 def test_startup_probe_prints_after_the_first_paint_and_exits(tmp_path: Path, mentordesk_home: Path) -> None:
