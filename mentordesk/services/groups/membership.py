@@ -144,7 +144,9 @@ def list_groups(session: Session, event_id: int, *, include_archived: bool = Tru
     groups = list(session.scalars(query))
     roles: dict[int, dict[MemberRole, int]] = defaultdict(lambda: defaultdict(int))
     for group_id, role, count in session.execute(
-        select(GroupMember.group_id, GroupMember.role, func.count()).group_by(GroupMember.group_id, GroupMember.role)
+        select(GroupMember.group_id, GroupMember.role, func.count())
+        .join(MentorGroup, MentorGroup.id == GroupMember.group_id).where(MentorGroup.event_id == event_id)
+        .group_by(GroupMember.group_id, GroupMember.role)
     ):
         roles[group_id][role] = count
     mentors: dict[int, list[Person]] = defaultdict(list)

@@ -280,12 +280,14 @@ def _counts(session: Session, meetings: Iterable[GroupSession]) -> dict[int, Att
     meetings = list(meetings)
     if not meetings:
         return {}
-    members: dict[int, set[int]] = defaultdict(set)
+    # Members with their dates, so "unmarked" counts the same people as the session's roster.
+    members: dict[int, list[tuple[int, date | None, date | None]]] = defaultdict(list)
     group_ids = {m.group_id for m in meetings}
-    for group_id, person_id in session.execute(
-        select(GroupMember.group_id, GroupMember.person_id).where(GroupMember.group_id.in_(group_ids))
+    for group_id, person_id, joined, left in session.execute(
+        select(GroupMember.group_id, GroupMember.person_id, GroupMember.joined_on, GroupMember.left_on)
+        .where(GroupMember.group_id.in_(group_ids))
     ):
-        members[group_id].add(person_id)
+        members[group_id].append((person_id, joined, left))
     records: dict[int, dict[int, AttendanceStatus]] = defaultdict(dict)
     ids = [m.id for m in meetings]
     for start in range(0, len(ids), 500):
@@ -297,10 +299,13 @@ def _counts(session: Session, meetings: Iterable[GroupSession]) -> dict[int, Att
     result = {}
     for m in meetings:
         statuses = list(records[m.id].values())
+        day = m.starts_at.astimezone(session_zone(session, m)).date()
+        expected = {person_id for person_id, joined, left in members[m.group_id]
+                    if (joined is None or joined <= day) and (left is None or left >= day)}
         result[m.id] = AttendanceCounts(
             present=statuses.count(AttendanceStatus.PRESENT), late=statuses.count(AttendanceStatus.LATE),
             absent=statuses.count(AttendanceStatus.ABSENT), excused=statuses.count(AttendanceStatus.EXCUSED),
-            unmarked=len(members[m.group_id] - records[m.id].keys()),
+            unmarked=len(expected - records[m.id].keys()),
         )
     return result
 

@@ -143,5 +143,8 @@ def test_statistics_follow_membership_dates_and_keep_records_of_people_who_left(
         assert mentees[2] not in {r.person_id for r in roster(s, ids[0])}
         assert mentees[3] in {r.person_id for r in roster(s, ids[0])}
         assert mentees[3] not in {r.person_id for r in roster(s, ids[1])}
+        # The session list counts the same people as the roster: 4 on it, 1 marked.
+        counts = get_session(s, ids[0]).counts
+        assert (counts.present, counts.unmarked) == (1, len(roster(s, ids[0])) - 1) == (1, 3)
     assert (joined_late.held, joined_late.unmarked) == (2, 2)
     assert (left.held, left.present, left.rate) == (1, 1, 1.0)
