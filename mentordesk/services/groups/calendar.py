@@ -122,6 +122,9 @@ def write_calendar(session: Session, event_id: int, path: str | Path, *, group_i
     cal = calendar_for(session, event_id, group_id=group_id)
     target = Path(path)
     tmp = target.with_name(f".{target.name}.partial")
-    tmp.write_bytes(cal.to_ical())
-    tmp.replace(target)
+    try:
+        tmp.write_bytes(cal.to_ical())
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
     return len(cal.walk("VEVENT"))

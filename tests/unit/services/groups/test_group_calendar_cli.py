@@ -130,5 +130,9 @@ def test_export_calendar_command_writes_the_file_and_names_known_groups_on_a_typ
     assert code != 0
     assert err.strip().count("\n") == 0
     assert "Chess" in err and "Career Switchers, Robotics Circle" in err
+    code, _out, err = _run(["export", "calendar", "--event", str(event_path), "-o",
+                            str(tmp_path / "no-such-folder" / "x.ics")], capsys)
+    assert code != 0 and err.startswith("mentordesk: error: cannot write") and err.count("\n") == 1
+    assert not list(tmp_path.glob("**/.*.partial"))
     code, out, _err = _run(["groups", "--event", str(event_path)], capsys)
     assert code == 0 and "Robotics Circle (group): 5 members, 3 sessions" in out
