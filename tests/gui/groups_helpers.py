@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from mentordesk.models import Role
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.page import GroupsPage
@@ -22,17 +23,46 @@ from mentordesk.ui.tasks import InlineRunner, TaskManager
 @pytest.fixture
 def groups_page(demo_store: EventStore, qtbot: QtBot) -> Iterator[GroupsPage]:
     """The Groups page, shown and active on the demo event."""
+    yield from _page(demo_store, qtbot)
+
+
+@pytest.fixture
+def class_page(class_of_30: EventStore, qtbot: QtBot) -> Iterator[GroupsPage]:
+    """The Groups page on a fresh event with a class of 30 and 6 mentors."""
+    yield from _page(class_of_30, qtbot)
+
+
+def _page(store: EventStore, qtbot: QtBot) -> Iterator[GroupsPage]:
     gc.collect()
     page = GroupsPage(TaskManager(InlineRunner()))
     qtbot.addWidget(page)
     page.resize(1100, 720)
-    page.set_store(demo_store)
+    page.set_store(store)
     page.show()
     qtbot.waitExposed(page)
     page.set_active(True)
     yield page
     page.set_active(False)
     page.set_store(None)
+
+
+#: A class of 30 in three grades, each with a couple of interests, and six alumni mentors; names in
+#: several scripts, one of them very long.
+CLASS_FIRST = ("Zoë", "Łukasz", "María José", "博", "Αλέξανδρος", "Дмитрий", "محمد", "נועה", "서연", "Nguyễn Thị")
+CLASS_LAST = ("Šimůnek", "Wiśniewski", "García-Olmedo", "田中", "Παπαδόπουλος", "Соколов", "الحسيني", "כהן", "김",
+              "von Hohenberg-Schwarzenfeld-Lichtenau")
+TOPICS = (("Robotics", "Coding"), ("Art", "Design"), ("Medicine", "Biology"), ("Law", "Debate"), ("Coding", "Design"))
+
+
+@pytest.fixture
+def class_of_30(store: EventStore, add_person) -> EventStore:  # type: ignore[no-untyped-def]
+    """A fresh event with 30 mentees (grades 9–11, five interest pairs) and 6 mentors, no groups yet."""
+    for n in range(30):
+        add_person(store, CLASS_FIRST[n % 10], f"{CLASS_LAST[(n * 3) % 10]} {n + 1}", Role.MENTEE,
+                   department=f"Grade {9 + n % 3}", topics=list(TOPICS[n % 5]))
+    for n in range(6):
+        add_person(store, f"Alumna {n + 1}", CLASS_LAST[n], Role.MENTOR, topics=list(TOPICS[n % 5]))
+    return store
 
 
 def group_ids(store: EventStore) -> dict[str, int]:

@@ -10,7 +10,6 @@ departments are spread — are shown again at once. Nothing is written before "C
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +32,7 @@ from mentordesk.models import GroupKind
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.labels import KIND_LABELS, plural
+from mentordesk.ui.groups.member_view import MemberTableView
 from mentordesk.ui.groups.tables import current_row, select_row, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_proposal_model import (
     UNASSIGNED,
@@ -106,7 +106,8 @@ class AutoFormDialog(QDialog):
         self.groups_table.setAcceptDrops(True)
         self.groups_table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.groups_table.setDragDropOverwriteMode(True)
-        self.members_table = QTableView(objectName="proposalMembers")
+        self.members_table = MemberTableView()
+        self.members_table.setObjectName("proposalMembers")
         self.members_table.setModel(self.members_model)
         set_up_table(self.members_table, short_columns=(MemberColumn.ROLE,), multi=True)
         self.members_table.setDragEnabled(True)
@@ -144,10 +145,6 @@ class AutoFormDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.move_up_shortcut = QShortcut(QKeySequence("Ctrl+Shift+Up"), self.members_table, context=context)
-        self.move_down_shortcut = QShortcut(QKeySequence("Ctrl+Shift+Down"), self.members_table, context=context)
-        self.move_menu_shortcut = QShortcut(QKeySequence("Alt+M"), self, context=context)
         self._connect_signals()
         self.propose()
         self.resize(860, 620)
@@ -163,9 +160,8 @@ class AutoFormDialog(QDialog):
         self.groups_model.renamed.connect(self._on_groups_model_renamed)
         self.members_table.selectionModel().selectionChanged.connect(self._on_members_selection_changed)
         self.move_button.clicked.connect(self._on_move_button_clicked)
-        self.move_menu_shortcut.activated.connect(self._on_move_button_clicked)
-        self.move_up_shortcut.activated.connect(self._on_move_up_shortcut_activated)
-        self.move_down_shortcut.activated.connect(self._on_move_down_shortcut_activated)
+        self.members_table.menu_requested.connect(self._on_move_button_clicked)
+        self.members_table.move_requested.connect(self._on_members_table_move_requested)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
@@ -324,11 +320,8 @@ class AutoFormDialog(QDialog):
     def _on_move_button_clicked(self) -> None:
         self.open_move_menu()
 
-    def _on_move_up_shortcut_activated(self) -> None:
-        self.move_by(-1)
-
-    def _on_move_down_shortcut_activated(self) -> None:
-        self.move_by(1)
+    def _on_members_table_move_requested(self, step: int) -> None:
+        self.move_by(step)
 
     def _on_buttons_accepted(self) -> None:
         self.accept_proposal()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from mentordesk.models import MemberRole
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.labels import ROLE_LABELS, plural
+from mentordesk.ui.groups.member_view import MOVE_KEYS_TEXT, MemberTableView
 from mentordesk.ui.groups.tables import current_row, select_row, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_list_model import Column as GroupColumn
 from mentordesk.ui.itemmodels.group_list_model import GroupListModel, GroupRow
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 EMPTY_TEXT = "No groups yet."
 EMPTY_HINT = ("Let MentorDesk balance the mentees into groups by topics and department, with a mentor each — "
               "you can adjust the proposal before anything is saved — or make a group by hand.")
-MOVE_KEYS = {"up": "Ctrl+Shift+Up", "down": "Ctrl+Shift+Down", "menu": "Alt+M"}
 CALENDAR_FILTER = "iCalendar files (*.ics)"
 
 
@@ -110,12 +110,13 @@ class GroupsTab(QWidget):
 
         self.members_title = QLabel("", objectName="sectionTitle")
         self.members_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.members_table = QTableView(objectName="membersTable")
+        self.members_table = MemberTableView()
+        self.members_table.setObjectName("membersTable")
         self.members_table.setModel(self.members_model)
         set_up_table(self.members_table, short_columns=(MemberColumn.ROLE,), multi=True)
         self.members_table.setDragEnabled(True)
         self.members_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.members_table.setToolTip("Drag members onto another group, or Ctrl+Shift+Up/Down, or Alt+M")
+        self.members_table.setToolTip(f"Drag members onto another group, or {MOVE_KEYS_TEXT}")
         self.add_people_button = QPushButton("Add people…")
         self.remove_button = QPushButton("Remove")
         self.role_button = QPushButton("Role")
@@ -173,11 +174,6 @@ class GroupsTab(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(self.stack, 1)
 
-        only_members = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.move_up_shortcut = QShortcut(QKeySequence(MOVE_KEYS["up"]), self.members_table, context=only_members)
-        self.move_down_shortcut = QShortcut(QKeySequence(MOVE_KEYS["down"]), self.members_table,
-                                            context=only_members)
-        self.move_menu_shortcut = QShortcut(QKeySequence(MOVE_KEYS["menu"]), self, context=only_members)
         self.remove_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.members_table,
                                          context=Qt.ShortcutContext.WidgetShortcut)
 
@@ -202,9 +198,8 @@ class GroupsTab(QWidget):
         for role, action in self.role_actions.items():
             action.triggered.connect(lambda _checked=False, r=role: self.set_role(r))
         self.move_button.clicked.connect(self._on_move_button_clicked)
-        self.move_menu_shortcut.activated.connect(self._on_move_button_clicked)
-        self.move_up_shortcut.activated.connect(self._on_move_up_shortcut_activated)
-        self.move_down_shortcut.activated.connect(self._on_move_down_shortcut_activated)
+        self.members_table.menu_requested.connect(self._on_move_button_clicked)
+        self.members_table.move_requested.connect(self._on_members_table_move_requested)
 
     # -- reading
 
@@ -419,11 +414,8 @@ class GroupsTab(QWidget):
     def _on_groups_model_members_dropped(self, person_ids: list[int], from_id: int, to_id: int) -> None:
         self.move_members(person_ids, from_id, to_id)
 
-    def _on_move_up_shortcut_activated(self) -> None:
-        self.move_by(-1)
-
-    def _on_move_down_shortcut_activated(self) -> None:
-        self.move_by(1)
+    def _on_members_table_move_requested(self, step: int) -> None:
+        self.move_by(step)
 
     def _on_move_button_clicked(self) -> None:
         self.open_move_menu()
