@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import badges, checkin, countdown, documents, flash, importing, startup
+from bench import badges, checkin, countdown, documents, flash, groups, importing, startup
 from bench.common import Result
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
@@ -20,6 +20,7 @@ BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
     "countdown": countdown.run,
     "badges": badges.run,
     "documents": documents.run,
+    "groups": groups.run,
 }
 
 
