@@ -7,8 +7,9 @@ from pathlib import Path
 
 import icalendar
 from groups_helpers import group_ids, groups_page, members  # noqa: F401 - fixtures
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.models import GroupKind, MemberRole, Role
@@ -231,3 +232,40 @@ def test_mentor_can_be_made_a_mentee_from_the_role_menu(groups_page: GroupsPage,
     tab.role_actions[MemberRole.PEER].trigger()
     assert members(demo_store, group.summary.id)[mentor.person_id].role is MemberRole.PEER
     assert tab.selected_member_ids() == [mentor.person_id]
+
+
+def test_a_real_drop_on_the_group_list_moves_the_dragged_members(
+    groups_page: GroupsPage, demo_store: EventStore, qtbot: QtBot
+) -> None:
+    """The drag's payload dropped on a row of the group list view, as the window system delivers it."""
+    tab = groups_page.groups_tab
+    source = tab.selected_group()
+    assert source is not None
+    person = tab.members_model.rows[0].person_id
+    payload = tab.members_model.mimeData([tab.members_model.index(0, 0)])
+    target_row = 1 - tab.groups_model.row_of(source.summary.id)
+    target_id = tab.groups_model.row_at(target_row).summary.id
+    viewport = tab.groups_table.viewport()
+    where = QPointF(tab.groups_table.visualRect(tab.groups_model.index(target_row, 0)).center())
+    buttons, plain = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(where, Qt.DropAction.MoveAction, payload, buttons, plain)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    move = QDragMoveEvent(where, Qt.DropAction.MoveAction, payload, buttons, plain)
+    QApplication.sendEvent(viewport, move)
+    assert move.isAccepted()  # the pointer is over another group: a drop is welcome
+    QApplication.sendEvent(viewport, QDropEvent(where, Qt.DropAction.MoveAction, payload, buttons, plain))
+
+    assert person in members(demo_store, target_id)
+    assert tab.selected_group().summary.id == target_id
+
+
+def test_the_page_in_the_main_window_loads_in_the_background(window, demo_store: EventStore,
+                                                               qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window.open_event(demo_store.path)
+    page = next(p for p in window.workspace.pages if isinstance(p, GroupsPage))
+    window.workspace.show_page(window.workspace.pages.index(page))
+    qtbot.waitUntil(lambda: page.groups_tab.groups_model.rowCount() == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: page.groups_tab.members_model.rowCount() == 6, timeout=5_000)
+    page.tabs.setCurrentWidget(page.sessions_tab)
+    qtbot.waitUntil(lambda: page.sessions_tab.model.rowCount() > 0, timeout=5_000)

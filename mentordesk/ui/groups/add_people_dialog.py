@@ -19,7 +19,7 @@ from mentordesk.models import MemberRole
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.labels import ROLE_LABELS, plural
-from mentordesk.ui.groups.tables import selected_rows, set_up_table
+from mentordesk.ui.groups.tables import fit_to_screen, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_candidate_model import CandidateFilterModel, Column, GroupCandidateModel
 
 
@@ -66,7 +66,7 @@ class AddPeopleDialog(QDialog):
         layout.addWidget(self.buttons)
         self._connect_signals()
         self._update()
-        self.resize(620, 460)
+        fit_to_screen(self, 620, 460)
 
     def _connect_signals(self) -> None:
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)

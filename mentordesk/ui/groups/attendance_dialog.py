@@ -29,7 +29,7 @@ from mentordesk.services import groups as svc
 from mentordesk.ui.checkin.scan_field import ScanField
 from mentordesk.ui.groups.labels import STATUS_LABELS, when_text
 from mentordesk.ui.groups.roster_view import RosterView
-from mentordesk.ui.groups.tables import select_row, set_up_table
+from mentordesk.ui.groups.tables import fit_to_screen, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
 
 EVERYONE_KEY = "Ctrl+Shift+P"
@@ -139,7 +139,7 @@ class AttendanceDialog(QDialog):
         self._update_counts()
         select_row(self.table, 0)
         self.table.setFocus()
-        self.resize(560, 560)
+        fit_to_screen(self, 560, 560)
 
     def _connect_signals(self) -> None:
         self.table.status_typed.connect(self._on_table_status_typed)

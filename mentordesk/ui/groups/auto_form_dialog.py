@@ -33,7 +33,7 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.labels import KIND_LABELS, plural
 from mentordesk.ui.groups.member_view import MemberTableView
-from mentordesk.ui.groups.tables import current_row, select_row, selected_rows, set_up_table
+from mentordesk.ui.groups.tables import current_row, fit_to_screen, select_row, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_proposal_model import (
     UNASSIGNED,
     GroupColumn,
@@ -82,15 +82,21 @@ class AutoFormDialog(QDialog):
         self.prefix_edit = QLineEdit("Group")
         self.prefix_edit.setMaximumWidth(140)
         self.prefix_edit.setToolTip("Groups are named this, then a number; rename any of them in the proposal (F2)")
-        options = QHBoxLayout()
+        # Two short rows rather than one long one, so the dialog fits a small screen.
+        how_many = QHBoxLayout()
         for widget in (self.count_radio, self.count_spin, self.size_radio, self.size_spin):
-            options.addWidget(widget)
-        options.addSpacing(12)
-        options.addWidget(QLabel("&Kind", buddy=self.kind_combo))
-        options.addWidget(self.kind_combo)
-        options.addWidget(QLabel("Na&mes", buddy=self.prefix_edit))
-        options.addWidget(self.prefix_edit)
-        options.addStretch(1)
+            how_many.addWidget(widget)
+        how_many.addStretch(1)
+        what = QHBoxLayout()
+        what.addWidget(QLabel("&Kind", buddy=self.kind_combo))
+        what.addWidget(self.kind_combo)
+        what.addSpacing(12)
+        what.addWidget(QLabel("Na&mes", buddy=self.prefix_edit))
+        what.addWidget(self.prefix_edit)
+        what.addStretch(1)
+        options = QVBoxLayout()
+        options.addLayout(how_many)
+        options.addLayout(what)
 
         self.score_label = QLabel("", objectName="pageNotice")
         self.score_label.setWordWrap(True)
@@ -147,7 +153,7 @@ class AutoFormDialog(QDialog):
 
         self._connect_signals()
         self.propose()
-        self.resize(860, 620)
+        fit_to_screen(self, 860, 640)
 
     def _connect_signals(self) -> None:
         self.count_radio.toggled.connect(self._on_option_changed)

@@ -42,8 +42,13 @@ def history_text(history: svc.MemberHistory) -> str:
     s = history.stats
     if not history.groups:
         return f"{history.name} is not in any group yet."
-    attended = f"Came to {s.attended} of {plural(s.held, 'session', 'sessions')} held ({rate_text(s.rate)})"
-    if s.late or s.excused:
+    if not s.held:
+        attended = "No sessions held yet"
+    elif s.rate is None:
+        attended = f"{plural(s.held, 'session', 'sessions')} held, no attendance recorded yet"
+    else:
+        attended = f"Came to {s.attended} of {plural(s.held, 'session', 'sessions')} held ({rate_text(s.rate)})"
+    if s.rate is not None and (s.late or s.excused):
         attended += f", {s.late} late, {s.excused} excused"
     groups = "; ".join(f"{g.name} ({ROLE_LABELS.get(g.role, 'left') if g.role else 'left'}, {rate_text(g.stats.rate)})"
                        for g in history.groups)
@@ -76,6 +81,7 @@ class GoalsTab(QWidget):
         for column in (PersonColumn.DEPARTMENT, PersonColumn.TOPICS):
             self.people_table.hideColumn(column)
         left = QWidget()
+        left.setMinimumWidth(190)  # room for a name, even in the smallest window
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search_edit)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -90,13 +91,15 @@ class GroupsTab(QWidget):
         self.calendar_group_action = calendar_menu.addAction("This group's sessions…")
         self.calendar_all_action = calendar_menu.addAction("Every group's sessions…")
         self.calendar_button.setMenu(calendar_menu)
-        toolbar = QHBoxLayout()
+        # Hidden while there are no groups: the empty state offers the same first steps, larger.
+        self.toolbar = QWidget()
+        toolbar = QHBoxLayout(self.toolbar)
+        toolbar.setContentsMargins(0, 0, 0, 0)
         toolbar.setSpacing(8)
         for button in (self.new_button, self.form_button):
             toolbar.addWidget(button)
         toolbar.addStretch(1)
-        for button in (self.edit_button, self.archive_button, self.delete_button, self.calendar_button):
-            toolbar.addWidget(button)
+        toolbar.addWidget(self.calendar_button)
         match_heights(self.new_button, self.form_button, self.edit_button, self.archive_button,
                       self.delete_button, self.calendar_button)
 
@@ -110,6 +113,8 @@ class GroupsTab(QWidget):
 
         self.members_title = QLabel("", objectName="sectionTitle")
         self.members_title.setTextFormat(Qt.TextFormat.PlainText)
+        # A long group name gives way to the buttons beside it (the whole name is in the list above).
+        self.members_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.members_table = MemberTableView()
         self.members_table.setObjectName("membersTable")
         self.members_table.setModel(self.members_model)
@@ -133,7 +138,13 @@ class GroupsTab(QWidget):
         members = QWidget()
         members_layout = QVBoxLayout(members)
         members_layout.setContentsMargins(0, 0, 0, 0)
-        members_layout.addWidget(self.members_title)
+        # The chosen group's name with what can be done to the group itself, beside it.
+        title_row = QHBoxLayout()
+        title_row.setSpacing(8)
+        title_row.addWidget(self.members_title, 1)
+        for button in (self.edit_button, self.archive_button, self.delete_button):
+            title_row.addWidget(button)
+        members_layout.addLayout(title_row)
         members_layout.addWidget(self.members_table, 1)
         members_layout.addLayout(member_buttons)
 
@@ -141,8 +152,9 @@ class GroupsTab(QWidget):
         self.splitter.addWidget(self.groups_table)
         self.splitter.addWidget(members)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        # A term's six or eight groups fit without scrolling; the members take the rest.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
 
         self.empty_state = QWidget(objectName="emptyStatePanel")
         self.empty_label = QLabel(EMPTY_TEXT, objectName="emptyStateTitle")
@@ -159,6 +171,7 @@ class GroupsTab(QWidget):
         empty_buttons.addWidget(self.empty_new_button)
         empty_buttons.addStretch(1)
         empty = QVBoxLayout(self.empty_state)
+        empty.setContentsMargins(48, 24, 48, 24)
         empty.addStretch(1)
         empty.addWidget(self.empty_label)
         empty.addWidget(hint)
@@ -171,7 +184,7 @@ class GroupsTab(QWidget):
         self.stack.addWidget(self.empty_state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
-        layout.addLayout(toolbar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.stack, 1)
 
         self.remove_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.members_table,
@@ -383,6 +396,7 @@ class GroupsTab(QWidget):
         has_store = self.page.store is not None
         empty = self._loaded and self.groups_model.rowCount() == 0
         self.stack.setCurrentWidget(self.empty_state if empty else self.splitter)
+        self.toolbar.setVisible(not empty)
         group = self.selected_group()
         chosen = bool(self.selected_member_ids())
         for button in (self.new_button, self.form_button):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.labels import when_text
+from mentordesk.ui.groups.tables import fit_to_screen
 
 
 def feedback_text(items: list[svc.SessionFeedbackInfo]) -> str:
@@ -101,7 +102,7 @@ class NotesDialog(QDialog):
             self.author_combo.addItem(member.name, member.person_id)
         self.feedback_label.setText(feedback_text(feedback))
         self._connect_signals()
-        self.resize(600, 620)
+        fit_to_screen(self, 600, 620)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self._on_buttons_accepted)

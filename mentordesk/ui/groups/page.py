@@ -42,7 +42,7 @@ NOTICE_MS = 15_000
 class GroupsPage(Page):
     key = "groups"
     title = "Groups"
-    subtitle = "Group mentoring programmes that meet over weeks or a term: groups, sessions, attendance and goals."
+    subtitle = "Groups that meet over a term: sessions, attendance and goals."
     scrollable = False
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:

@@ -18,7 +18,7 @@ from mentordesk.services import groups as svc
 from mentordesk.ui.groups.attendance_dialog import RosterMarker, counts_text
 from mentordesk.ui.groups.labels import when_text
 from mentordesk.ui.groups.roster_view import RosterView
-from mentordesk.ui.groups.tables import select_row, set_up_table
+from mentordesk.ui.groups.tables import fit_to_screen, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
 
 
@@ -55,7 +55,7 @@ class PaperSheetDialog(QDialog):
         self._on_model_changed()
         select_row(self.table, 0)
         self.table.setFocus()
-        self.resize(460, 520)
+        fit_to_screen(self, 460, 520)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -169,7 +169,8 @@ class SessionsTab(QWidget):
         if self.when == "all":
             now = datetime.now(UTC)
             return next((n for n, s in enumerate(sessions) if s.starts_at >= now), len(sessions) - 1)
-        return len(sessions) - 1 if self.when == "past" else 0
+        # "upcoming" lists the soonest first and "past" the latest first: the first row is the one.
+        return 0
 
     def _set_groups(self, groups: list[tuple[int, str]]) -> None:
         if groups == self.groups:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
 def set_up_table(view: QTableView, *, short_columns: Iterable[int] = (), multi: bool = False) -> None:
@@ -54,3 +54,13 @@ def select_row(view: QTableView, row: int) -> None:
 
 def selected_rows(view: QTableView) -> list[int]:
     return sorted({index.row() for index in view.selectionModel().selectedRows()})
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open a window at the size it is designed for, or smaller on a small screen."""
+    screen = window.screen() or (window.parentWidget().screen() if window.parentWidget() else None)
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width() - 40)
+        height = min(height, available.height() - 60)
+    window.resize(width, height)

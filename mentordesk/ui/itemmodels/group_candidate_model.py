@@ -63,6 +63,9 @@ class GroupCandidateModel(RowTableModel):
         c = self._row_for(index)
         if c is None:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.NAME:
+            # Namesakes are told apart by their department and interests.
+            return "\n".join(part for part in (c.name, c.department, ", ".join(c.topics)) if part)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             match Column(index.column()):
                 case Column.NAME:
