@@ -8,6 +8,7 @@ from the printed sign-in sheet go through :class:`PaperSheetDialog`, in the shee
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -48,7 +49,7 @@ class RosterMarker:
     """Saves marks typed into a roster view, for the attendance dialog and the paper-sheet grid alike."""
 
     def __init__(self, store: EventStore, session_id: int, model: GroupRosterModel, source: AttendanceSource,
-                 on_error: object) -> None:
+                 on_error: Callable[[str], None]) -> None:
         self.store = store
         self.session_id = session_id
         self.model = model
@@ -67,7 +68,7 @@ class RosterMarker:
             with self.store.session() as session:
                 svc.set_attendance(session, self.session_id, person.person_id, status, source=self.source)
         except svc.GroupError as error:
-            self.on_error(str(error))  # type: ignore[operator]
+            self.on_error(str(error))
             return False
         self.model.set_status(row, status)
         return True

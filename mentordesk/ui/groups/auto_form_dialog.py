@@ -44,13 +44,15 @@ from mentordesk.ui.itemmodels.group_proposal_model import (
 )
 
 
-def score_text(score: svc.ProposalScore) -> str:
+def score_text(proposal: svc.Proposal, score: svc.ProposalScore) -> str:
     """The proposal's figures in words a coordinator can weigh."""
     sizes = "Sizes are even" if score.size_spread <= 1 else f"Sizes differ by up to {score.size_spread}"
-    parts = [sizes,
-             f"{round(score.topic_cohesion * 100)} % of group-mates share a topic",
-             "departments spread evenly" if score.department_spread <= 1
-             else f"departments uneven by up to {score.department_spread}"]
+    parts = [sizes]
+    # Topic cohesion is about group-mates: with one mentee a group (one-on-one pairs) it says nothing.
+    if any(len(g.mentee_ids) > 1 for g in proposal.groups):
+        parts.append(f"{round(score.topic_cohesion * 100)} % of group-mates share a topic")
+    parts.append("departments spread evenly" if score.department_spread <= 1
+                 else f"departments uneven by up to {score.department_spread}")
     if score.groups_without_mentor:
         parts.append(plural(score.groups_without_mentor, "group has no mentor", "groups have no mentor"))
     return " · ".join(parts)
@@ -205,7 +207,7 @@ class AutoFormDialog(QDialog):
             self.score_label.setText("")
             self.warnings_label.setText("")
         else:
-            self.score_label.setText(score_text(svc.score_proposal(proposal)))
+            self.score_label.setText(score_text(proposal, svc.score_proposal(proposal)))
             self.warnings_label.setText("\n".join(proposal.warnings))
         self.warnings_label.setVisible(bool(self.warnings_label.text()))
         self.create_button.setEnabled(proposal is not None and bool(proposal.groups))

@@ -87,10 +87,13 @@ class GoalDialog(QDialog):
             self.description_edit.setPlainText(goal.description)
         else:
             self.status_combo.setEnabled(False)
+        self._connect_signals()
+        self.resize(460, self.sizeHint().height())
+
+    def _connect_signals(self) -> None:
         self.target_check.toggled.connect(self.target_edit.setEnabled)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
-        self.resize(460, self.sizeHint().height())
 
     def save(self) -> int | None:
         target = self.target_edit.date().toPython() if self.target_check.isChecked() else None
@@ -166,12 +169,16 @@ class ProgressDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self._connect_signals()
+        self.percent_spin.setFocus()
+        self.resize(440, self.sizeHint().height())
+
+    def _connect_signals(self) -> None:
+        # The slider and the box show one value: either can be used.
         self.percent_slider.valueChanged.connect(self.percent_spin.setValue)
         self.percent_spin.valueChanged.connect(self.percent_slider.setValue)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
-        self.percent_spin.setFocus()
-        self.resize(440, self.sizeHint().height())
 
     def record(self) -> int | None:
         try:

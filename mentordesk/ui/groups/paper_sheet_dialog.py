@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from mentordesk.models import AttendanceSource
+from mentordesk.models import AttendanceSource, AttendanceStatus
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.attendance_dialog import RosterMarker, counts_text
@@ -48,14 +48,17 @@ class PaperSheetDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.marker = RosterMarker(store, info.id, self.model, AttendanceSource.SIGN_IN_SHEET, self._show_error)
-        self.table.status_typed.connect(self._on_table_status_typed)
-        self.model.dataChanged.connect(self._on_model_changed)
-        self.buttons.rejected.connect(self.reject)
+        self._connect_signals()
         self.marker.reload()
         self._on_model_changed()
         select_row(self.table, 0)
         self.table.setFocus()
         fit_to_screen(self, 460, 520)
+
+    def _connect_signals(self) -> None:
+        self.table.status_typed.connect(self._on_table_status_typed)
+        self.model.dataChanged.connect(self._on_model_changed)
+        self.buttons.rejected.connect(self.reject)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -66,8 +69,8 @@ class PaperSheetDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.show()
 
-    def _on_table_status_typed(self, row: int, status: object) -> None:
-        self.marker.mark(row, status)  # type: ignore[arg-type]
+    def _on_table_status_typed(self, row: int, status: AttendanceStatus | None) -> None:
+        self.marker.mark(row, status)
 
     def _on_model_changed(self, *_args: object) -> None:
         self.counts_label.setText(counts_text(list(self.model.rows)))

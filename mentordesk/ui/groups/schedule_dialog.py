@@ -110,6 +110,12 @@ class ScheduleDialog(QDialog):
         when.addWidget(self.time_edit)
         when.addWidget(QLabel("for"))
         when.addWidget(self.duration_spin)
+        with store.read_session() as session:
+            zone = svc.event_zone_name(session, store.event_id)
+        # Said once, so nobody wonders whether 16:00 moves when the clocks change: it does not.
+        self.zone_label = QLabel(f"Times are wall-clock times in {zone}, across daylight-saving changes.",
+                                 objectName="pageSubtitle")
+        self.zone_label.setWordWrap(True)
         self.summary_label = QLabel("", objectName="sectionTitle")
         self.summary_label.setWordWrap(True)
         self.preview_label = QLabel("", objectName="pageSubtitle")
@@ -129,6 +135,7 @@ class ScheduleDialog(QDialog):
         form.addRow("&Topic", self.topic_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.zone_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.preview_label)
         layout.addWidget(self.error_label)

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 
-from mentordesk.models import Role
+from mentordesk.models import GroupKind, Role
 from mentordesk.models.normalize import fold
 from mentordesk.services.groups import Candidate, Proposal
 from mentordesk.ui.groups.labels import KIND_LABELS
@@ -108,7 +108,11 @@ class ProposalGroupModel(RowTableModel):
                         return f"{group.name} · {KIND_LABELS.get(group.kind, '')}\nDouble-click or F2 to rename"
                     return group.name
                 case GroupColumn.MENTORS:
-                    return ", ".join(p.name for p in mentors) or ("–" if key == UNASSIGNED else "no mentor")
+                    if mentors:
+                        return ", ".join(p.name for p in mentors)
+                    if key == UNASSIGNED or self.proposal.groups[key].kind is GroupKind.PEER_CIRCLE:
+                        return "–"  # peers lead themselves: nothing missing
+                    return "no mentor"
                 case GroupColumn.MENTEES:
                     return str(len(people) - len(mentors))
                 case GroupColumn.SHARED:
