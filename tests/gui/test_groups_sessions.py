@@ -164,3 +164,35 @@ def test_notes_and_feedback_are_saved(groups_page: GroupsPage, demo_store: Event
     assert notes.actions == "Łukasz: order new sensors" and notes.agenda.startswith("Check-in round")
     assert (feedback.rating, feedback.comment) == (4, "Très utile")
     assert feedback.author_id == roster(demo_store, info.id)[0].person_id
+
+
+def test_weekly_series_keeps_its_wall_clock_time_across_daylight_saving(
+    store: EventStore, qtbot: QtBot, add_person
+) -> None:  # type: ignore[no-untyped-def]
+    from mentordesk.models import Event
+    from mentordesk.ui.tasks import InlineRunner, TaskManager
+
+    zoe = add_person(store, "Zoë", "Šimůnek")
+    with store.session() as session:
+        session.get_one(Event, store.event_id).timezone = "Europe/Prague"
+        group_id = svc.create_group(session, store.event_id, "Třída 4.B")
+        svc.add_member(session, group_id, zoe)
+    page = GroupsPage(TaskManager(InlineRunner()))
+    qtbot.addWidget(page)
+    page.set_store(store)
+    page.show()
+    page.set_active(True)
+    dialog = _schedule_dialog(page, qtbot, group_id)
+    assert "Europe/Prague" in dialog.zone_label.text()
+    dialog.date_edit.setDate(QDate(2027, 3, 16))  # the clocks go forward on 28 March
+    dialog.time_edit.setTime(QTime(16, 0))
+    _repeat(dialog, "Weekly")
+    dialog.count_spin.setValue(4)
+    assert dialog.schedule() is not None
+
+    tab = page.sessions_tab
+    shown = [tab.model.data(tab.model.index(r, 0)) for r in range(tab.model.rowCount())]
+    assert shown == ["Tue 16 Mar 2027 · 16:00–17:00", "Tue 23 Mar 2027 · 16:00–17:00",
+                     "Tue 30 Mar 2027 · 16:00–17:00", "Tue 6 Apr 2027 · 16:00–17:00"]
+    offsets = {tab.model.row_at(r).starts_at.utcoffset() for r in range(4)}
+    assert len(offsets) == 2  # the same wall-clock time is a different instant after the change
