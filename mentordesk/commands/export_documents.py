@@ -133,7 +133,8 @@ def _cmd_export_document(args: argparse.Namespace) -> int:
 
     if args.list or not args.key:
         for kind in catalog.documents():
-            options = ", ".join(f"{o.key} ({o.kind})" for o in kind.options)
+            options = ", ".join(f"{o.key} ({'choice from the event' if o.choices_from else o.kind})"
+                                for o in kind.options)
             print(f"{kind.key:<16} {kind.title}: {options}")
         return EXIT_OK
     if not args.output:

@@ -7,6 +7,10 @@ per family: badges, schedules, sheets, reports …), so adding a document never 
 ``build`` receives a read session, the chosen option values (every option present, defaults
 filled in) and a ``progress(done, total)`` callback. The callback raises :class:`Cancelled` when
 the user has cancelled, which is how long exports stop promptly; ``build`` must let it propagate.
+
+An option whose values come from the event (a group, a session, a mentee) names a
+``choices_from(session)`` function; the page reads the choices in the background and offers a list,
+while the CLI and ``build`` still take the same plain values (a name or a number).
 """
 
 from __future__ import annotations
@@ -37,6 +41,14 @@ class DocumentError(Exception):
 class Choice:
     value: str
     label: str
+    #: For choices that belong to a value of another option (a group's sessions): that value. The
+    #: form offers this choice only while that option is blank or holds it; see
+    #: ``OptionSpec.choices_within``.
+    within: str = ""
+
+
+#: Reads an option's choices from the open event (in a read session, off the UI thread).
+ChoicesFrom = Callable[[Session], tuple[Choice, ...]]
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,12 @@ class OptionSpec:
     help: str = ""
     minimum: int = 0
     maximum: int = 1000
+    #: Choices read from the event, for options whose values depend on its data. The first choice
+    #: is the default one ("every group", "the next session"); when the event has nothing to choose
+    #: from, the function returns only that entry, labelled to say so ("No groups yet").
+    choices_from: ChoicesFrom | None = None
+    #: Key of another option whose value narrows these choices (see ``Choice.within``).
+    choices_within: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from mentordesk.printing.catalog import (
     register,
 )
 from mentordesk.printing.group_report_data import build_group_report
+from mentordesk.printing.option_choices import group_choices, take_home_mentee_choices
 from mentordesk.printing.reports_pdf import render_group_report, render_take_home
 from mentordesk.printing.summary_data import build_summary
 from mentordesk.printing.summary_pdf import render_summary
@@ -50,7 +51,8 @@ register(DocumentKind(
     description="Attendance rate per group and member, goals and their progress.",
     build=_group_report,
     options=(PAGE_SIZE_OPTION,
-             OptionSpec("group", "Group", "text", default="", help="A group's name or number; empty for every group.")),
+             OptionSpec("group", "Group", "text", default="", help="A group's name or number; empty for every group.",
+                        choices_from=group_choices)),
     file_stem="group-report",
     order=61,
 ))
@@ -67,7 +69,8 @@ register(DocumentKind(
     description="A page per mentee: whom they met, mentors' contact where they agreed to share it, follow-ups, goals.",
     build=_take_home,
     options=(PAGE_SIZE_OPTION,
-             OptionSpec("person", "Mentee", "text", default="", help="A mentee's full name or number; empty for all.")),
+             OptionSpec("person", "Mentee", "text", default="", help="A mentee's full name or number; empty for all.",
+                        choices_from=take_home_mentee_choices)),
     file_stem="take-home",
     order=62,
 ))

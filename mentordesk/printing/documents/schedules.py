@@ -14,12 +14,14 @@ from mentordesk.printing.catalog import (
     Progress,
     register,
 )
+from mentordesk.printing.option_choices import flash_session_choices
 from mentordesk.printing.schedule_data import build_schedule
 from mentordesk.printing.schedule_pdf import render_schedule
 
 FLASH_SESSION_OPTION = OptionSpec(
     "flash_session", "Flash session", "int", default=0, minimum=0, maximum=10**9,
     help="Which planned rotation (its number); 0 means the most recently planned one.",
+    choices_from=flash_session_choices,
 )
 
 _PART_OPTIONS = (

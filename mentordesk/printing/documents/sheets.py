@@ -14,6 +14,7 @@ from mentordesk.printing.catalog import (
     Progress,
     register,
 )
+from mentordesk.printing.option_choices import group_choices, group_session_choices
 from mentordesk.printing.sign_in_data import build_sign_in_sheets
 from mentordesk.printing.sign_in_pdf import render_sign_in
 
@@ -32,9 +33,11 @@ register(DocumentKind(
     build=_build,
     options=(
         PAGE_SIZE_OPTION,
-        OptionSpec("group", "Group", "text", default="", help="A group's name or number; empty for every group."),
+        OptionSpec("group", "Group", "text", default="", help="A group's name or number; empty for every group.",
+                   choices_from=group_choices),
         OptionSpec("session", "Session", "text", default="next",
-                   help="next (each group's next session), all, blank (undated), or a session number."),
+                   help="next (each group's next session), all, blank (undated), or a session number.",
+                   choices_from=group_session_choices, choices_within="group"),
         OptionSpec("blank_rows", "Blank rows for walk-ins", "int", default=5, minimum=0, maximum=50),
     ),
     file_stem="sign-in-sheets",

@@ -1,0 +1,105 @@
+"""What a document option can be set to at this event: its groups, their sessions, the mentees with
+a take-home sheet, the planned flash rotations.
+
+These feed ``OptionSpec.choices_from``: the Print & export page offers them as lists instead of a
+box to type a name or number into. Each value is one the document's ``build`` already accepts
+(a group, session or person by number, "next"/"all"/"blank", 0 for the latest rotation), so the
+command line keeps taking the same options. The first choice is always the option's default; when
+there is nothing to choose from, it is the only one and its label says why.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mentordesk.models import FlashSession
+from mentordesk.models.normalize import fold
+from mentordesk.printing.catalog import Choice
+from mentordesk.printing.eventdata import current_event
+from mentordesk.printing.summary_data import event_zone
+from mentordesk.services.groups import list_groups, list_sessions
+
+NO_GROUPS = "No groups yet"
+NO_SESSIONS = "No sessions scheduled yet (undated sheets)"
+NO_MENTEES = "No mentee has a meeting or a goal yet"
+NO_ROTATION = "No rotation planned yet"
+
+
+def group_choices(session: Session) -> tuple[Choice, ...]:
+    """Every group, by name, after "Every group" (archived ones last, marked: only printed when chosen)."""
+    event = current_event(session)
+    groups = list_groups(session, event.id)
+    if not groups:
+        return (Choice("", NO_GROUPS),)
+    groups.sort(key=lambda g: g.archived)  # stable: by name within each part
+    return (Choice("", "Every group"),) + tuple(
+        Choice(str(g.id), f"{g.name} (archived)" if g.archived else g.name) for g in groups
+    )
+
+
+def group_session_choices(session: Session) -> tuple[Choice, ...]:
+    """"next", "all", "blank", then every session that is not cancelled, in time order.
+
+    Each session's choice is ``within`` its group's number, so a form that has a group chosen
+    offers only that group's sessions.
+    """
+    event = current_event(session)
+    if not list_groups(session, event.id):
+        return (Choice("next", NO_GROUPS),)
+    meetings = list_sessions(session, event.id, include_cancelled=False)
+    if not meetings:
+        return (Choice("next", NO_SESSIONS),)
+    fixed = (
+        Choice("next", "Each group's next session"),
+        Choice("all", "Every session (a sheet each)"),
+        Choice("blank", "Undated sheet (no session)"),
+    )
+    return fixed + tuple(
+        Choice(str(m.id), f"{_session_title(m.title, m.group_name)}, {m.when}", within=str(m.group_id))
+        for m in meetings
+    )
+
+
+def _session_title(title: str, group_name: str) -> str:
+    if not title.strip():
+        return group_name
+    # Titles made by the scheduler already start with the group ("Robotics Circle — week 1").
+    return title if fold(group_name) in fold(title) else f"{group_name}: {title}"
+
+
+def take_home_mentee_choices(session: Session) -> tuple[Choice, ...]:
+    """The mentees who get a take-home sheet (a meeting or a goal), by surname, after "Every mentee"."""
+    from mentordesk.printing.take_home_data import build_take_home
+
+    sheets = build_take_home(session).sheets
+    if not sheets:
+        return (Choice("", NO_MENTEES),)
+    return (Choice("", "Every mentee with a meeting or a goal"),) + tuple(
+        Choice(str(s.person.person_id), _person_label(s.person.full, s.person.organization)) for s in sheets
+    )
+
+
+def _person_label(full_name: str, organization: str) -> str:
+    # The organisation tells two people of the same name apart in the list.
+    return f"{full_name} ({organization})" if organization.strip() else full_name
+
+
+def flash_session_choices(session: Session) -> tuple[Choice, ...]:
+    """"The latest planned" (value "0"), then every planned rotation, latest first."""
+    event = current_event(session)
+    zone = event_zone(event)
+    rows = session.scalars(
+        select(FlashSession).where(FlashSession.event_id == event.id, FlashSession.planned_at.is_not(None))
+        .order_by(FlashSession.planned_at.desc(), FlashSession.id.desc())
+    ).all()
+    if not rows:
+        return (Choice("0", NO_ROTATION),)
+
+    def label(flash: FlashSession) -> str:
+        assert flash.planned_at is not None
+        planned = flash.planned_at.astimezone(zone)
+        return (f"{flash.name} — {flash.round_count} rounds of {flash.round_minutes} min, "
+                f"planned {planned:%a} {planned.day} {planned:%b %Y %H:%M}")
+
+    return (Choice("0", f"The latest planned ({rows[0].name})"),) + tuple(Choice(str(r.id), label(r)) for r in rows)
