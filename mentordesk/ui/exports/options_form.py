@@ -1,8 +1,10 @@
 """The options of one document as a form, made from its ``OptionSpec`` list.
 
 Each kind of option gets the editor people expect: a choice a combo box, yes/no a check box, a
-number a spin box within the option's bounds, text a line edit. The form only shows and collects
-values; what they mean is the document's business.
+number a spin box within the option's bounds, text a line edit; an option whose choices come from
+the event (``choices_from``) a :class:`ChoiceCombo`, filled when the page has read the choices
+(:meth:`OptionsForm.set_choices`). The form only shows and collects values; what they mean is the
+document's business.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.printing.catalog import OptionSpec
+from mentordesk.printing.catalog import Choice, ChoicesFrom, OptionSpec
+from mentordesk.ui.exports.choice_combo import ChoiceCombo
 
-Editor = QComboBox | QCheckBox | QSpinBox | QLineEdit
+Editor = ChoiceCombo | QComboBox | QCheckBox | QSpinBox | QLineEdit
 
 
 class OptionsForm(QWidget):
@@ -41,6 +44,9 @@ class OptionsForm(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._form_host: QWidget | None = None
+        #: Choices read from the event, by the function that reads them (several documents share
+        #: one), so a document chosen again shows its list at once while it is read again.
+        self._choices: dict[ChoicesFrom, tuple[Choice, ...]] = {}
         self.none_label = QLabel("This document has no options.", objectName="pageSubtitle")
         self._layout.addWidget(self.none_label)
 
@@ -93,13 +99,59 @@ class OptionsForm(QWidget):
             for spec in self._specs:
                 if spec.key in values:
                     _set_value(self.editors[spec.key], values[spec.key])
+            self._narrow_choices()
         finally:
             self._filling = False
 
     def values(self) -> dict[str, Any]:
-        return {spec.key: _value_of(self.editors[spec.key]) for spec in self._specs}
+        return {spec.key: _value_of(spec, self.editors[spec.key]) for spec in self._specs}
+
+    def choice_sources(self) -> list[OptionSpec]:
+        """The options on show whose choices are read from the event."""
+        return [spec for spec in self._specs if spec.choices_from is not None]
+
+    def set_choices(self, source: ChoicesFrom, choices: tuple[Choice, ...]) -> None:
+        """The choices ``source`` read: offered by every option on show that reads from it."""
+        self._choices[source] = choices
+        before = self.values()
+        self._filling = True
+        try:
+            for spec in self._specs:
+                editor = self.editors[spec.key]
+                if spec.choices_from is source and isinstance(editor, ChoiceCombo):
+                    editor.set_choices(choices)
+            self._narrow_choices()
+        finally:
+            self._filling = False
+        # A value the event no longer has fell back to the default: the page must hear of it.
+        if self.values() != before:
+            self.changed.emit()
+
+    def forget_choices(self) -> None:
+        """Another event was opened: the choices read so far are not its own, nor the values chosen."""
+        self._choices.clear()
+        for spec in self.choice_sources():
+            editor = self.editors[spec.key]
+            if isinstance(editor, ChoiceCombo):
+                editor.reset()
+
+    def _narrow_choices(self) -> None:
+        """Offer each narrowed option (a group's sessions) only what belongs to its narrowing value."""
+        by_key = {spec.key: spec for spec in self._specs}
+        for spec in self._specs:
+            editor = self.editors[spec.key]
+            parent = by_key.get(spec.choices_within)
+            if parent is not None and isinstance(editor, ChoiceCombo):
+                editor.set_within(str(_value_of(parent, self.editors[parent.key]) or ""))
 
     def _editor_for(self, spec: OptionSpec) -> Editor:
+        if spec.choices_from is not None:
+            chooser = ChoiceCombo("" if spec.default is None else str(spec.default))
+            if spec.choices_from in self._choices:
+                chooser.set_choices(self._choices[spec.choices_from])
+            chooser.currentIndexChanged.connect(self._on_editor_changed)
+            chooser.editTextChanged.connect(self._on_editor_changed)
+            return chooser
         if spec.kind == "choice":
             combo = QComboBox()
             for choice in spec.choices:
@@ -121,11 +173,18 @@ class OptionsForm(QWidget):
 
     def _on_editor_changed(self, *_args: object) -> None:
         if not self._filling:
+            self._filling = True
+            try:
+                self._narrow_choices()
+            finally:
+                self._filling = False
             self.changed.emit()
 
 
 def _set_value(editor: Editor, value: Any) -> None:
-    if isinstance(editor, QComboBox):
+    if isinstance(editor, ChoiceCombo):
+        editor.set_value(value)
+    elif isinstance(editor, QComboBox):
         index = editor.findData(value)
         editor.setCurrentIndex(max(index, 0))
     elif isinstance(editor, QCheckBox):
@@ -136,7 +195,13 @@ def _set_value(editor: Editor, value: Any) -> None:
         editor.setText("" if value is None else str(value))
 
 
-def _value_of(editor: Editor) -> Any:
+def _value_of(spec: OptionSpec, editor: Editor) -> Any:
+    if isinstance(editor, ChoiceCombo):
+        value = editor.value()
+        if spec.kind == "int":
+            # Whole-number options offered as a list (a rotation by its number) stay numbers.
+            return int(value) if value.strip().isdigit() else spec.default
+        return value
     if isinstance(editor, QComboBox):
         # Choice values are plain strings (Qt hands an enum back as its str value anyway).
         data = editor.currentData()

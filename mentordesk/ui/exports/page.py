@@ -3,6 +3,8 @@
 The list on the left is the printing catalog (``mentordesk.printing.catalog``), so a document
 kind registered there appears here without changes to this page. The options form on the right
 is made from the chosen document's option specs and remembered per document while the app runs.
+Options whose choices come from the event (groups, sessions, mentees) are read in the background
+whenever a document is chosen, the event changes or the page is shown again.
 Preview makes the PDF in the background (with progress and Cancel) and shows it with Qt's PDF
 module; Print, Save as PDF and Open in viewer use the PDF on show, making it first if the options
 changed since.
@@ -10,6 +12,7 @@ changed since.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk import paths
 from mentordesk.printing import catalog
-from mentordesk.printing.catalog import DocumentKind
+from mentordesk.printing.catalog import Choice, ChoicesFrom, DocumentKind
 from mentordesk.services import events
 from mentordesk.ui import errors
 from mentordesk.ui.exports import badge_print, output
@@ -132,6 +135,7 @@ class ExportsPage(Page):
         self._abandon_build()
         self._forget_pdf()
         self._event_name = ""
+        self._forget_event_choices()
         if self.store is None:
             self.empty_state.message_label.setText(NO_EVENT[0])
             self.empty_state.hint_label.setText(NO_EVENT[1])
@@ -140,12 +144,15 @@ class ExportsPage(Page):
         self._last_folder = self.store.path.parent if self.store.path is not None else None
         self.load("exports.event", events.get_details, self._on_details_loaded)
         self.reload_documents()
+        self.load_choices()
 
     def activated(self) -> None:
         if self.store is not None:
-            # The event may have been renamed on the Overview page since (file names use it).
+            # The event may have been renamed on the Overview page since (file names use it), and
+            # groups, sessions or meetings added on other pages.
             self.load("exports.event", events.get_details, self._on_details_loaded)
             self.reload_documents()
+            self.load_choices()
             self.documents_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- what the page offers (the slots and tests use these)
@@ -185,6 +192,17 @@ class ExportsPage(Page):
             self.documents_view.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         return True
+
+    def load_choices(self) -> None:
+        """Read the choices of the chosen document's event-dependent options in the background."""
+        kind = self.current_kind
+        if kind is None or self.store is None:
+            return
+        for spec in self.panel.options_form.choice_sources():
+            source = spec.choices_from
+            assert source is not None
+            self.load(f"exports.choices.{kind.key}.{spec.key}", partial(_read_choices, source),
+                      partial(self._on_choices_loaded, source))
 
     def chosen_options(self) -> dict[str, Any]:
         return self.panel.options_form.values()
@@ -331,6 +349,7 @@ class ExportsPage(Page):
         self.panel.fit_options()
         self.panel.show_message(kind.title, READY_HINT)
         self.panel.set_status("")
+        self.load_choices()
 
     def _on_documents_view_activated(self, _index: QModelIndex) -> None:
         self.start_preview()
@@ -372,6 +391,9 @@ class ExportsPage(Page):
 
     def _on_details_loaded(self, details: events.EventDetails) -> None:
         self._event_name = details.name
+
+    def _on_choices_loaded(self, source: ChoicesFrom, choices: tuple[Choice, ...]) -> None:
+        self.panel.options_form.set_choices(source, choices)
 
     def _on_print_job_progressed(self, done: int, total: int) -> None:
         self.panel.progress_bar.setValue(round(done / max(1, total) * 1000))
@@ -454,6 +476,14 @@ class ExportsPage(Page):
         self._update_buttons()
         return build
 
+    def _forget_event_choices(self) -> None:
+        """Another event: a group or person chosen by number in the last one means nothing here."""
+        self.panel.options_form.forget_choices()
+        for kind in self.model.rows:
+            for spec in kind.options:
+                if spec.choices_from is not None:
+                    self.remembered.get(kind.key, {}).pop(spec.key, None)
+
     def _remember(self, kind: DocumentKind, options: dict[str, Any]) -> None:
         self.remembered[kind.key] = options
         if kind.key == badge_print.BADGES_KEY:
@@ -484,3 +514,7 @@ class ExportsPage(Page):
         for button in (self.panel.preview_button, self.panel.print_button, self.panel.save_button, self.panel.open_button):
             button.setEnabled(ready)
         self.panel.cancel_button.setEnabled(busy)
+
+
+def _read_choices(source: ChoicesFrom, session: Any, _event_id: int) -> tuple[Choice, ...]:
+    return source(session)
