@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -50,6 +50,8 @@ class AddPeopleDialog(QDialog):
         for role, label in ROLE_LABELS.items():
             self.role_combo.addItem(f"As {label.lower()}", role)
         self.count_label = QLabel("", objectName="pageSubtitle")
+        self.count_label.setWordWrap(True)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label = QLabel("", objectName="inlineError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
@@ -100,7 +102,13 @@ class AddPeopleDialog(QDialog):
     def _update(self) -> None:
         chosen = len(selected_rows(self.table))
         shown = self.proxy.rowCount()
-        self.count_label.setText(f"{chosen} chosen · {plural(shown, 'person', 'people')} listed")
+        query = self.search_edit.text().strip()
+        if not self.model.rowCount():
+            self.count_label.setText("Everyone who could join is already in this group.")
+        elif not shown:
+            self.count_label.setText(f"Nobody matches “{query}”. Try part of a name, a department or a topic.")
+        else:
+            self.count_label.setText(f"{chosen} chosen · {plural(shown, 'person', 'people')} listed")
         self.add_button.setEnabled(chosen > 0)
 
     def _on_search_edit_text_changed(self, text: str) -> None:
