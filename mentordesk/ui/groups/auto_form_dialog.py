@@ -93,7 +93,7 @@ class AutoFormDialog(QDialog):
         what.addWidget(QLabel("&Kind", buddy=self.kind_combo))
         what.addWidget(self.kind_combo)
         what.addSpacing(12)
-        what.addWidget(QLabel("Na&mes", buddy=self.prefix_edit))
+        what.addWidget(QLabel("Name&s", buddy=self.prefix_edit))
         what.addWidget(self.prefix_edit)
         what.addStretch(1)
         options = QVBoxLayout()
@@ -121,7 +121,7 @@ class AutoFormDialog(QDialog):
         self.members_table.setDragEnabled(True)
         self.members_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.members_table.setToolTip("Drag people onto another group, or Ctrl+Shift+Up/Down, or Alt+M")
-        self.move_button = QPushButton("Move to…")
+        self.move_button = QPushButton("&Move to…")
         self.move_button.setToolTip("Move the chosen people to another proposed group (Alt+M)")
         self.hint_label = QLabel("Drag people onto another group (or Ctrl+Shift+Up/Down, Alt+M). "
                                  "Double-click a group's name (F2) to rename it.", objectName="pageSubtitle")

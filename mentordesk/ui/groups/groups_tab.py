@@ -128,7 +128,7 @@ class GroupsTab(QWidget):
         role_menu = QMenu(self.role_button)
         self.role_actions = {role: role_menu.addAction(ROLE_LABELS[role]) for role in MemberRole}
         self.role_button.setMenu(role_menu)
-        self.move_button = QPushButton("Move to…")
+        self.move_button = QPushButton("&Move to…")
         self.move_button.setToolTip("Move the chosen members to another group (Alt+M)")
         member_buttons = QHBoxLayout()
         member_buttons.setSpacing(8)

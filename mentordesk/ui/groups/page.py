@@ -63,7 +63,7 @@ class GroupsPage(Page):
         self.goals_tab = GoalsTab(self)
         self.tabs.addTab(self.groups_tab, "&Groups")
         self.tabs.addTab(self.sessions_tab, "&Sessions")
-        self.tabs.addTab(self.goals_tab, "Goals && &history")
+        self.tabs.addTab(self.goals_tab, "G&oals && history")
         self.body.addWidget(self.notice_label)
         self.body.addWidget(self.error_label)
         self.body.addWidget(self.tabs, 1)

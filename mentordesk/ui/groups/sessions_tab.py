@@ -80,9 +80,9 @@ class SessionsTab(QWidget):
         match_heights(self.schedule_button, self.attendance_button, self.notes_button, self.move_button,
                       self.cancel_button)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("&Show", buddy=self.when_combo))
+        filters.addWidget(QLabel("Sho&w", buddy=self.when_combo))
         filters.addWidget(self.when_combo)
-        filters.addWidget(QLabel("&of", buddy=self.group_combo))
+        filters.addWidget(QLabel("of", buddy=self.group_combo))
         filters.addWidget(self.group_combo, 1)
         filters.addStretch(0)
         filters.addWidget(self.schedule_button)
