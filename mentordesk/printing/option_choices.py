@@ -10,6 +10,8 @@ there is nothing to choose from, it is the only one and its label says why.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -51,7 +53,7 @@ def group_session_choices(session: Session) -> tuple[Choice, ...]:
     if not meetings:
         return (Choice("next", NO_SESSIONS),)
     fixed = (
-        Choice("next", "Each group's next session"),
+        Choice("next", "Next session"),
         Choice("all", "Every session (a sheet each)"),
         Choice("blank", "Undated sheet (no session)"),
     )
@@ -75,13 +77,17 @@ def take_home_mentee_choices(session: Session) -> tuple[Choice, ...]:
     sheets = build_take_home(session).sheets
     if not sheets:
         return (Choice("", NO_MENTEES),)
+    labels = [_person_label(s.person.full, s.person.organization) for s in sheets]
+    counts = Counter(fold(label) for label in labels)
     return (Choice("", "Every mentee with a meeting or a goal"),) + tuple(
-        Choice(str(s.person.person_id), _person_label(s.person.full, s.person.organization)) for s in sheets
+        # Namesakes from the same place are told apart by their number (as the CLI takes it).
+        Choice(str(s.person.person_id), f"{label} · no. {s.person.person_id}" if counts[fold(label)] > 1 else label)
+        for s, label in zip(sheets, labels, strict=True)
     )
 
 
 def _person_label(full_name: str, organization: str) -> str:
-    # The organisation tells two people of the same name apart in the list.
+    # The organisation tells most namesakes apart.
     return f"{full_name} ({organization})" if organization.strip() else full_name
 
 

@@ -78,6 +78,9 @@ class ChoiceCombo(QComboBox):
         text = self.currentText().strip()
         if not text:
             return self._default
+        row = self.currentIndex()
+        if row >= 0 and self.itemText(row) == self.currentText():
+            return str(self.itemData(row))
         key = fold(text)
         for row in range(self.count()):
             if fold(self.itemText(row)) == key:

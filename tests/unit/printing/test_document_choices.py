@@ -10,6 +10,7 @@ import pytest
 from paper_fixtures import MENTEES, MENTORS, add_people, pdf_pages, save_rotation, squash
 
 from mentordesk.cli import main
+from mentordesk.models import Person, Role
 from mentordesk.models.store import EventStore
 from mentordesk.printing import catalog
 from mentordesk.printing.option_choices import (
@@ -25,7 +26,8 @@ from mentordesk.printing.option_choices import (
 from mentordesk.printing.schedule_data import build_schedule
 from mentordesk.printing.sign_in_data import build_sign_in_sheets
 from mentordesk.printing.take_home_data import build_take_home
-from mentordesk.services.groups import create_group, list_groups, list_sessions, update_group
+from mentordesk.services.groups import add_goal, create_group, list_groups, list_sessions, update_group
+from mentordesk.services.people import new_badge_code
 
 
 def test_the_documents_offer_their_event_dependent_options_as_choices() -> None:
@@ -141,3 +143,20 @@ def test_the_command_line_takes_the_offered_values_and_lists_them(demo_store: Ev
     assert main(["export", "document", "--list", "--event", event]) == 0
     listing = capsys.readouterr().out
     assert "group (choice from the event)" in listing and "blank_rows (int)" in listing
+
+
+def test_namesakes_are_told_apart_by_organisation_then_number(store: EventStore) -> None:
+    with store.session() as session:
+        ids = []
+        for first, last, org in (("Ana", "Silva", "Acme"), ("Ana", "Silva", "Acme"), ("Ana", "Silva", "Zeta"),
+                                 ("Bo", "Berg", "")):
+            person = Person(event_id=store.event_id, first_name=first, last_name=last, role=Role.MENTEE,
+                            organization=org, badge_code=new_badge_code(session, store.event_id))
+            session.add(person)
+            session.flush()
+            add_goal(session, person.id, "Speak up")
+            ids.append(person.id)
+    with store.read_session() as session:
+        labels = {c.value: c.label for c in take_home_mentee_choices(session)[1:]}
+    assert labels == {str(ids[0]): f"Ana Silva (Acme) · no. {ids[0]}", str(ids[1]): f"Ana Silva (Acme) · no. {ids[1]}",
+                      str(ids[2]): "Ana Silva (Zeta)", str(ids[3]): "Bo Berg"}
