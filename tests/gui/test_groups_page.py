@@ -143,6 +143,8 @@ def test_move_to_menu_alt_m(groups_page: GroupsPage, demo_store: EventStore, qtb
     member = tab.members_model.rows[-1]
     _choose_member(groups_page, member.person_id)
     qtbot.keyClick(tab.members_table, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    # In an active window Alt+M is the button's mnemonic, which clicks it a moment later.
+    qtbot.waitUntil(lambda: tab.move_menu is not None)
     menu = tab.move_menu
     assert menu is not None and menu.isVisible()
     (action,) = menu.actions()  # the one other group
