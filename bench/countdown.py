@@ -50,7 +50,7 @@ def _drift() -> tuple[float, int]:
 
 
 def _view_cost_us() -> list[float]:
-    config = SessionConfig(6, 7, 1)
+    config = SessionConfig(6, 7, 90)  # a 90-second changeover
     t0 = datetime(2025, 5, 14, 18, 0, tzinfo=UTC)
     snapshot = ClockSnapshot(ClockState.RUNNING, 1, ClockPhase.MEETING, t0, 0, 0)
     samples = []

@@ -251,6 +251,8 @@ def _add_flash_plan_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: match when anyone requested mentors, else rotate)")
     parser.add_argument("--json", dest="json_out", metavar="OUT", required=True, help="where to write the rotation JSON")
     parser.add_argument("--save", action="store_true", help="also store the plan in the event as a new flash session")
+    parser.add_argument("--changeover", type=int, metavar="SECONDS",
+                        help="changeover between rounds in seconds, 0 to 3600, stored with --save (default 60)")
 
 
 _GROUP_HELP["flash"] = "flash (speed) mentoring rotations"
@@ -266,7 +268,8 @@ def _cmd_flash_plan(args: argparse.Namespace) -> int:
     with EventStore.open(event_target(args)) as store:
         try:
             result = plan_to_json_file(store, rounds=args.rounds, minutes=args.minutes, seats=args.seats,
-                                       mode=args.mode, out_path=args.json_out, save=args.save)
+                                       mode=args.mode, out_path=args.json_out, save=args.save,
+                                       changeover_seconds=args.changeover)
         except PlanError as exc:
             raise CommandError(str(exc)) from None
     print(result.stats.describe())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentordesk.models.base import Base, UTCDateTime, utcnow
@@ -25,6 +25,11 @@ class Feedback(Base):
         ),
         CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="rating_range"),
         CheckConstraint("about_person_id IS NULL OR about_person_id <> author_id", name="not_about_self"),
+        # One row per author and subject, so two stations saving at once cannot leave two answers.
+        # NULLs never clash, so each constraint only binds rows of its own subject.
+        UniqueConstraint("author_id", "about_person_id", "flash_session_id", "round_number",
+                         name="uq_feedback_one_per_meeting"),
+        UniqueConstraint("author_id", "group_session_id", name="uq_feedback_one_per_group_session"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -53,7 +53,7 @@ class FlashSession(Base):
     __table_args__ = (
         CheckConstraint("round_count BETWEEN 1 AND 100", name="round_count_range"),
         CheckConstraint("round_minutes BETWEEN 1 AND 240", name="round_minutes_range"),
-        CheckConstraint("changeover_minutes BETWEEN 0 AND 60", name="changeover_range"),
+        CheckConstraint("changeover_seconds BETWEEN 0 AND 3600", name="changeover_seconds_range"),
         CheckConstraint("seats_per_table BETWEEN 1 AND 3", name="seats_range"),
     )
 
@@ -64,7 +64,8 @@ class FlashSession(Base):
     status: Mapped[SessionStatus] = mapped_column(str_enum(SessionStatus, "session_status"), default=SessionStatus.DRAFT)
     round_count: Mapped[int] = mapped_column(Integer, default=6)
     round_minutes: Mapped[int] = mapped_column(Integer, default=7)
-    changeover_minutes: Mapped[int] = mapped_column(Integer, default=1)
+    #: The changeover between two rounds, in seconds (a facilitator may want 90 s).
+    changeover_seconds: Mapped[int] = mapped_column(Integer, default=60)
     #: Mentees per table (1 to 3).
     seats_per_table: Mapped[int] = mapped_column(Integer, default=1)
     #: With fewer mentees than seats, mentors take turns on a break instead of sitting idle.
@@ -116,6 +117,7 @@ class FlashSeat(Base):
         CheckConstraint(
             "(kind IN ('mentor', 'mentee')) = (table_number IS NOT NULL)", name="table_iff_seated"
         ),
+        CheckConstraint("spot IS NULL OR kind = 'waiting'", name="spot_only_when_waiting"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -123,6 +125,9 @@ class FlashSeat(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     kind: Mapped[SeatKind] = mapped_column(str_enum(SeatKind, "seat_kind"))
     table_number: Mapped[int | None] = mapped_column(Integer)
+    #: Where a waiting mentee waits, when the rotate planner names a place ("waiting spot 3a",
+    #: "beside table 4"); None elsewhere and in match mode (one waiting area).
+    spot: Mapped[str | None] = mapped_column(String(60))
 
 
 class FlashClock(Base):

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from mentordesk.models import FlashSession, FlashTable
 from mentordesk.printing.catalog import DocumentError
 from mentordesk.printing.eventdata import Name, current_event, names
-from mentordesk.services.flash import PlanError, load_plan
+from mentordesk.services.flash import PlanError, load_plan, load_spots
+from mentordesk.services.flash.durations import changeover_phrase
 
 NO_PLAN = ("no rotation has been planned for this event yet: plan one on the Flash page, or run "
            "'mentordesk flash plan --event FILE --rounds R --minutes M --json OUT --save'")
@@ -59,6 +60,8 @@ class Stop:
     table: int | None = None
     mentor: Name | None = None
     waiting: bool = False
+    #: Where to wait, when the plan names a place ("waiting spot 3a", "beside table 4").
+    spot: str = ""
 
     @property
     def absent(self) -> bool:
@@ -83,24 +86,26 @@ class ScheduleData:
     mode: str
     seats: int
     round_minutes: int
-    changeover_minutes: int
+    changeover_seconds: int
     round_numbers: tuple[int, ...]
     tables: tuple[TableSchedule, ...]
     #: Round number order: the mentees waiting in each round, by surname.
     waiting: tuple[tuple[Name, ...], ...]
     #: Every mentee of the plan, by surname.
     itineraries: tuple[Itinerary, ...]
+    #: Round number order, parallel to ``waiting``: where each waits ("" for the waiting area).
+    waiting_spots: tuple[tuple[str, ...], ...] = ()
 
     @property
     def meetings(self) -> int:
         return sum(len(cell.mentees) for table in self.tables for cell in table.rounds)
 
     def describe(self) -> str:
-        """"6 rounds of 7 minutes, 1-minute changeover" for headers."""
+        """"6 rounds of 7 minutes, 1-minute changeover" (or "90-second changeover") for headers."""
         rounds = len(self.round_numbers)
         text = f"{rounds} round{'s' if rounds != 1 else ''} of {self.round_minutes} minutes"
-        if self.changeover_minutes:
-            text += f", {self.changeover_minutes}-minute changeover"
+        if self.changeover_seconds:
+            text += f", {changeover_phrase(self.changeover_seconds)}"
         return text
 
 
@@ -156,13 +161,17 @@ def build_schedule(session: Session, flash_session_id: int | None = None) -> Sch
         tables.append(TableSchedule(number, labels.get(number) or "", tuple(mentors), tuple(cells)))
 
     waiting = tuple(by_surname(r.waiting) for r in plan.rounds)
+    spots = load_spots(session, flash_session_id)
+    waiting_spots = tuple(tuple(spots.get(r.number, {}).get(n.person_id, "") for n in names_)
+                          for r, names_ in zip(plan.rounds, waiting, strict=True))
     mentee_ids = {m for r in plan.rounds for m in r.mentees}
     itineraries = []
     for person in by_surname(sorted(mentee_ids)):
         stops = []
         for round_ in plan.rounds:
             if person.person_id in round_.waiting:
-                stops.append(Stop(round_.number, waiting=True))
+                stops.append(Stop(round_.number, waiting=True,
+                                  spot=spots.get(round_.number, {}).get(person.person_id, "")))
                 continue
             table = round_.table_of(person.person_id)
             if table is None:
@@ -178,9 +187,10 @@ def build_schedule(session: Session, flash_session_id: int | None = None) -> Sch
         mode=str(flash.mode),
         seats=flash.seats_per_table,
         round_minutes=flash.round_minutes,
-        changeover_minutes=flash.changeover_minutes,
+        changeover_seconds=flash.changeover_seconds,
         round_numbers=numbers,
         tables=tuple(tables),
         waiting=waiting,
         itineraries=tuple(itineraries),
+        waiting_spots=waiting_spots,
     )

@@ -99,9 +99,12 @@ def _waiting_lists(writer: kit.PageWriter, data: ScheduleData) -> None:
     if not any(data.waiting):
         return
     writer.heading("Waiting", 12, gap=2 * mm)
-    for number, names in zip(data.round_numbers, data.waiting, strict=True):
+    spots = data.waiting_spots or tuple(("",) * len(names) for names in data.waiting)
+    for number, names, places in zip(data.round_numbers, data.waiting, spots, strict=True):
         if names:
-            lines = kit.wrap_items([n.full for n in names], writer.content_width, 8.5,
+            items = [f"{n.full} ({_short_spot(place)})" if place else n.full
+                     for n, place in zip(names, places, strict=True)]
+            lines = kit.wrap_items(items, writer.content_width, 8.5,
                                    lead=f"Round {number} ({len(names)}): ")
             for line in lines:
                 writer.need(8.5 * 1.35)
@@ -168,9 +171,16 @@ def draw_rosters(writer: kit.PageWriter, data: ScheduleData, progress: Progress 
 CARD_MARGIN = 10 * mm
 
 
+def _short_spot(spot: str) -> str:
+    """"waiting spot 3a" → "spot 3a", "beside table 4" → "by table 4"."""
+    return spot.removeprefix("waiting ").replace("beside ", "by ", 1)
+
+
 def _stop_text(stop: Stop) -> tuple[str, str]:
     if stop.table is not None:
         return f"Table {stop.table}", stop.mentor.full if stop.mentor else ""
+    if stop.waiting and stop.spot:
+        return "Waiting", f"wait {stop.spot}" if stop.spot.startswith("beside ") else f"wait at {stop.spot}"
     if stop.waiting:
         return "Waiting", "wait in the waiting area"
     return "—", "not taking part"

@@ -33,7 +33,7 @@ class FakeTime:
 @pytest.fixture
 def planned(demo_store: EventStore) -> EventStore:
     with demo_store.session() as session:
-        plan_session(session, demo_store.event_id, SessionSetup(3, 7, 1, 1, PlanMode.MATCH))
+        plan_session(session, demo_store.event_id, SessionSetup(3, 7, 60, 1, PlanMode.MATCH))
     return demo_store
 
 
@@ -233,8 +233,8 @@ def test_the_warning_time_is_a_setting(page: FlashPage, time: FakeTime) -> None:
     assert played == ["chime-one-minute"]
 
 
-def test_projector_names_waiting_spots_of_a_fresh_rotation(qtbot: QtBot, demo_store: EventStore,
-                                                           time: FakeTime) -> None:
+def test_projector_names_waiting_spots_of_a_rotation_also_after_reopening(qtbot: QtBot, demo_store: EventStore,
+                                                                           time: FakeTime) -> None:
     page = _page(qtbot, demo_store, time)
     page.tabs.setCurrentWidget(page.setup_panel)
     page.setup_panel.mode_combo.setCurrentIndex(page.setup_panel.mode_combo.findData(PlanMode.ROTATE.value))
@@ -245,3 +245,11 @@ def test_projector_names_waiting_spots_of_a_fresh_rotation(qtbot: QtBot, demo_st
     assert waiting and all(e.where != "Waiting" for e in waiting)
     projector.close()
     page.set_store(None)
+    # A new window on the same file (as after a restart) reads the spots from the event file.
+    again = _page(qtbot, demo_store, time)
+    projector = again.open_projector()
+    assert projector.board is not None
+    assert [(e.name, e.where) for e in projector.board.entries if e.table is None] == [
+        (e.name, e.where) for e in waiting]
+    projector.close()
+    again.set_store(None)

@@ -22,7 +22,7 @@ from mentordesk.ui.itemmodels.flash_table_model import FlashTableModel
 
 def test_flash_models(qtmodeltester: Any, demo_store: EventStore) -> None:
     with demo_store.session() as session:
-        plan_session(session, demo_store.event_id, SessionSetup(4, 7, 1, 2, PlanMode.MATCH))
+        plan_session(session, demo_store.event_id, SessionSetup(4, 7, 60, 2, PlanMode.MATCH))
     with demo_store.read_session() as session:
         snapshot = flash_snapshot(session, demo_store.event_id)
     assert snapshot.plan is not None

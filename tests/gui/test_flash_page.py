@@ -66,7 +66,7 @@ def test_planning_from_the_page_shows_the_grid_and_figures(page: FlashPage, demo
     _plan(page, rounds=5)
     snapshot = page.snapshot
     assert snapshot is not None and snapshot.plan is not None and snapshot.info is not None
-    assert snapshot.info.round_count == 5 and snapshot.info.changeover_minutes == 1
+    assert snapshot.info.round_count == 5 and snapshot.info.changeover_seconds == 60
     model: FlashGridModel = page.setup_panel.model
     assert model.columnCount() == 6
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Round 3"
@@ -75,6 +75,32 @@ def test_planning_from_the_page_shows_the_grid_and_figures(page: FlashPage, demo
     assert "Planned:" in page.notice
     with demo_store.read_session() as session:
         assert load_plan(session, snapshot.info.id) == snapshot.plan
+
+
+def test_the_changeover_is_set_in_seconds(page: FlashPage, demo_store: EventStore, qtbot: QtBot) -> None:
+    _open(page, demo_store)
+    spin = page.setup_panel.changeover_spin
+    assert (spin.value(), spin.text()) == (60, "1 min")
+    spin.stepUp()
+    assert (spin.value(), spin.text()) == (75, "1 min 15 s")
+    for typed, seconds in (("90", 90), ("1:45", 105), ("2 min", 120), ("1 min 30 s", 90)):
+        spin.lineEdit().selectAll()
+        qtbot.keyClicks(spin.lineEdit(), typed)
+        spin.interpretText()
+        assert spin.value() == seconds, typed
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "soon")
+    spin.interpretText()
+    assert spin.value() == 90  # not a duration: the value stays
+    _plan(page, rounds=3)
+    info = page.snapshot.info if page.snapshot else None
+    assert info is not None and info.changeover_seconds == 90
+    # Opened again, the form shows the saved 90 seconds the way people say it.
+    page.set_store(None)
+    _open(page, demo_store)
+    assert (spin.value(), spin.text()) == (90, "1 min 30 s")
+    spin.setValue(0)
+    assert spin.text() == "none"
 
 
 def test_plan_shortcut_plans(page: FlashPage, demo_store: EventStore, qtbot: QtBot) -> None:

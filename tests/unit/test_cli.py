@@ -311,3 +311,22 @@ def test_flash_plan_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
     assert run("init", "--event", str(empty), "--name", "Empty").returncode == 0
     nobody = run("flash", "plan", "--event", str(empty), "--rounds", "3", "--minutes", "5", "--json", str(out))
     assert nobody.returncode != 0 and "Traceback" not in nobody.stderr and len(nobody.stderr.strip().splitlines()) == 1
+
+
+def test_flash_plan_saves_a_changeover_in_seconds(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from mentordesk.models import FlashSession
+    from mentordesk.models.store import EventStore
+
+    event, _people = _demo_people(tmp_path)
+    out = tmp_path / "rotation.json"
+    result = run("flash", "plan", "--event", str(event), "--rounds", "4", "--minutes", "7", "--mode", "rotate",
+                 "--json", str(out), "--save", "--changeover", "90")
+    assert result.returncode == 0, result.stderr
+    with EventStore.open(event) as store, store.read_session() as session:
+        saved = session.scalars(select(FlashSession)).all()
+        assert [(s.round_count, s.changeover_seconds) for s in saved] == [(4, 90)]
+    too_long = run("flash", "plan", "--event", str(event), "--rounds", "4", "--minutes", "7",
+                   "--json", str(out), "--save", "--changeover", "4000")
+    _assert_one_line_error(too_long, contains="changeover")

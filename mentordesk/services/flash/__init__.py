@@ -10,7 +10,8 @@ Pure planning works on a ``Problem`` (ids and facts only) and returns a ``PlanRe
 - ``swap_mentees(plan, round, a, b)`` — a facilitator's hand edit (validate it before saving).
 
 The event file side (``store``): ``load_problem``, ``default_mode``, ``save_plan``, ``load_plan``,
-``started_rounds``, ``replan_saved``; the rotation JSON of the product contract
+``started_rounds``, ``replan_saved``, ``load_spots`` (where waiting mentees wait); the rotation
+JSON of the product contract
 (``rotation_json``): ``rotation_json``, ``write_rotation_json`` and ``plan_to_json_file`` for the
 ``mentordesk flash plan`` command.
 """
@@ -24,6 +25,7 @@ from mentordesk.services.flash.store import (
     default_mode,
     load_plan,
     load_problem,
+    load_spots,
     replan_saved,
     save_plan,
     started_rounds,
@@ -42,6 +44,7 @@ __all__ = [
     "default_mode",
     "load_plan",
     "load_problem",
+    "load_spots",
     "make_problem",
     "plan",
     "plan_to_json_file",

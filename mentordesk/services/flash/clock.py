@@ -34,6 +34,7 @@ from mentordesk.models import (
 )
 
 MINUTE_US = 60_000_000
+SECOND_US = 1_000_000
 DEFAULT_WARN_AT_MS = 60_000
 
 
@@ -52,13 +53,13 @@ class SessionConfig:
 
     round_count: int
     round_minutes: int
-    changeover_minutes: int
+    changeover_seconds: int
     #: When the "one minute left" chime sounds in a meeting (configurable; 0 turns it off).
     warn_at_ms: int = DEFAULT_WARN_AT_MS
 
     @classmethod
     def of(cls, flash: FlashSession, warn_at_ms: int = DEFAULT_WARN_AT_MS) -> SessionConfig:
-        return cls(flash.round_count, flash.round_minutes, flash.changeover_minutes, warn_at_ms)
+        return cls(flash.round_count, flash.round_minutes, flash.changeover_seconds, warn_at_ms)
 
 
 @dataclass(frozen=True)
@@ -179,8 +180,9 @@ def _aware(now: datetime) -> datetime:
 
 
 def _base_us(config: SessionConfig, phase: ClockPhase) -> int:
-    minutes = config.round_minutes if phase is ClockPhase.MEETING else config.changeover_minutes
-    return minutes * MINUTE_US
+    if phase is ClockPhase.MEETING:
+        return config.round_minutes * MINUTE_US
+    return config.changeover_seconds * SECOND_US
 
 
 def _phase_index(round_number: int, phase: ClockPhase) -> int:
@@ -205,8 +207,8 @@ def _catch_up(config: SessionConfig, round_number: int, phase: ClockPhase, run_u
     """Advance past every phase that ran out, by division: O(1) whatever the gap."""
     n = config.round_count
     meeting = config.round_minutes * MINUTE_US
-    change = config.changeover_minutes * MINUTE_US
-    length = _base_us(config, phase) + extra_s * 1_000_000
+    change = config.changeover_seconds * SECOND_US
+    length = _base_us(config, phase) + extra_s * SECOND_US
     if run_us < length:
         return _Position(round_number, phase, run_us, length, (), (), None)
     # The phases that follow repeat with period meeting + changeover, starting at ``origin``, the
@@ -449,7 +451,7 @@ def skip(session: Session, flash_session_id: int, now: datetime | None = None) -
         _round(session, flash_session_id, number).ended_at = now
         if number >= flash.round_count:
             _set(row, ClockState.FINISHED, number, ClockPhase.MEETING, None, 0, 0, now)
-        elif flash.changeover_minutes > 0:
+        elif flash.changeover_seconds > 0:
             _set(row, state, number, ClockPhase.CHANGEOVER, now, 0, 0, now)
         else:
             _set(row, state, number + 1, ClockPhase.MEETING, now, 0, 0, now)

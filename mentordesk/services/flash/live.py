@@ -24,8 +24,10 @@ from mentordesk.services.flash.plan import Plan, PlanResult
 from mentordesk.services.flash.planner import plan as make_plan
 from mentordesk.services.flash.problem import PlanError, make_problem
 from mentordesk.services.flash.store import (
+    check_changeover,
     load_plan,
     load_problem,
+    load_spots,
     replan_saved,
     save_plan,
     started_rounds,
@@ -33,14 +35,13 @@ from mentordesk.services.flash.store import (
 from mentordesk.services.flash.validate import validate
 from mentordesk.services.flash.views import current_session_id
 
-CHANGEOVER_RANGE = (0, 60)
-
 
 @dataclass(frozen=True)
 class SessionSetup:
     rounds: int
     minutes: int
-    changeover_minutes: int
+    #: The changeover between rounds, in seconds (90 is a minute and a half).
+    changeover_seconds: int
     seats: int
     mode: PlanMode
 
@@ -53,9 +54,7 @@ class Planned:
 
 def plan_session(session: Session, event_id: int, setup: SessionSetup) -> Planned:
     """Plan the people here now and save it (see the module docstring for which session)."""
-    low, high = CHANGEOVER_RANGE
-    if not low <= setup.changeover_minutes <= high:
-        raise PlanError(f"the changeover must be between {low} and {high} minutes")
+    check_changeover(setup.changeover_seconds)
     existing = current_session_id(session, event_id)
     target = None
     if existing is not None:
@@ -68,10 +67,8 @@ def plan_session(session: Session, event_id: int, setup: SessionSetup) -> Planne
     problem = load_problem(session, event_id, rounds=setup.rounds, seats=setup.seats)
     result = make_plan(problem, setup.mode)
     flash_id = save_plan(session, event_id, result.plan, minutes=setup.minutes,
-                         changeover_minutes=setup.changeover_minutes, flash_session_id=target)
-    # save_plan sets the changeover only for a new session; a re-plan may change it too.
-    session.get_one(FlashSession, flash_id).changeover_minutes = setup.changeover_minutes
-    session.flush()
+                         changeover_seconds=setup.changeover_seconds, flash_session_id=target,
+                         spots=result.waiting_spots)
     return Planned(flash_id, result)
 
 
@@ -118,8 +115,13 @@ def swap_saved(session: Session, flash_session_id: int, round_number: int, first
     if broken:
         return broken
     flash = session.get_one(FlashSession, flash_session_id)
+    # Each takes the other's place, so a mentee sent to wait waits where the other would have.
+    spots = load_spots(session, flash_session_id)
+    if round_number in spots:
+        swap = {first: second, second: first}
+        spots[round_number] = {swap.get(m, m): spot for m, spot in spots[round_number].items()}
     save_plan(session, flash.event_id, swapped, minutes=flash.round_minutes, flash_session_id=flash_session_id,
-              keep=started)
+              keep=started, spots=spots)
     return []
 
 

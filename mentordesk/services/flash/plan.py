@@ -122,6 +122,6 @@ class PlanResult:
     #: What a facilitator announces (how people move); plain language.
     explanation: str
     #: Rotate mode: round number → waiting mentee id → where to wait ("waiting spot 3a",
-    #: "beside table 4"), for the projector. Empty in match mode (one waiting area) and not
-    #: stored in the event file.
+    #: "beside table 4"), for the projector. Empty in match mode (one waiting area); ``save_plan``
+    #: stores them with the waiting seats (``FlashSeat.spot``).
     waiting_spots: Mapping[int, Mapping[int, str]] = field(default_factory=dict)

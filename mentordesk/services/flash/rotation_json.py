@@ -30,7 +30,7 @@ from mentordesk.models.store import EventStore
 from mentordesk.services.flash.plan import Plan, PlanResult
 from mentordesk.services.flash.planner import plan as make_plan
 from mentordesk.services.flash.problem import PlanError
-from mentordesk.services.flash.store import default_mode, load_problem, save_plan
+from mentordesk.services.flash.store import check_changeover, default_mode, load_problem, save_plan
 
 
 @dataclass(frozen=True)
@@ -97,15 +97,18 @@ def plan_to_json_file(
     seats: int = 1,
     mode: PlanMode | str | None = None,
     save: bool = False,
+    changeover_seconds: int | None = None,
 ) -> PlanResult:
     """``mentordesk flash plan``: plan the checked-in people and write the rotation JSON.
 
     ``mode`` None means match when anyone checked in has requested mentors, else rotate. With
     ``save`` the plan is also stored in the event as a new flash session. Impossible input raises
-    ``PlanError`` with a one-line message.
+    ``PlanError`` with a one-line message. ``changeover_seconds`` (default a minute) is stored with
+    a saved plan.
     """
     if not 1 <= minutes <= 240:
         raise PlanError("minutes per round must be between 1 and 240")
+    check_changeover(changeover_seconds)
     try:
         chosen = PlanMode(mode) if mode is not None else None
     except ValueError:
@@ -116,6 +119,7 @@ def plan_to_json_file(
         result = make_plan(problem, chosen)
         people = people_refs(session, set(problem.mentors) | set(problem.mentees))
         if save:
-            save_plan(session, store.event_id, result.plan, minutes=minutes)
+            save_plan(session, store.event_id, result.plan, minutes=minutes, changeover_seconds=changeover_seconds,
+                      spots=result.waiting_spots)
     write_rotation_json(rotation_json(result.plan, people), out_path)
     return result

@@ -3,7 +3,8 @@
 A problem is loaded for the people checked in right now (facilitators never take part). A plan
 is saved as a ``FlashSession`` with one ``FlashRound`` per round and one ``FlashSeat`` per person
 and round: mentors as ``mentor`` at their table (also when idle) or ``break`` (no table), mentees
-as ``mentee`` at a table or ``waiting``. Loading gives back an equal ``Plan``. A re-plan rewrites
+as ``mentee`` at a table or ``waiting`` (with the rotate planner's waiting spot, when it named one).
+Loading gives back an equal ``Plan``; ``load_spots`` gives back the waiting spots. A re-plan rewrites
 the seats of the rounds that have not started and leaves the others untouched.
 """
 
@@ -35,6 +36,12 @@ from mentordesk.services.flash.planner import replan
 from mentordesk.services.flash.problem import PlanError, Problem, make_problem
 
 MINUTES_RANGE = (1, 240)
+#: The changeover between rounds, in seconds (the column's range: up to an hour).
+CHANGEOVER_SECONDS_RANGE = (0, 3600)
+DEFAULT_CHANGEOVER_SECONDS = 60
+
+#: Round number → waiting mentee id → where they wait ("waiting spot 3a", "beside table 4").
+Spots = Mapping[int, Mapping[int, str]]
 
 
 def _participants(session: Session, event_id: int) -> tuple[list[int], list[int], dict[int, list[str]]]:
@@ -101,17 +108,23 @@ def save_plan(
     plan: Plan,
     *,
     minutes: int,
-    changeover_minutes: int = 1,
+    changeover_seconds: int | None = None,
     name: str | None = None,
     flash_session_id: int | None = None,
     keep: int = 0,
+    spots: Spots | None = None,
 ) -> int:
     """Save ``plan`` as a new flash session, or over an existing one keeping its first ``keep``
-    rounds (those that have started) untouched. Returns the flash session's id."""
+    rounds (those that have started) untouched. Returns the flash session's id.
+
+    ``changeover_seconds``: None keeps an existing session's changeover (a new one gets a minute).
+    ``spots``: where waiting mentees wait (``PlanResult.waiting_spots``), stored with their seats.
+    """
     if not MINUTES_RANGE[0] <= minutes <= MINUTES_RANGE[1]:
         raise PlanError(f"minutes per round must be between {MINUTES_RANGE[0]} and {MINUTES_RANGE[1]}")
+    check_changeover(changeover_seconds)
     if flash_session_id is None:
-        flash = FlashSession(event_id=event_id, changeover_minutes=changeover_minutes)
+        flash = FlashSession(event_id=event_id, changeover_seconds=DEFAULT_CHANGEOVER_SECONDS)
         if name:
             flash.name = name
         session.add(flash)
@@ -120,6 +133,8 @@ def save_plan(
         if found is None or found.event_id != event_id:
             raise PlanError(f"there is no flash session {flash_session_id} in this event")
         flash = found
+    if changeover_seconds is not None:
+        flash.changeover_seconds = changeover_seconds
     flash.mode = plan.mode
     flash.round_count = len(plan.rounds)
     flash.round_minutes = minutes
@@ -147,25 +162,32 @@ def save_plan(
             session.flush()
         else:
             session.execute(delete(FlashSeat).where(FlashSeat.round_id == row.id))
-        seats.extend(_seat_rows(row.id, planned))
+        seats.extend(_seat_rows(row.id, planned, (spots or {}).get(planned.number, {})))
     if seats:
         session.execute(insert(FlashSeat), seats)
     session.expire_all()
     return flash.id
 
 
-def _seat_rows(round_id: int, planned: Round) -> list[dict[str, object]]:
+def check_changeover(seconds: int | None) -> None:
+    low, high = CHANGEOVER_SECONDS_RANGE
+    if seconds is not None and not low <= seconds <= high:
+        raise PlanError(f"the changeover must be between {low} and {high} seconds")
+
+
+def _seat_rows(round_id: int, planned: Round, spots: Mapping[int, str]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for table in planned.tables:
         if table.on_break:
-            rows.append({"round_id": round_id, "person_id": table.mentor, "kind": SeatKind.BREAK, "table_number": None})
+            rows.append({"round_id": round_id, "person_id": table.mentor, "kind": SeatKind.BREAK, "table_number": None,
+                         "spot": None})
             continue
         rows.append({"round_id": round_id, "person_id": table.mentor, "kind": SeatKind.MENTOR,
-                     "table_number": table.number})
+                     "table_number": table.number, "spot": None})
         rows.extend({"round_id": round_id, "person_id": mentee, "kind": SeatKind.MENTEE,
-                     "table_number": table.number} for mentee in table.mentees)
-    rows.extend({"round_id": round_id, "person_id": mentee, "kind": SeatKind.WAITING, "table_number": None}
-                for mentee in planned.waiting)
+                     "table_number": table.number, "spot": None} for mentee in table.mentees)
+    rows.extend({"round_id": round_id, "person_id": mentee, "kind": SeatKind.WAITING, "table_number": None,
+                 "spot": spots.get(mentee) or None} for mentee in planned.waiting)
     return rows
 
 
@@ -212,6 +234,18 @@ def load_plan(session: Session, flash_session_id: int) -> Plan:
         tables.sort(key=lambda t: t.number)
         rounds.append(Round(number, tuple(tables), tuple(sorted(waiting))))
     return Plan(mode=flash.mode, seats=flash.seats_per_table, rounds=tuple(rounds))
+
+
+def load_spots(session: Session, flash_session_id: int) -> dict[int, dict[int, str]]:
+    """The stored waiting spots of a session: round number → waiting mentee → where they wait."""
+    found: dict[int, dict[int, str]] = defaultdict(dict)
+    for number, person, spot in session.execute(
+        select(FlashRound.number, FlashSeat.person_id, FlashSeat.spot)
+        .join(FlashSeat, FlashSeat.round_id == FlashRound.id)
+        .where(FlashRound.session_id == flash_session_id, FlashSeat.spot.is_not(None))
+    ):
+        found[number][person] = spot
+    return dict(found)
 
 
 def _break_table(tables: dict[int, int], number: int) -> int | None:
@@ -262,5 +296,5 @@ def replan_saved(
                            breaks=breaks)
     result = replan(previous, started, problem)
     save_plan(session, flash.event_id, result.plan, minutes=flash.round_minutes,
-              flash_session_id=flash_session_id, keep=started)
+              flash_session_id=flash_session_id, keep=started, spots=result.waiting_spots)
     return result

@@ -30,7 +30,7 @@ from mentordesk.models.normalize import fold
 from mentordesk.services.checkin import checked_in_ids
 from mentordesk.services.flash.clock import ClockSnapshot, SessionConfig
 from mentordesk.services.flash.plan import Plan
-from mentordesk.services.flash.store import default_mode, load_plan, started_rounds
+from mentordesk.services.flash.store import default_mode, load_plan, load_spots, started_rounds
 
 #: Where waiting mentees go when the plan does not name a spot (match mode has one waiting area).
 WAITING_AREA = "the waiting area"
@@ -43,7 +43,7 @@ class SessionInfo:
     mode: PlanMode
     round_count: int
     round_minutes: int
-    changeover_minutes: int
+    changeover_seconds: int
     seats: int
     #: Rounds that have started (they stay untouched by a re-plan and cannot be edited).
     started: int
@@ -90,6 +90,8 @@ class FlashSnapshot:
     figures: PlanFigures | None = None
     #: Rules the saved plan breaks for the people here now (someone arrived or left since).
     messages: tuple[str, ...] = ()
+    #: Where waiting mentees wait, as stored with the plan: round → mentee → "waiting spot 3a".
+    spots: Mapping[int, Mapping[int, str]] = field(default_factory=dict)
 
     def name(self, person_id: int) -> str:
         found = self.people.get(person_id)
@@ -150,14 +152,14 @@ def flash_snapshot(session: Session, event_id: int) -> FlashSnapshot:
     started = started_rounds(session, flash_id)
     clock_state = flash.clock.state if flash.clock is not None else ClockState.IDLE
     info = SessionInfo(flash.id, flash.name, flash.mode, flash.round_count, flash.round_minutes,
-                       flash.changeover_minutes, flash.seats_per_table, started, clock_state)
+                       flash.changeover_seconds, flash.seats_per_table, started, clock_state)
     plan = load_plan(session, flash_id)
     ids = {t.mentor for r in plan.rounds for t in r.tables} | {m for r in plan.rounds for m in r.mentees}
     people = _names(session, ids)
     here_in_plan = {pid for pid, role in roles.items() if role in (Role.MENTOR, Role.MENTEE)}
     messages = _attendance_messages(plan, started, here_in_plan, people, _names(session, here_in_plan - ids))
     return FlashSnapshot(base.event_name, mentors_here, mentees_here, base.default_mode, info, plan, people,
-                         figures_of(session, event_id, plan), messages)
+                         figures_of(session, event_id, plan), messages, load_spots(session, flash_id))
 
 
 def _attendance_messages(plan: Plan, started: int, here: set[int], people: Mapping[int, PersonName],
@@ -339,13 +341,13 @@ class Board:
 
 def board(snapshot: FlashSnapshot, round_number: int,
           spots: Mapping[int, Mapping[int, str]] | None = None) -> Board | None:
-    """``spots``: the rotate planner's waiting places (round → mentee → place), when known for
-    exactly this plan; without them waiting mentees are sent to the waiting area."""
+    """``spots``: the rotate planner's waiting places (round → mentee → place); by default those
+    stored with the plan. Waiting mentees without a place are sent to the waiting area."""
     plan = snapshot.plan
     if plan is None or not 1 <= round_number <= len(plan.rounds):
         return None
     round_ = plan.rounds[round_number - 1]
-    places = (spots or {}).get(round_number, {})
+    places = (snapshot.spots if spots is None else spots).get(round_number, {})
     entries = [BoardEntry(snapshot.listed(m), t.number, _key(snapshot, m)) for t in round_.tables for m in t.mentees]
     entries += [BoardEntry(snapshot.listed(m), None, _key(snapshot, m), places.get(m, "")) for m in round_.waiting]
     entries.sort(key=lambda e: (e.sort_key, e.name))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QWidget
 
 from mentordesk.models import ClockPhase, Role
-from mentordesk.services.flash import Plan, PlanError, PlanResult, live
+from mentordesk.services.flash import PlanError, live
 from mentordesk.services.flash.clock import Chime, ChimeKind, ClockView
 from mentordesk.services.flash.views import (
     FlashSnapshot,
@@ -91,9 +91,6 @@ class FlashPage(Page):
         self.notice = ""
         self._stale = False
         self._board_cache: tuple[int, Any] | None = None
-        #: The rotate planner's waiting places and the plan they belong to (kept in memory only:
-        #: the event file has no place for them, so after a restart the waiting area is named).
-        self._spots: tuple[Plan, Mapping[int, Mapping[int, str]]] | None = None
 
         self.tabs = QTabWidget(objectName="flashTabs")
         self.setup_panel = SetupPanel()
@@ -155,7 +152,6 @@ class FlashPage(Page):
     def store_changed(self) -> None:
         self.snapshot = None
         self._board_cache = None
-        self._spots = None
         self.setup_panel.show_snapshot(None)
         self.lookup.person_id = None
         self.lookup.show_snapshot(None)
@@ -236,7 +232,6 @@ class FlashPage(Page):
         self.refresh()
 
     def _on_plan_done(self, planned: live.Planned) -> None:
-        self._remember_spots(planned.result)
         stats = planned.result.stats
         warnings = " ".join(stats.warnings)
         self._show_notice(f"Planned: {stats.describe()}. {planned.result.explanation} {warnings}".strip())
@@ -378,8 +373,8 @@ class FlashPage(Page):
         if view is not None:
             number = board_round(view.state, view.phase, view.round_number, view.round_count)
             if self._board_cache is None or self._board_cache[0] != number:
-                spots = self._spots[1] if self._spots and self._spots[0] == self.snapshot.plan else None
-                self._board_cache = (number, board(self.snapshot, number, spots))
+                # Waiting spots come with the snapshot (stored with the plan), so they survive restarts.
+                self._board_cache = (number, board(self.snapshot, number))
             shown = self._board_cache[1]
         self.projector.set_state(view, self.snapshot.event_name, shown)
 
@@ -396,14 +391,10 @@ class FlashPage(Page):
                 return action(session, flash_id)
 
         def finished(result: Any) -> None:
-            self._remember_spots(result)
             self._show_notice(f"{done}; the rounds to come are re-planned: {result.stats.describe()}.")
             self._reread()
 
         self._tasks.run("flash.replan", work, on_success=finished, on_failure=self._on_work_failed)
-
-    def _remember_spots(self, result: PlanResult) -> None:
-        self._spots = (result.plan, result.waiting_spots) if result.waiting_spots else None
 
     def _reread(self) -> None:
         self.discard_pending_loads()

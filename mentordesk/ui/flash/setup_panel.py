@@ -7,6 +7,7 @@ fresh ``FlashSnapshot`` afterwards. Its signals say what the facilitator asked f
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.models import ClockState, PlanMode
+from mentordesk.services.flash.durations import parse_seconds, seconds_text
 from mentordesk.services.flash.live import SessionSetup
+from mentordesk.services.flash.store import CHANGEOVER_SECONDS_RANGE
 from mentordesk.services.flash.views import FlashSnapshot, grid_rows, readable
 from mentordesk.ui.itemmodels.flash_grid_model import IDS_ROLE, FlashGridModel
 
@@ -35,6 +38,26 @@ MODE_LABELS = {
 GRID_COLUMN_WIDTH = 170
 NO_PEOPLE_TEXT = "Nobody who can take part is checked in yet."
 NO_PLAN_TEXT = "No plan yet."
+CHANGEOVER_STEP_SECONDS = 15
+
+
+class SecondsSpinBox(QSpinBox):
+    """A duration in seconds shown as "1 min 30 s"; typing "90", "1:30" or "1.5 min" works too."""
+
+    def textFromValue(self, value: int) -> str:
+        return seconds_text(value)
+
+    def valueFromText(self, text: str) -> int:
+        found = parse_seconds(text)
+        return self.value() if found is None else found
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        found = parse_seconds(text)
+        if found is None:
+            return QValidator.State.Intermediate, text, pos
+        if not self.minimum() <= found <= self.maximum():
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
 
 
 class SetupPanel(QWidget):
@@ -62,7 +85,14 @@ class SetupPanel(QWidget):
     def _build(self) -> None:
         self.rounds_spin = self._spin(1, 100, 6, "", "Number of rounds")
         self.minutes_spin = self._spin(1, 240, 7, " min", "Minutes per round")
-        self.changeover_spin = self._spin(0, 60, 1, " min", "Changeover between rounds, in whole minutes")
+        self.changeover_spin = SecondsSpinBox()
+        self.changeover_spin.setRange(*CHANGEOVER_SECONDS_RANGE)
+        self.changeover_spin.setSingleStep(CHANGEOVER_STEP_SECONDS)
+        self.changeover_spin.setValue(60)
+        self.changeover_spin.setSpecialValueText("none")
+        tip = "Changeover between rounds, in steps of 15 seconds (type 90, 1:30 or 1 min 30 s)"
+        self.changeover_spin.setToolTip(tip)
+        self.changeover_spin.setAccessibleName("Changeover between rounds, in seconds")
         self.seats_spin = self._spin(1, 3, 1, "", "Mentees per table (1 to 3)")
         self.mode_combo = QComboBox()
         for mode, label in MODE_LABELS.items():
@@ -178,7 +208,7 @@ class SetupPanel(QWidget):
             # The form shows the saved set-up, so planning again starts from it.
             self.rounds_spin.setValue(info.round_count)
             self.minutes_spin.setValue(info.round_minutes)
-            self.changeover_spin.setValue(info.changeover_minutes)
+            self.changeover_spin.setValue(info.changeover_seconds)
             self.seats_spin.setValue(info.seats)
             self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(info.mode.value)))
         elif first:

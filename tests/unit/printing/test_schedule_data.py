@@ -96,3 +96,23 @@ def test_no_plan_is_one_clear_line(store: EventStore) -> None:
     assert "\n" not in str(caught.value)
     with store.read_session() as session, pytest.raises(DocumentError, match="no flash session 42"):
         build_schedule(session, 42)
+
+
+def test_waiting_spots_and_a_90_second_changeover_reach_the_schedule(store: EventStore) -> None:
+    from mentordesk.services.flash.live import SessionSetup, plan_session
+
+    add_people(store, MENTORS, MENTEES)
+    with store.session() as session:
+        planned = plan_session(session, store.event_id, SessionSetup(4, 7, 90, 1, PlanMode.ROTATE))
+    spots = planned.result.waiting_spots
+    assert any(spots.values())
+    with store.read_session() as session:
+        data = build_schedule(session)
+    assert data.describe() == "4 rounds of 7 minutes, 90-second changeover"
+    assert len(data.waiting_spots) == len(data.waiting)
+    for number, names, places in zip(data.round_numbers, data.waiting, data.waiting_spots, strict=True):
+        assert places == tuple(spots[number][n.person_id] for n in names)
+    for itinerary in data.itineraries:
+        for stop in itinerary.stops:
+            expected = spots.get(stop.round, {}).get(itinerary.person.person_id, "")
+            assert stop.spot == (expected if stop.waiting else "")

@@ -151,3 +151,24 @@ def test_tent_top_half_is_the_bottom_half_upside_down(planned: EventStore, tmp_p
     inked = bottom_small.point(lambda v: 255 if v < 200 else 0).histogram()[255]
     assert inked > 100  # the face has text on it
     assert differing < inked * 0.1  # the same face, turned round (only the fold mark differs)
+
+
+def test_waiting_spots_are_printed_on_cards_and_the_grid(store: EventStore) -> None:
+    from mentordesk.services.flash.live import SessionSetup, plan_session
+
+    add_people(store, MENTORS, MENTEES)
+    with store.session() as session:
+        plan_session(session, store.event_id, SessionSetup(4, 7, 90, 1, PlanMode.ROTATE))
+    with store.read_session() as session:
+        data = build_schedule(session)
+    waiting = [(stop, itinerary.person) for itinerary in data.itineraries for stop in itinerary.stops
+               if stop.waiting]
+    assert waiting and all(stop.spot for stop, _ in waiting)
+    cards = squash(" ".join(pdf_pages(render_schedule(data, page="A4", parts=("itineraries",)))))
+    for stop, _person in waiting:
+        said = f"wait {stop.spot}" if stop.spot.startswith("beside ") else f"wait at {stop.spot}"
+        assert squash(said) in cards
+    grid = squash(" ".join(pdf_pages(render_schedule(data, page="A4", parts=("grid",)))))
+    assert squash("90-second changeover") in grid
+    first_round = data.waiting[0]
+    assert first_round and squash(f"{first_round[0].full} (") in grid

@@ -35,10 +35,10 @@ def _ms(delta: timedelta) -> int:
     return delta // timedelta(milliseconds=1)
 
 
-def _new_session(store: EventStore, rounds: int = 6, minutes: int = 7, changeover: int = 1) -> int:
+def _new_session(store: EventStore, rounds: int = 6, minutes: int = 7, changeover_seconds: int = 60) -> int:
     with store.session() as session:
         flash = FlashSession(event_id=store.event_id, round_count=rounds, round_minutes=minutes,
-                             changeover_minutes=changeover)
+                             changeover_seconds=changeover_seconds)
         session.add(flash)
         session.flush()
         return flash.id
@@ -61,7 +61,7 @@ def _rounds(store: EventStore, sid: int) -> dict[int, tuple[datetime | None, dat
 
 
 def test_an_hour_at_60_hz_with_jitter_and_pauses_is_exact(store: EventStore) -> None:
-    sid = _new_session(store, rounds=1, minutes=60, changeover=0)
+    sid = _new_session(store, rounds=1, minutes=60, changeover_seconds=0)
     config = SessionConfig(1, 60, 0)
     length_us = 60 * 60_000_000
     rng = random.Random(7)
@@ -113,7 +113,7 @@ def test_an_hour_at_60_hz_with_jitter_and_pauses_is_exact(store: EventStore) -> 
 
 
 def test_without_pauses_an_hour_drifts_zero(store: EventStore) -> None:
-    sid = _new_session(store, rounds=1, minutes=60, changeover=0)
+    sid = _new_session(store, rounds=1, minutes=60, changeover_seconds=0)
     _do(store, clock.start, sid, T0)
     for offset_us in (0, 1, 999, 1_000, 16_667, 59 * 60_000_000 + 999_999, 3_599_999_999):
         view = _view(store, sid, T0 + timedelta(microseconds=offset_us))
@@ -186,7 +186,7 @@ def test_skip_goes_to_changeover_then_next_round_then_finishes(store: EventStore
 
 
 def test_skip_without_changeover_and_while_paused(store: EventStore) -> None:
-    sid = _new_session(store, rounds=3, changeover=0)
+    sid = _new_session(store, rounds=3, changeover_seconds=0)
     _do(store, clock.start, sid, T0)
     _do(store, clock.pause, sid, T0 + MIN)
     view = _do(store, clock.skip, sid, T0 + 2 * MIN)
@@ -206,7 +206,7 @@ def test_end_finishes_now(store: EventStore) -> None:
 
 
 def test_reopened_after_a_crash_resumes_at_the_right_second(store: EventStore, event_path: Path) -> None:
-    sid = _new_session(store, rounds=6, minutes=7, changeover=1)
+    sid = _new_session(store, rounds=6, minutes=7, changeover_seconds=60)
     _do(store, clock.start, sid, T0)
     _do(store, clock.pause, sid, T0 + 2 * MIN)
     _do(store, clock.resume, sid, T0 + 3 * MIN)  # one minute of pause: everything shifts by 1 min
@@ -230,7 +230,7 @@ def test_reopened_after_a_crash_resumes_at_the_right_second(store: EventStore, e
 
 
 def test_reopened_after_the_session_ended_while_closed(store: EventStore, event_path: Path) -> None:
-    sid = _new_session(store, rounds=3, minutes=5, changeover=1)
+    sid = _new_session(store, rounds=3, minutes=5, changeover_seconds=60)
     _do(store, clock.start, sid, T0)
     store.engine.dispose()
     with EventStore.open(event_path) as reopened:
@@ -248,7 +248,7 @@ def test_reopened_after_the_session_ended_while_closed(store: EventStore, event_
 
 
 def test_catch_up_is_arithmetic_at_every_boundary() -> None:
-    config = SessionConfig(4, 5, 2)
+    config = SessionConfig(4, 5, 120)
     running = ClockSnapshot(ClockState.RUNNING, 1, ClockPhase.MEETING, T0, 0, 0)
     expected = [(0, 1, ClockPhase.MEETING), (5, 1, ClockPhase.CHANGEOVER), (7, 2, ClockPhase.MEETING),
                 (12, 2, ClockPhase.CHANGEOVER), (14, 3, ClockPhase.MEETING), (21, 4, ClockPhase.MEETING)]
@@ -269,11 +269,11 @@ def test_naive_now_is_refused() -> None:
 
 
 def test_chimes_fire_once_each(store: EventStore) -> None:
-    sid = _new_session(store, rounds=2, minutes=3, changeover=1)
+    sid = _new_session(store, rounds=2, minutes=3, changeover_seconds=60)
     _do(store, clock.start, sid, T0)
     with store.read_session() as session:
         snapshot = ClockSnapshot.of(session.get(FlashClock, sid))
-    config = SessionConfig(2, 3, 1, warn_at_ms=60_000)
+    config = SessionConfig(2, 3, 60, warn_at_ms=60_000)
     heard = []
     before = None
     now = T0
@@ -308,7 +308,7 @@ def _status(store: EventStore, sid: int) -> str:
 
 
 def test_the_session_status_follows_the_clock(store: EventStore) -> None:
-    sid = _new_session(store, rounds=2, minutes=5, changeover=0)
+    sid = _new_session(store, rounds=2, minutes=5, changeover_seconds=0)
     assert _status(store, sid) == "draft"
     _do(store, clock.start, sid, T0)
     assert _status(store, sid) == "running"
@@ -325,3 +325,46 @@ def test_ending_early_finishes_the_session(store: EventStore) -> None:
     _do(store, clock.start, sid, T0)
     _do(store, clock.end, sid, T0 + 3 * MIN)
     assert _status(store, sid) == "finished"
+
+
+# -- a changeover of 90 seconds (set in seconds, not whole minutes)
+
+SEC = timedelta(seconds=1)
+
+
+def test_a_90_second_changeover_is_exact_at_every_boundary() -> None:
+    config = SessionConfig(3, 5, 90)
+    running = ClockSnapshot(ClockState.RUNNING, 1, ClockPhase.MEETING, T0, 0, 0)
+    expected = [(0, 1, ClockPhase.MEETING, 5 * 60_000), (300, 1, ClockPhase.CHANGEOVER, 90_000),
+                (390, 2, ClockPhase.MEETING, 5 * 60_000), (690, 2, ClockPhase.CHANGEOVER, 90_000),
+                (780, 3, ClockPhase.MEETING, 5 * 60_000)]
+    for second, number, phase, length in expected:
+        view = clock_view(running, config, T0 + second * SEC)
+        assert (view.round_number, view.phase, view.phase_length_ms) == (number, phase, length), second
+        assert view.phase_started_at == T0 + second * SEC
+        assert view.remaining_ms == length
+    changeover = clock_view(running, config, T0 + 300 * SEC + timedelta(seconds=89, microseconds=999_001))
+    assert (changeover.phase, changeover.remaining_ms, changeover.countdown) == (ClockPhase.CHANGEOVER, 1, "00:01")
+    assert clock_view(running, config, T0 + 300 * SEC).countdown == "01:30"
+    assert not clock_view(running, config, T0 + 1080 * SEC - timedelta(microseconds=1)).finished
+    assert clock_view(running, config, T0 + 1080 * SEC).finished_at == T0 + 1080 * SEC  # 5 + 1.5 + 5 + 1.5 + 5 min
+
+
+def test_a_90_second_changeover_survives_a_crash_and_skips_and_adds_time(store: EventStore,
+                                                                         event_path: Path) -> None:
+    sid = _new_session(store, rounds=4, minutes=7, changeover_seconds=90)
+    _do(store, clock.start, sid, T0)
+    store.engine.dispose()
+    with EventStore.open(event_path) as reopened:
+        # 7 min + 1:30 changeover + 7 min + 0:45 into the second changeover.
+        at = T0 + timedelta(minutes=16, seconds=15)
+        view = _do(reopened, clock.sync, sid, at)
+        assert (view.phase, view.round_number, view.remaining_ms) == (ClockPhase.CHANGEOVER, 2, 45_000)
+        assert _rounds(reopened, sid) == {1: (T0, T0 + 7 * MIN),
+                                          2: (T0 + 8 * MIN + 30 * SEC, T0 + 15 * MIN + 30 * SEC)}
+        view = _do(reopened, clock.add_minute, sid, at)
+        assert view.remaining_ms == 105_000
+        view = _do(reopened, clock.skip, sid, at + 5 * SEC)
+        assert (view.phase, view.round_number) == (ClockPhase.MEETING, 3)
+        view = _do(reopened, clock.skip, sid, at + 10 * SEC)
+        assert (view.phase, view.round_number, view.remaining_ms) == (ClockPhase.CHANGEOVER, 3, 90_000)

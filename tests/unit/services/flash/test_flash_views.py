@@ -31,7 +31,7 @@ from mentordesk.services.flash.views import (
     table_view,
 )
 
-SETUP = SessionSetup(rounds=4, minutes=7, changeover_minutes=1, seats=1, mode=PlanMode.MATCH)
+SETUP = SessionSetup(rounds=4, minutes=7, changeover_seconds=60, seats=1, mode=PlanMode.MATCH)
 T0 = datetime(2026, 5, 4, 18, 0, tzinfo=UTC)
 
 
@@ -54,7 +54,7 @@ def test_grid_table_itinerary_and_board_agree_with_the_plan(demo_store: EventSto
     with demo_store.read_session() as session:
         snap = flash_snapshot(session, demo_store.event_id)
     assert snap.info is not None and snap.info.id == flash_id and snap.plan is not None
-    assert snap.info.changeover_minutes == 1 and snap.figures is not None
+    assert snap.info.changeover_seconds == 60 and snap.figures is not None
     assert snap.figures.meetings == len(list(snap.plan.pairs()))
     rows = grid_rows(snap)
     tables = [r for r in rows if r.table is not None]
@@ -90,13 +90,13 @@ def test_board_round_follows_the_clock() -> None:
 
 def test_planning_again_before_the_start_reuses_the_session(demo_store: EventStore) -> None:
     first = _planned(demo_store)
-    again = _planned(demo_store, SessionSetup(5, 8, 2, 2, PlanMode.ROTATE))
+    again = _planned(demo_store, SessionSetup(5, 8, 120, 2, PlanMode.ROTATE))
     assert again == first
     with demo_store.read_session() as session:
         snap = flash_snapshot(session, demo_store.event_id)
     assert snap.info is not None
-    assert (snap.info.round_count, snap.info.round_minutes, snap.info.changeover_minutes, snap.info.seats,
-            snap.info.mode) == (5, 8, 2, 2, PlanMode.ROTATE)
+    assert (snap.info.round_count, snap.info.round_minutes, snap.info.changeover_seconds, snap.info.seats,
+            snap.info.mode) == (5, 8, 120, 2, PlanMode.ROTATE)
 
 
 def test_planning_while_running_is_refused(demo_store: EventStore) -> None:
@@ -207,7 +207,7 @@ def test_snapshot_says_who_arrived_or_left_since_planning(demo_store: EventStore
 
 def test_board_names_the_waiting_spots_of_a_rotation(demo_store: EventStore) -> None:
     with demo_store.session() as session:
-        planned = plan_session(session, demo_store.event_id, SessionSetup(3, 7, 1, 1, PlanMode.ROTATE))
+        planned = plan_session(session, demo_store.event_id, SessionSetup(3, 7, 60, 1, PlanMode.ROTATE))
         snap = flash_snapshot(session, demo_store.event_id)
     spots = planned.result.waiting_spots
     assert spots and snap.plan == planned.result.plan
@@ -216,5 +216,64 @@ def test_board_names_the_waiting_spots_of_a_rotation(demo_store: EventStore) -> 
     waiting = [e for e in shown.entries if e.table is None]
     assert waiting and all(e.where.startswith(("Spot ", "By table ")) for e in waiting)
     assert "waiting spot" in shown.waiting_note
-    plain = board(snap, 2)
+    # Without a spot the board sends them to the waiting area.
+    plain = board(snap, 2, {})
     assert plain is not None and all(e.where == "Waiting" for e in plain.entries if e.table is None)
+    assert "waiting area" in plain.waiting_note
+
+
+def _waiting_where(store: EventStore, round_number: int) -> dict[str, str]:
+    with store.read_session() as session:
+        shown = board(flash_snapshot(session, store.event_id), round_number)
+    assert shown is not None
+    return {e.name: e.where for e in shown.entries if e.table is None}
+
+
+def test_waiting_spots_are_stored_and_survive_reopening(demo_store: EventStore) -> None:
+    with demo_store.session() as session:
+        planned = plan_session(session, demo_store.event_id, SessionSetup(3, 7, 60, 1, PlanMode.ROTATE))
+        snap = flash_snapshot(session, demo_store.event_id)
+    assert snap.spots == planned.result.waiting_spots
+    expected = _waiting_where(demo_store, 2)
+    assert expected and all(where.startswith(("Spot ", "By table ")) for where in expected.values())
+    path = demo_store.path
+    assert path is not None
+    demo_store.close()
+    with EventStore.open(path) as reopened:
+        # A fresh process has nothing in memory: the spots come from the event file.
+        assert _waiting_where(reopened, 2) == expected
+        with reopened.read_session() as session:
+            shown = board(flash_snapshot(session, reopened.event_id), 2)
+        assert shown is not None and "waiting spot" in shown.waiting_note
+
+
+def test_a_hand_swap_hands_the_waiting_spot_on(demo_store: EventStore) -> None:
+    with demo_store.session() as session:
+        planned = plan_session(session, demo_store.event_id, SessionSetup(3, 7, 60, 1, PlanMode.ROTATE))
+    round_ = planned.result.plan.rounds[1]
+    waiting = round_.waiting[0]
+    seated = next(m for t in round_.tables for m in t.mentees)
+    spot = planned.result.waiting_spots[2][waiting]
+    with demo_store.session() as session:
+        broken = swap_saved(session, planned.flash_session_id, 2, waiting, seated)
+    if broken:
+        pytest.skip(f"this swap breaks a rule in the demo event: {broken[0]}")
+    with demo_store.read_session() as session:
+        snap = flash_snapshot(session, demo_store.event_id)
+    assert snap.spots[2].get(seated) == spot and waiting not in snap.spots[2]
+    # The other rounds keep theirs.
+    assert snap.spots[3] == planned.result.waiting_spots[3]
+
+
+def test_a_replan_stores_new_spots_and_keeps_those_of_held_rounds(demo_store: EventStore) -> None:
+    with demo_store.session() as session:
+        planned = plan_session(session, demo_store.event_id, SessionSetup(4, 7, 60, 1, PlanMode.ROTATE))
+        round_clock.start(session, planned.flash_session_id, T0)
+        leaver = next(m for m in planned.result.plan.rounds[2].mentees
+                      if m not in planned.result.plan.rounds[2].waiting)
+        result = mark_departure(session, planned.flash_session_id, leaver)
+        snap = flash_snapshot(session, demo_store.event_id)
+    assert snap.spots.get(1, {}) == dict(planned.result.waiting_spots.get(1, {}))
+    for number in (2, 3, 4):
+        assert snap.spots.get(number, {}) == dict(result.waiting_spots.get(number, {}))
+    assert all(leaver not in places for number, places in snap.spots.items() if number > 1)
