@@ -235,6 +235,8 @@ class GroupsTab(QWidget):
             row = 0
         if row is not None:
             select_row(self.groups_table, row)
+        else:
+            self.members_model.show_group(None, [])
         self._update_view()
 
     def _load_members(self) -> None:

@@ -77,7 +77,6 @@ class GroupsPage(Page):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.groups_tab.changed.connect(self._on_groups_tab_changed)
         self.sessions_tab.changed.connect(self._on_sessions_tab_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
@@ -101,9 +100,10 @@ class GroupsPage(Page):
         self.refresh_timer.stop()
 
     def reload(self) -> None:
-        self.groups_tab.reload()
-        self.sessions_tab.reload()
-        self.goals_tab.reload()
+        """Re-read the visible tab (the others are read when they are shown)."""
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, (GroupsTab, SessionsTab, GoalsTab)):
+            tab.reload()
 
     # -- writing
 
@@ -177,15 +177,8 @@ class GroupsPage(Page):
 
     # -- slots
 
-    def _on_groups_tab_changed(self) -> None:
-        self.sessions_tab.reload()
-        self.goals_tab.reload()
-
     def _on_sessions_tab_changed(self) -> None:
-        self.discard_pending_loads()
-        self.groups_tab.reload()
-        self.sessions_tab.reload()
-        self.goals_tab.reload()
+        self.refresh_all()
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         if self.store is not None:

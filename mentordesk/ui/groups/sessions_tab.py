@@ -45,6 +45,9 @@ WHEN_CHOICES: tuple[tuple[str, When], ...] = (("Upcoming", "upcoming"), ("Past",
 class SessionsSnapshot:
     groups: list[tuple[int, str]]
     sessions: list[svc.SessionInfo]
+    #: The filter the sessions were read for (a read for an older filter may arrive late).
+    group_id: int | None
+    when: When
 
 
 class SessionsTab(QWidget):
@@ -148,11 +151,14 @@ class SessionsTab(QWidget):
             groups = [(g.id, g.name) for g in svc.list_groups(session, event_id)]
             known = {gid for gid, _name in groups}
             wanted = group_id if group_id in known else None
-            return SessionsSnapshot(groups, svc.list_sessions(session, event_id, group_id=wanted, when=when))
+            return SessionsSnapshot(groups, svc.list_sessions(session, event_id, group_id=wanted, when=when),
+                                    group_id, when)
 
         self.page.load(f"groups.sessions.{group_id}.{when}", query, self._show)
 
     def _show(self, snapshot: SessionsSnapshot) -> None:
+        if (snapshot.group_id, snapshot.when) != (self.group_filter, self.when):
+            return  # read for a filter the coordinator has since changed
         chosen = self.selected_session()
         self._loaded = True
         self._set_groups(snapshot.groups)
