@@ -95,3 +95,14 @@ def test_a_goal_needs_a_title(groups_page: GroupsPage) -> None:
     dialog.title_edit.setText("   ")
     assert dialog.save() is None
     assert dialog.error_label.text()
+
+
+def test_enter_on_a_member_opens_their_goals_and_history(groups_page: GroupsPage, qtbot: QtBot) -> None:
+    tab = groups_page.groups_tab
+    member = tab.members_model.rows[1]
+    tab.members_table.selectRow(1)
+    tab.members_table.setFocus()
+    qtbot.keyClick(tab.members_table, Qt.Key.Key_Return)
+    assert groups_page.tabs.currentWidget() is groups_page.goals_tab
+    assert groups_page.goals_tab.selected_person_id() == member.person_id
+    assert groups_page.goals_tab.name_label.text() == member.name

@@ -67,6 +67,8 @@ class GoalsTab(QWidget):
         self.goals_model = GroupGoalModel(self)
         self.history_model = GroupHistoryModel(self)
         self.history: svc.MemberHistory | None = None
+        #: Person to choose once the list of people arrives (opened from another tab).
+        self._person_after_load: int | None = None
         self._build()
         self._connect_signals()
         self._update_view()
@@ -151,6 +153,15 @@ class GoalsTab(QWidget):
             self.people_model.set_rows(people)
             if chosen is not None:
                 self.select_person(chosen)
+        if self._person_after_load is not None:
+            wanted, self._person_after_load = self._person_after_load, None
+            self.select_person(wanted)
+
+    def show_person(self, person_id: int) -> None:
+        """Show someone's goals and history (now, or as soon as the list of people is read)."""
+        self.search_edit.clear()
+        if not self.select_person(person_id):
+            self._person_after_load = person_id
 
     def _load_history(self) -> None:
         person_id = self.selected_person_id()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,8 @@ def groups_snapshot(session: Session, event_id: int) -> list[GroupRow]:
 class GroupsTab(QWidget):
     #: The groups or their members changed (sessions and goals may need re-reading).
     changed = Signal()
+    #: A member was opened (Enter or double-click): show their goals and history.
+    person_opened = Signal(int)
 
     def __init__(self, page: GroupsPage) -> None:
         super().__init__()
@@ -121,7 +123,7 @@ class GroupsTab(QWidget):
         set_up_table(self.members_table, short_columns=(MemberColumn.ROLE,), multi=True)
         self.members_table.setDragEnabled(True)
         self.members_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.members_table.setToolTip(f"Drag members onto another group, or {MOVE_KEYS_TEXT}")
+        self.members_table.setToolTip(f"Drag members onto another group, or {MOVE_KEYS_TEXT}; Enter shows a member's goals and history")
         self.add_people_button = QPushButton("Add people…")
         self.remove_button = QPushButton("Remove")
         self.role_button = QPushButton("Role")
@@ -213,6 +215,7 @@ class GroupsTab(QWidget):
         self.move_button.clicked.connect(self._on_move_button_clicked)
         self.members_table.menu_requested.connect(self._on_move_button_clicked)
         self.members_table.move_requested.connect(self._on_members_table_move_requested)
+        self.members_table.activated.connect(self._on_members_table_activated)
 
     # -- reading
 
@@ -429,6 +432,10 @@ class GroupsTab(QWidget):
 
     def _on_groups_model_members_dropped(self, person_ids: list[int], from_id: int, to_id: int) -> None:
         self.move_members(person_ids, from_id, to_id)
+
+    def _on_members_table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.person_opened.emit(self.members_model.row_at(index.row()).person_id)
 
     def _on_members_table_move_requested(self, step: int) -> None:
         self.move_by(step)

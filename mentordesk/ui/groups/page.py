@@ -78,6 +78,7 @@ class GroupsPage(Page):
 
     def _connect_signals(self) -> None:
         self.sessions_tab.changed.connect(self._on_sessions_tab_changed)
+        self.groups_tab.person_opened.connect(self._on_groups_tab_person_opened)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.notice_timer.timeout.connect(self._on_notice_timer_timeout)
@@ -176,6 +177,10 @@ class GroupsPage(Page):
         self.reload()
 
     # -- slots
+
+    def _on_groups_tab_person_opened(self, person_id: int) -> None:
+        self.goals_tab.show_person(person_id)
+        self.tabs.setCurrentWidget(self.goals_tab)
 
     def _on_sessions_tab_changed(self) -> None:
         self.refresh_all()
