@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from mentordesk.models import GroupKind, MemberRole, Role
 from mentordesk.models.store import EventStore
 from mentordesk.ui.groups.add_people_dialog import AddPeopleDialog
+from mentordesk.ui.groups.empty_panel import EMPTY_TEXT
 from mentordesk.ui.groups.group_dialog import GroupDialog
-from mentordesk.ui.groups.groups_tab import EMPTY_TEXT
 from mentordesk.ui.groups.page import GroupsPage
 from mentordesk.ui.groups.tables import select_row
 from mentordesk.ui.itemmodels.group_list_model import Column

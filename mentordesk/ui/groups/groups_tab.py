@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.models import MemberRole
 from mentordesk.services import groups as svc
+from mentordesk.ui.groups.empty_panel import NoGroupsPanel
 from mentordesk.ui.groups.labels import ROLE_LABELS, plural
 from mentordesk.ui.groups.member_view import MOVE_KEYS_TEXT, MemberTableView
 from mentordesk.ui.groups.tables import current_row, select_row, selected_rows, set_up_table
@@ -45,9 +46,6 @@ if TYPE_CHECKING:
 
     from mentordesk.ui.groups.page import GroupsPage
 
-EMPTY_TEXT = "No groups yet."
-EMPTY_HINT = ("Let MentorDesk balance the mentees into groups by topics and department, with a mentor each — "
-              "you can adjust the proposal before anything is saved — or make a group by hand.")
 CALENDAR_FILTER = "iCalendar files (*.ics)"
 
 
@@ -158,28 +156,10 @@ class GroupsTab(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
 
-        self.empty_state = QWidget(objectName="emptyStatePanel")
-        self.empty_label = QLabel(EMPTY_TEXT, objectName="emptyStateTitle")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(EMPTY_HINT, objectName="pageSubtitle")
-        hint.setWordWrap(True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_form_button = QPushButton("Form groups automatically…", objectName="primaryButton")
-        self.empty_new_button = QPushButton("New group…")
-        match_heights(self.empty_form_button, self.empty_new_button)
-        empty_buttons = QHBoxLayout()
-        empty_buttons.addStretch(1)
-        empty_buttons.addWidget(self.empty_form_button)
-        empty_buttons.addWidget(self.empty_new_button)
-        empty_buttons.addStretch(1)
-        empty = QVBoxLayout(self.empty_state)
-        empty.setContentsMargins(48, 24, 48, 24)
-        empty.addStretch(1)
-        empty.addWidget(self.empty_label)
-        empty.addWidget(hint)
-        empty.addSpacing(12)
-        empty.addLayout(empty_buttons)
-        empty.addStretch(2)
+        self.empty_state = NoGroupsPanel()
+        self.empty_label = self.empty_state.message_label
+        self.empty_form_button = self.empty_state.form_button
+        self.empty_new_button = self.empty_state.new_button
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
