@@ -95,6 +95,9 @@ def draw_master_grid(writer: kit.PageWriter, data: ScheduleData, progress: Progr
     _waiting_lists(writer, data)
 
 
+LEFT_TO_RIGHT_MARK = "\u200e"
+
+
 def _waiting_lists(writer: kit.PageWriter, data: ScheduleData) -> None:
     if not any(data.waiting):
         return
@@ -104,12 +107,15 @@ def _waiting_lists(writer: kit.PageWriter, data: ScheduleData) -> None:
         if names:
             items = [f"{n.full} ({_short_spot(place)})" if place else n.full
                      for n, place in zip(names, places, strict=True)]
-            lines = kit.wrap_items(items, writer.content_width, 8.5,
+            # wrap_items ends each broken line with a comma it does not measure: leave room for it.
+            lines = kit.wrap_items(items, writer.content_width - kit.width(",", 8.5), 8.5,
                                    lead=f"Round {number} ({len(names)}): ")
             for line in lines:
                 writer.need(8.5 * 1.35)
                 writer.y -= 8.5 * 1.35
-                kit.text(writer.canvas, writer.left, writer.y, line, 8.5)
+                # A list line is left-to-right even when it starts with a Hebrew or Arabic name
+                # (the bidi algorithm would otherwise take the first name's direction for the line).
+                kit.text(writer.canvas, writer.left, writer.y, LEFT_TO_RIGHT_MARK + line, 8.5)
             writer.y -= 4
 
 

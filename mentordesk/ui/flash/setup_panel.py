@@ -6,7 +6,7 @@ fresh ``FlashSnapshot`` afterwards. Its signals say what the facilitator asked f
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,18 @@ class SecondsSpinBox(QSpinBox):
     def valueFromText(self, text: str) -> int:
         found = parse_seconds(text)
         return self.value() if found is None else found
+
+    def sizeHint(self) -> QSize:
+        # Qt sizes a spin box by the texts of its minimum and maximum ("none", "60 min"); the
+        # widest text lies in between ("59 min 59 s").
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        room = hint.width() - max(metrics.horizontalAdvance(seconds_text(v)) for v in (self.minimum(), self.maximum()))
+        widest = metrics.horizontalAdvance(seconds_text(min(self.maximum(), 3599)))
+        return QSize(max(hint.width(), widest + room), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         found = parse_seconds(text)
