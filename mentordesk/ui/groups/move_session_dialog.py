@@ -50,6 +50,7 @@ class MoveSessionDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._connect_signals()
+        self.setMinimumWidth(380)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self._on_buttons_accepted)
