@@ -269,7 +269,7 @@ class Stop:
     round_number: int
     #: None while waiting, on a break or not in the round.
     table: int | None
-    #: "Table 4 with Amara Okafor", "Waiting", "Break", "Not taking part".
+    #: "Table 4 with Amara Okafor", "Waiting" (or "Waiting at spot 3a"), "Break", "Not taking part".
     where: str
     #: The others at the table (the mentor and fellow mentees, or the mentees for a mentor).
     with_names: tuple[str, ...]
@@ -303,7 +303,8 @@ def itinerary(snapshot: FlashSnapshot, person_id: int) -> Itinerary | None:
             stops.append(Stop(round_.number, table.number, f"Table {table.number}",
                               (snapshot.name(table.mentor),) + _sorted_names(snapshot, others), held))
         elif person_id in round_.waiting:
-            stops.append(Stop(round_.number, None, "Waiting", (), held))
+            spot = _spot_words(snapshot.spots.get(round_.number, {}).get(person_id, ""))
+            stops.append(Stop(round_.number, None, f"Waiting {spot}" if spot else "Waiting", (), held))
         else:
             stops.append(Stop(round_.number, None, "Not taking part", (), held))
     person = snapshot.people.get(person_id)
@@ -323,11 +324,16 @@ class BoardEntry:
     def where(self) -> str:
         if self.table is not None:
             return f"Table {self.table}"
-        if self.spot.startswith("waiting spot "):
-            return "Spot " + self.spot.removeprefix("waiting spot ")
-        if self.spot.startswith("beside table "):
-            return "By table " + self.spot.removeprefix("beside table ")
-        return "Waiting"
+        return _spot_words(self.spot).removeprefix("at ").capitalize() or "Waiting"
+
+
+def _spot_words(spot: str) -> str:
+    """"waiting spot 3a" → "at spot 3a", "beside table 4" → "by table 4", "" when unknown."""
+    if spot.startswith("waiting spot "):
+        return "at spot " + spot.removeprefix("waiting spot ")
+    if spot.startswith("beside table "):
+        return "by table " + spot.removeprefix("beside table ")
+    return ""
 
 
 @dataclass(frozen=True)

@@ -236,6 +236,12 @@ def test_waiting_spots_are_stored_and_survive_reopening(demo_store: EventStore) 
     assert snap.spots == planned.result.waiting_spots
     expected = _waiting_where(demo_store, 2)
     assert expected and all(where.startswith(("Spot ", "By table ")) for where in expected.values())
+    # A waiting mentee's itinerary names the spot too.
+    waiting = next(m for m in planned.result.plan.rounds[1].waiting)
+    trip = itinerary(snap, waiting)
+    assert trip is not None
+    spot = planned.result.waiting_spots[2][waiting].replace("waiting spot", "at spot").replace("beside", "by")
+    assert trip.stops[1].where == f"Waiting {spot}"
     path = demo_store.path
     assert path is not None
     demo_store.close()
