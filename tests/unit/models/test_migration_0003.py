@@ -117,8 +117,27 @@ def test_after_the_upgrade_a_second_answer_for_the_same_meeting_is_refused(old_f
         with store.session() as session:
             # Another round of the same pair is another subject.
             session.add(Feedback(**{**twin, "round_number": 2}, rating=1))
+        with store.read_session() as session:
+            on_session = session.scalars(select(Feedback).where(Feedback.group_session_id.is_not(None))).first()
+            assert on_session is not None
+            author, group_session = on_session.author_id, on_session.group_session_id
+        with pytest.raises(IntegrityError), store.session() as session:
+            session.add(Feedback(author_id=author, group_session_id=group_session, rating=2))
         with pytest.raises(IntegrityError), store.session() as session:
             seat = session.scalars(select(FlashSeat).where(FlashSeat.kind == SeatKind.MENTEE)).first()
             assert seat is not None
             seat.spot = "waiting spot 1a"  # only a waiting seat names a spot
             session.flush()
+
+
+def test_downgrading_rounds_a_changeover_up_to_whole_minutes(old_file: Path) -> None:
+    with EventStore.open(old_file) as store, store.session() as session:
+        first, second = session.scalars(select(FlashSession).order_by(FlashSession.id)).all()
+        first.changeover_seconds, second.changeover_seconds = 90, 3600
+    engine = create_engine(f"sqlite:///{old_file}")
+    with engine.begin() as conn:
+        config = _alembic_config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0002")
+    engine.dispose()
+    assert _sql(old_file, "SELECT changeover_minutes FROM flash_session ORDER BY id") == [(2,), (60,)]
