@@ -43,7 +43,7 @@ def test_proposal_for_six_groups_is_balanced_and_scored(class_page: GroupsPage, 
     # By size instead: groups of 4 make 8 groups (30 / 4, rounded up), sizes within one of each other.
     dialog.size_radio.setChecked(True)
     dialog.size_spin.setValue(4)
-    assert dialog.proposal is not None and len(dialog.proposal.groups) == 8
+    qtbot.waitUntil(lambda: dialog.proposal is not None and len(dialog.proposal.groups) == 8)
     assert max(len(g.mentee_ids) for g in dialog.proposal.groups) - min(
         len(g.mentee_ids) for g in dialog.proposal.groups) <= 1
     assert "no mentor" in dialog.score_label.text()  # six mentors for eight groups: said plainly

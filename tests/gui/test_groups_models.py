@@ -61,3 +61,19 @@ def test_common_topics_counts_shared_interests_accent_blind() -> None:
               svc.Candidate(2, "B", None, "", ("robotics", "Cafe culture", "Art")),  # type: ignore[arg-type]
               svc.Candidate(3, "C", None, "", ("Robotics",))]  # type: ignore[arg-type]
     assert common_topics(people) == "Robotics (3), Café culture (2)"
+
+
+def test_attendance_is_missing_only_for_sessions_that_have_begun(demo_store: EventStore) -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from mentordesk.ui.itemmodels.group_session_model import attendance_text
+
+    with demo_store.read_session() as session:
+        info = svc.list_sessions(session, demo_store.event_id, when="upcoming")[0]
+    blank = replace(info, counts=svc.AttendanceCounts(unmarked=6))
+    assert attendance_text(blank, now=info.starts_at - timedelta(days=1)) == "–"
+    assert attendance_text(blank, now=info.starts_at + timedelta(minutes=5)) == "not taken"
+    partly = replace(info, counts=svc.AttendanceCounts(present=3, late=1, absent=1, unmarked=1))
+    assert attendance_text(partly) == "4 of 6 came · 1 unmarked"
+    assert attendance_text(replace(info, cancelled=True)) == "Cancelled"

@@ -9,7 +9,7 @@ departments are spread — are shown again at once. Nothing is written before "C
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,9 @@ from mentordesk.ui.itemmodels.group_proposal_model import (
     proposal_members,
 )
 
+#: How long the options must rest before a new proposal is made.
+PROPOSE_DELAY_MS = 150
+
 
 def score_text(proposal: svc.Proposal, score: svc.ProposalScore) -> str:
     """The proposal's figures in words a coordinator can weigh."""
@@ -67,6 +70,10 @@ class AutoFormDialog(QDialog):
         self.store = store
         self.proposal: svc.Proposal | None = None
         self.move_menu: QMenu | None = None
+        # Options changed in quick succession (a spin box held down) make one proposal, not ten.
+        self.propose_timer = QTimer(self)
+        self.propose_timer.setSingleShot(True)
+        self.propose_timer.setInterval(PROPOSE_DELAY_MS)
         self.setWindowTitle("Form groups automatically")
         self.count_radio = QRadioButton("&Number of groups")
         self.size_radio = QRadioButton("Mentees per &group")
@@ -163,6 +170,7 @@ class AutoFormDialog(QDialog):
         self.size_spin.valueChanged.connect(self._on_option_changed)
         self.kind_combo.currentIndexChanged.connect(self._on_option_changed)
         self.prefix_edit.editingFinished.connect(self._on_option_changed)
+        self.propose_timer.timeout.connect(self._on_propose_timer_timeout)
         self.groups_table.selectionModel().currentRowChanged.connect(self._on_groups_table_current_changed)
         self.groups_model.members_dropped.connect(self._on_groups_model_members_dropped)
         self.groups_model.renamed.connect(self._on_groups_model_renamed)
@@ -269,6 +277,9 @@ class AutoFormDialog(QDialog):
         return menu
 
     def accept_proposal(self) -> tuple[int, ...] | None:
+        if self.propose_timer.isActive():
+            self.propose_timer.stop()
+            self.propose()  # the options changed a moment ago: accept what they ask for
         if self.proposal is None:
             return None
         try:
@@ -311,6 +322,9 @@ class AutoFormDialog(QDialog):
     def _on_option_changed(self, *_args: object) -> None:
         self.count_spin.setEnabled(self.count_radio.isChecked())
         self.size_spin.setEnabled(not self.count_radio.isChecked())
+        self.propose_timer.start()
+
+    def _on_propose_timer_timeout(self) -> None:
         self.propose()
 
     def _on_groups_table_current_changed(self, *_args: object) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -27,13 +28,15 @@ class Column(enum.IntEnum):
                 Column.ATTENDANCE: "Attendance"}[self]
 
 
-def attendance_text(info: SessionInfo) -> str:
+def attendance_text(info: SessionInfo, now: datetime | None = None) -> str:
     if info.cancelled:
         return "Cancelled"
     c = info.counts
     marked = c.present + c.late + c.absent + c.excused
     if not marked:
-        return "not taken"
+        # Only a session that has begun can be missing its attendance.
+        started = info.starts_at <= (now or datetime.now(UTC))
+        return "not taken" if started else "–"
     text = f"{c.attended} of {marked + c.unmarked} came"
     return text + (f" · {c.unmarked} unmarked" if c.unmarked else "")
 
