@@ -163,6 +163,11 @@ def test_people_are_added_from_a_search_that_ignores_accents(
     qtbot.mouseClick(tab.add_people_button, Qt.MouseButton.LeftButton)
     dialog = groups_page.dialog
     assert isinstance(dialog, AddPeopleDialog)
+    everyone = dialog.model.rowCount()
+    dialog.ungrouped_check.setChecked(True)  # the two groups hold 12 of the demo's people
+    assert dialog.model.rowCount() == everyone - 6
+    assert not any(c.person_id in members(demo_store, gid) for c in dialog.model.rows for gid in group_ids(demo_store).values())
+    dialog.ungrouped_check.setChecked(False)
     dialog.search_edit.setText("zoe")
     assert dialog.proxy.rowCount() >= 1
     names = [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,15 +34,15 @@ class AddPeopleDialog(QDialog):
         self.group_id = group_id
         with store.read_session() as session:
             group = svc.get_group(session, group_id)
-            people = svc.available_people(session, store.event_id, exclude_group_id=group_id)
         self.setWindowTitle(f"Add people to {group.name}")
         self.model = GroupCandidateModel(self)
-        self.model.set_rows(people)
         self.proxy = CandidateFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Search by name, department or topic")
         self.search_edit.setClearButtonEnabled(True)
+        # Forming groups from scratch, the people still without a group are the ones to place.
+        self.ungrouped_check = QCheckBox("Only people in no group yet")
         self.table = QTableView()
         self.table.setModel(self.proxy)
         set_up_table(self.table, short_columns=(Column.ROLE,), multi=True)
@@ -61,22 +62,33 @@ class AddPeopleDialog(QDialog):
         bottom.addWidget(self.role_combo)
         bottom.addWidget(self.count_label, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search_edit)
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.ungrouped_check)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._connect_signals()
-        self._update()
+        self.read_people()
         fit_to_screen(self, 620, 460)
 
     def _connect_signals(self) -> None:
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.ungrouped_check.toggled.connect(self._on_ungrouped_check_toggled)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+
+    def read_people(self) -> None:
+        with self.store.read_session() as session:
+            people = svc.available_people(session, self.store.event_id, exclude_group_id=self.group_id,
+                                          only_ungrouped=self.ungrouped_check.isChecked())
+        self.model.set_rows(people)
+        self._update()
 
     def chosen_ids(self) -> list[int]:
         return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).person_id
@@ -104,7 +116,8 @@ class AddPeopleDialog(QDialog):
         shown = self.proxy.rowCount()
         query = self.search_edit.text().strip()
         if not self.model.rowCount():
-            self.count_label.setText("Everyone who could join is already in this group.")
+            self.count_label.setText("Everyone is in a group already." if self.ungrouped_check.isChecked()
+                                     else "Everyone who could join is already in this group.")
         elif not shown:
             self.count_label.setText(f"Nobody matches “{query}”. Try part of a name, a department or a topic.")
         else:
@@ -116,6 +129,9 @@ class AddPeopleDialog(QDialog):
         if self.proxy.rowCount() == 1:
             self.table.selectRow(0)
         self._update()
+
+    def _on_ungrouped_check_toggled(self, _checked: bool) -> None:
+        self.read_people()
 
     def _on_search_edit_return_pressed(self) -> None:
         if self.chosen_ids():
