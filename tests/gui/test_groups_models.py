@@ -77,3 +77,10 @@ def test_attendance_is_missing_only_for_sessions_that_have_begun(demo_store: Eve
     partly = replace(info, counts=svc.AttendanceCounts(present=3, late=1, absent=1, unmarked=1))
     assert attendance_text(partly) == "4 of 6 came · 1 unmarked"
     assert attendance_text(replace(info, cancelled=True)) == "Cancelled"
+
+
+def test_groups_are_listed_in_the_order_people_count() -> None:
+    from mentordesk.ui.groups.groups_tab import natural_key
+
+    names = ["Group 10", "Group 2", "group 1", "Équipe A", "Robotics", "Group 1b"]
+    assert sorted(names, key=natural_key) == ["Équipe A", "group 1", "Group 1b", "Group 2", "Group 10", "Robotics"]

@@ -7,6 +7,7 @@ Every change goes through the groups service, then the page re-reads what it sho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.models import MemberRole
+from mentordesk.models.normalize import fold
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.empty_panel import NoGroupsPanel
 from mentordesk.ui.groups.labels import ROLE_LABELS, plural
@@ -49,9 +51,15 @@ if TYPE_CHECKING:
 CALENDAR_FILTER = "iCalendar files (*.ics)"
 
 
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sorts "Group 2" before "Group 10", accent- and case-blind, as people count."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", fold(name)) if part)
+
+
 def groups_snapshot(session: Session, event_id: int) -> list[GroupRow]:
-    """The group list with each group's attendance rate over its held sessions."""
-    return [GroupRow(g, svc.group_stats(session, g.id).total.rate) for g in svc.list_groups(session, event_id)]
+    """The group list, in natural order, with each group's attendance rate over its held sessions."""
+    groups = sorted(svc.list_groups(session, event_id), key=lambda g: natural_key(g.name))
+    return [GroupRow(g, svc.group_stats(session, g.id).total.rate) for g in groups]
 
 
 class GroupsTab(QWidget):
