@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from mentordesk.models import SessionMode
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
-from mentordesk.ui.groups.move_session_dialog import MoveSessionDialog
 from mentordesk.ui.groups.notes_dialog import NotesDialog
 from mentordesk.ui.groups.page import GroupsPage
 from mentordesk.ui.groups.schedule_dialog import REPEATS, ScheduleDialog
+from mentordesk.ui.groups.session_dialog import SessionDialog
 
 
 def _schedule_dialog(page: GroupsPage, qtbot: QtBot, group_id: int) -> ScheduleDialog:
@@ -107,18 +107,22 @@ def test_filter_by_group_move_and_cancel_one_occurrence(
     upcoming = [tab.model.row_at(r) for r in range(tab.model.rowCount())]
     assert all(not s.cancelled for s in upcoming) and len(upcoming) == 2
 
-    # Move only the first upcoming session, a day later at 10:00.
+    # Move only the first upcoming session, a day later at 10:00, in another room, on another topic.
     first, second = upcoming
     assert tab.select_session(first.id)
     qtbot.mouseClick(tab.move_button, Qt.MouseButton.LeftButton)
     dialog = groups_page.dialog
-    assert isinstance(dialog, MoveSessionDialog)
+    assert isinstance(dialog, SessionDialog)
     dialog.date_edit.setDate(dialog.date_edit.date().addDays(1))
     dialog.time_edit.setTime(QTime(10, 0))
-    assert dialog.move()
+    dialog.location_edit.setText("Aula Magna")
+    dialog.topic_edit.setText("Guest: Dr. Ἀριστοτέλης")
+    assert dialog.save()
     with demo_store.read_session() as session:
         moved, other = svc.get_session(session, first.id), svc.get_session(session, second.id)
     assert moved.moved and moved.starts_at.time() == time(10, 0)
+    assert (moved.location, moved.topic) == ("Aula Magna", "Guest: Dr. Ἀριστοτέλης")
+    assert (other.location, other.topic) == (second.location, second.topic)
     assert (moved.starts_at.date() - first.starts_at.date()).days == 1
     assert other.starts_at == second.starts_at and not other.moved
     row = tab.model.row_of(first.id)
@@ -196,3 +200,32 @@ def test_weekly_series_keeps_its_wall_clock_time_across_daylight_saving(
                      "Tue 30 Mar 2027 · 16:00–17:00", "Tue 6 Apr 2027 · 16:00–17:00"]
     offsets = {tab.model.row_at(r).starts_at.utcoffset() for r in range(4)}
     assert len(offsets) == 2  # the same wall-clock time is a different instant after the change
+
+
+def test_ending_a_series_and_deleting_a_session(groups_page: GroupsPage, demo_store: EventStore) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    tab = groups_page.sessions_tab
+    groups_page.tabs.setCurrentWidget(tab)
+    group_id = group_ids(demo_store)["Robotics Circle"]
+    tab.set_filter(group_id=group_id, when="all")
+    first = tab.model.row_at(0)
+    assert tab.select_session(first.id)
+    assert tab.end_series_action.isEnabled()
+    tab.end_series_action.trigger()
+    box = groups_page.dialog
+    assert isinstance(box, QMessageBox)
+    next(b for b in box.buttons() if b.text() == "End series").click()
+    # Held sessions with attendance stay; the later, unmarked ones go.
+    left = sessions(demo_store, group_id)
+    assert first.id in [s.id for s in left] and len(left) == 2
+    assert "2 later sessions removed" in groups_page.notice_label.text()
+
+    last = left[-1]
+    assert tab.select_session(last.id)
+    tab.delete_action.trigger()
+    box = groups_page.dialog
+    assert isinstance(box, QMessageBox)
+    next(b for b in box.buttons() if b.text() == "Delete").click()
+    assert [s.id for s in sessions(demo_store, group_id)] == [first.id]
+    assert tab.model.rowCount() == 1

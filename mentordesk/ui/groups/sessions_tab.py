@@ -6,15 +6,18 @@ session's attendance and notes opened (Enter opens attendance).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -25,9 +28,9 @@ from PySide6.QtWidgets import (
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.attendance_dialog import AttendanceDialog
 from mentordesk.ui.groups.labels import plural, when_text
-from mentordesk.ui.groups.move_session_dialog import MoveSessionDialog
 from mentordesk.ui.groups.notes_dialog import NotesDialog
 from mentordesk.ui.groups.schedule_dialog import ScheduleDialog
+from mentordesk.ui.groups.session_dialog import SessionDialog
 from mentordesk.ui.groups.tables import current_row, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_session_model import Column, GroupSessionModel
 from mentordesk.ui.people.empty_state import match_heights
@@ -77,8 +80,8 @@ class SessionsTab(QWidget):
         self.attendance_button = QPushButton("Attendance…")
         self.attendance_button.setToolTip("Take attendance for the chosen session (Enter)")
         self.notes_button = QPushButton("Notes…")
-        self.move_button = QPushButton("Move…")
-        self.move_button.setToolTip("Move this one session; the rest of its series stays")
+        self.move_button = QPushButton("Change…")
+        self.move_button.setToolTip("Move this one session, or change its topic or place; the rest of its series stays")
         self.cancel_button = QPushButton("Cancel session")
         match_heights(self.schedule_button, self.attendance_button, self.notes_button, self.move_button,
                       self.cancel_button)
@@ -97,6 +100,11 @@ class SessionsTab(QWidget):
         self.table = QTableView(objectName="sessionsTable")
         self.table.setModel(self.model)
         set_up_table(self.table, short_columns=(Column.WHEN, Column.ATTENDANCE))
+        # Rarer changes, on the table's context menu (right-click or the Menu key).
+        self.end_series_action = QAction("End the series after this session…", self.table)
+        self.delete_action = QAction("Delete this session…", self.table)
+        self.table.addActions([self.end_series_action, self.delete_action])
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.empty_label = QLabel("", objectName="emptyStateTitle")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -120,6 +128,8 @@ class SessionsTab(QWidget):
         self.notes_button.clicked.connect(self._on_notes_button_clicked)
         self.move_button.clicked.connect(self._on_move_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.end_series_action.triggered.connect(self._on_end_series_action_triggered)
+        self.delete_action.triggered.connect(self._on_delete_action_triggered)
 
     # -- reading
 
@@ -228,12 +238,12 @@ class SessionsTab(QWidget):
         dialog.finished.connect(self._on_dialog_finished)
         return self.page.open(dialog)
 
-    def open_move(self, session_id: int | None = None) -> MoveSessionDialog | None:
+    def open_change(self, session_id: int | None = None) -> SessionDialog | None:
         info = self._session(session_id)
         if self.page.store is None or info is None:
             return None
-        dialog = MoveSessionDialog(self.page.store, info, self)
-        dialog.moved.connect(self._on_move_dialog_moved)
+        dialog = SessionDialog(self.page.store, info, self)
+        dialog.changed.connect(self._on_session_dialog_changed)
         return self.page.open(dialog)
 
     def toggle_cancelled(self, session_id: int | None = None) -> bool:
@@ -247,6 +257,35 @@ class SessionsTab(QWidget):
         self.page.show_notice(f"{what} {info.group_name}, {when_text(info.starts_at)}. The other sessions are unchanged.")
         self._after_change()
         return True
+
+    def end_series_after(self, session_id: int | None = None) -> int | None:
+        """Drop the later sessions of this one's series that hold no attendance; returns how many went."""
+        info = self._session(session_id)
+        if info is None or info.series_id is None:
+            return None
+        series_id = info.series_id
+        gone = self.page.change(lambda s: svc.end_series(s, series_id, after=info.starts_at))
+        if gone is None:
+            return None
+        self.page.show_notice(f"Ended the series of {info.group_name} after {when_text(info.starts_at)}: "
+                              f"{plural(gone, 'later session', 'later sessions')} removed.")
+        self._after_change()
+        return gone
+
+    def delete_session(self, session_id: int | None = None) -> bool:
+        info = self._session(session_id)
+        if info is None or self.page.change(lambda s: svc.delete_session(s, info.id) or True) is None:
+            return False
+        self.page.show_notice(f"Deleted {info.group_name}, {when_text(info.starts_at)}.")
+        self._after_change()
+        return True
+
+    def _confirm(self, title: str, text: str, action: str, then: Callable[[], object]) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self)
+        confirm = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: then() if button is confirm else None)
+        return self.page.open(box)
 
     # -- helpers
 
@@ -274,6 +313,8 @@ class SessionsTab(QWidget):
             button.setEnabled(info is not None)
         self.attendance_button.setEnabled(info is not None and not info.cancelled)
         self.cancel_button.setText("Restore session" if info is not None and info.cancelled else "Cancel session")
+        self.end_series_action.setEnabled(info is not None and info.series_id is not None)
+        self.delete_action.setEnabled(info is not None)
         total = self.model.rowCount()
         self.count_label.setText(plural(total, "session", "sessions") if self._loaded else "")
         if self._loaded and total == 0:
@@ -308,17 +349,35 @@ class SessionsTab(QWidget):
         self.open_notes()
 
     def _on_move_button_clicked(self) -> None:
-        self.open_move()
+        self.open_change()
 
     def _on_cancel_button_clicked(self) -> None:
         self.toggle_cancelled()
+
+    def _on_end_series_action_triggered(self) -> None:
+        info = self.selected_session()
+        if info is None or info.series_id is None:
+            return
+        session_id = info.id
+        self._confirm("End the series", f"Remove the sessions of {info.group_name} after {when_text(info.starts_at)}? "
+                      "Sessions with attendance taken are kept.", "End series",
+                      lambda: self.end_series_after(session_id))
+
+    def _on_delete_action_triggered(self) -> None:
+        info = self.selected_session()
+        if info is None:
+            return
+        session_id = info.id
+        self._confirm("Delete session", f"Delete {info.group_name}, {when_text(info.starts_at)}, with its attendance "
+                      "and notes? Cancelling it instead keeps the record.", "Delete",
+                      lambda: self.delete_session(session_id))
 
     def _on_schedule_dialog_scheduled(self, ids: tuple[int, ...]) -> None:
         self.page.show_notice(f"Scheduled {plural(len(ids), 'session', 'sessions')}.")
         self._after_change()
 
-    def _on_move_dialog_moved(self, _session_id: int) -> None:
-        self.page.show_notice("Moved the session; the rest of its series is unchanged.")
+    def _on_session_dialog_changed(self, _session_id: int) -> None:
+        self.page.show_notice("Changed the session; the rest of its series is unchanged.")
         self._after_change()
 
     def _on_dialog_finished(self, _result: int) -> None:
