@@ -77,6 +77,19 @@ def test_goal_added_and_progressed(groups_page: GroupsPage, demo_store: EventSto
     row = tab.goals_model.row_of(goal.id)
     assert row is not None and tab.goals_model.data(tab.goals_model.index(row, 4)) == "40 %"
 
+    # A mistyped entry is taken back.
+    tab.goals_table.selectRow(row)
+    again = tab.open_progress()
+    assert again is not None and again.history_label.text() == "Tue 12 Jan 2027: 40 % — Outline done"
+    again.percent_spin.setValue(80)
+    again.date_edit.setDate(QDate(2027, 1, 20))
+    assert again.record() is not None
+    again = tab.open_progress()
+    assert again is not None and again.percent_spin.value() == 80
+    assert again.remove_latest()
+    assert again.percent_spin.value() == 40 and "80 %" not in again.history_label.text()
+    again.reject()
+
     # Achieved: the status is changed in the goal's own dialog.
     tab.goals_table.selectRow(row)
     edit = tab.open_edit_goal()

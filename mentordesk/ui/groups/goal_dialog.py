@@ -134,9 +134,8 @@ class ProgressDialog(QDialog):
         with store.read_session() as session:
             goal = svc.get_goal(session, goal_id)
         self.setWindowTitle(f"Progress — {goal.title}")
-        history = "\n".join(f"{day_text(e.recorded_on)}: {e.percent} %" + (f" — {e.comment}" if e.comment else "")
-                            for e in goal.entries) or "No progress recorded yet."
-        self.history_label = QLabel(history, objectName="pageSubtitle")
+        self.entries = goal.entries
+        self.history_label = QLabel("", objectName="pageSubtitle")
         self.history_label.setWordWrap(True)
         self.history_label.setTextFormat(Qt.TextFormat.PlainText)
         self.percent_slider = QSlider(Qt.Orientation.Horizontal)
@@ -160,6 +159,8 @@ class ProgressDialog(QDialog):
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton("Record", QDialogButtonBox.ButtonRole.AcceptRole)
+        # A mistyped entry is taken back rather than argued with by a newer one.
+        self.remove_button = self.buttons.addButton("Remove latest entry", QDialogButtonBox.ButtonRole.ResetRole)
         form = QFormLayout()
         form.addRow("So far", self.history_label)
         form.addRow(QLabel("&Progress", buddy=self.percent_spin), percent)
@@ -170,6 +171,7 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._connect_signals()
+        self._show_entries()
         self.percent_spin.setFocus()
         self.resize(440, self.sizeHint().height())
 
@@ -179,6 +181,31 @@ class ProgressDialog(QDialog):
         self.percent_spin.valueChanged.connect(self.percent_slider.setValue)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+
+    def _show_entries(self) -> None:
+        lines = [f"{day_text(e.recorded_on)}: {e.percent} %" + (f" — {e.comment}" if e.comment else "")
+                 for e in self.entries]
+        self.history_label.setText("\n".join(lines) or "No progress recorded yet.")
+        self.remove_button.setEnabled(bool(self.entries))
+
+    def remove_latest(self) -> bool:
+        if not self.entries:
+            return False
+        latest = max(self.entries, key=lambda e: (e.recorded_on, e.id))
+        try:
+            with self.store.session() as session:
+                svc.delete_progress(session, latest.id)
+                goal = svc.get_goal(session, self.goal_id)
+        except svc.GroupError as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return False
+        self.entries = goal.entries
+        self._show_entries()
+        self.percent_spin.setValue(goal.progress)
+        self.saved.emit(self.goal_id)
+        return True
 
     def record(self) -> int | None:
         try:
@@ -195,3 +222,6 @@ class ProgressDialog(QDialog):
 
     def _on_buttons_accepted(self) -> None:
         self.record()
+
+    def _on_remove_button_clicked(self) -> None:
+        self.remove_latest()
