@@ -3,18 +3,28 @@
 
 from __future__ import annotations
 
+import shiboken6
 from groups_helpers import groups_page, roster, sessions  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from mentordesk.models import AttendanceSource, AttendanceStatus
+from mentordesk.models import AttendanceSource, AttendanceStatus, Person
 from mentordesk.models.store import EventStore
-from mentordesk.ui.checkin.scan_field import IDLE_MS
+from mentordesk.ui.checkin.scan_field import IDLE_MS, SCANNER_GAP_S
 from mentordesk.ui.groups.attendance_dialog import AttendanceDialog
 from mentordesk.ui.groups.page import GroupsPage
 from mentordesk.ui.groups.paper_sheet_dialog import PaperSheetDialog
 
 P, L, A, E = AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED
+#: A person's pause between keys: longer than a badge scanner leaves (see RosterView).
+PERSON_GAP_MS = round(SCANNER_GAP_S * 1000) + 40
+
+
+def press(qtbot: QtBot, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """One key as a person presses it (then a person's pause before the next)."""
+    qtbot.keyClick(widget, key, modifier)
+    qtbot.wait(PERSON_GAP_MS)
 
 
 def _open_next_session(page: GroupsPage, qtbot: QtBot) -> AttendanceDialog:
@@ -41,10 +51,10 @@ def test_attendance_taken_by_keyboard_only_is_in_the_file(
 
     # Each letter marks the current person and moves on; arrows move without marking.
     for key in (Qt.Key.Key_P, Qt.Key.Key_L, Qt.Key.Key_A):
-        qtbot.keyClick(table, key)
-    qtbot.keyClick(table, Qt.Key.Key_Up)  # back to the third person: absent after all? excused.
-    qtbot.keyClick(table, Qt.Key.Key_E)
-    qtbot.keyClick(table, Qt.Key.Key_Down)  # leave the fifth as it is for now
+        press(qtbot, table, key)
+    press(qtbot, table, Qt.Key.Key_Up)  # back to the third person: absent after all? excused.
+    press(qtbot, table, Qt.Key.Key_E)
+    press(qtbot, table, Qt.Key.Key_Down)  # leave the fifth as it is for now
     assert table.currentIndex().row() == 4
 
     saved = {row.person_id: row.status for row in roster(demo_store, session_id)}
@@ -52,25 +62,25 @@ def test_attendance_taken_by_keyboard_only_is_in_the_file(
     assert [saved[pid] for pid in order] == [P, L, E, None, None, None]
 
     # Everyone else present, in one action (its shortcut), leaves the marks already made alone.
-    qtbot.keyClick(table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     rows = roster(demo_store, session_id)
     assert [row.status for row in rows] == [P, L, E, P, P, P]
     assert "1 late" in dialog.counts_label.text() and "everyone marked" in dialog.counts_label.text()
 
     # Delete clears a mark (Backspace too), on disk at once.
-    qtbot.keyClick(table, Qt.Key.Key_Delete)
-    qtbot.keyClick(table, Qt.Key.Key_Up)
-    qtbot.keyClick(table, Qt.Key.Key_Backspace)
+    press(qtbot, table, Qt.Key.Key_Delete)
+    press(qtbot, table, Qt.Key.Key_Up)
+    press(qtbot, table, Qt.Key.Key_Backspace)
     rows = roster(demo_store, session_id)
     assert [row.status for row in rows] == [P, L, E, None, None, P]
     assert "2 not marked" in dialog.counts_label.text()
     assert dialog.model.data(dialog.model.index(0, 3)) == "Present"
 
     # Enter does not close the window by habit; Escape does, and the list shows the counts.
-    qtbot.keyClick(table, Qt.Key.Key_Return)
+    press(qtbot, table, Qt.Key.Key_Return)
     assert dialog.isVisible()
     qtbot.keyClick(table, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
     (info,) = [s for s in sessions(demo_store) if s.id == session_id]
     assert (info.counts.present, info.counts.late, info.counts.excused, info.counts.unmarked) == (2, 1, 1, 2)
     table_row = groups_page.sessions_tab.model.row_of(session_id)
@@ -118,10 +128,8 @@ def test_paper_sheet_grid_goes_down_the_sheet(groups_page: GroupsPage, demo_stor
     assert [sheet.model.data(sheet.model.index(n, 1)) for n in range(len(expected))] == expected
     assert [sheet.model.data(sheet.model.index(n, 0)) for n in range(len(expected))] == ["1", "2", "3", "4", "5", "6"]
 
-    for letter in "PPAL":
-        qtbot.keyClicks(sheet.table, letter.lower())
-    qtbot.keyClick(sheet.table, Qt.Key.Key_Space)  # line 5 left blank on the sheet
-    qtbot.keyClicks(sheet.table, "e")
+    for key in (Qt.Key.Key_P, Qt.Key.Key_P, Qt.Key.Key_A, Qt.Key.Key_L, Qt.Key.Key_Space, Qt.Key.Key_E):
+        qtbot.keyClick(sheet.table, key)  # the grid has no scanner: typed as fast as anyone likes
     assert [r.status for r in roster(demo_store, dialog.info.id)] == [P, P, A, L, None, E]
     assert sheet.model.data(sheet.model.index(3, 3)) == "L"
 
@@ -133,3 +141,24 @@ def test_paper_sheet_grid_goes_down_the_sheet(groups_page: GroupsPage, demo_stor
 
     sheet.reject()
     assert [dialog.model.row_at(n).status for n in range(6)] == [P, P, A, L, None, E]
+
+
+def test_a_badge_scanned_while_the_roster_has_the_keys_marks_its_owner_not_the_current_row(
+    groups_page: GroupsPage, demo_store: EventStore, qtbot: QtBot
+) -> None:
+    dialog = _open_next_session(groups_page, qtbot)
+    owner = roster(demo_store, dialog.info.id)[3]
+    # A code that begins with P: on its own, that key would mark the current person present.
+    code = "P" + owner.badge_code[1:]
+    with demo_store.session() as session:
+        session.get_one(Person, owner.person_id).badge_code = code
+    table = dialog.table
+    qtbot.waitUntil(table.hasFocus)
+    assert table.currentIndex().row() == 0
+    qtbot.keyClicks(table, code.lower())  # a scanner's burst, without Enter
+    qtbot.waitUntil(lambda: owner.name in dialog.scan_result.text(), timeout=IDLE_MS * 10)
+
+    marks = [r.status for r in roster(demo_store, dialog.info.id)]
+    assert marks == [None, None, None, P, None, None]  # the first key's mark was taken back
+    assert dialog.scan_field.text() == ""
+    assert table.currentIndex().row() == 3  # the person scanned is shown

@@ -101,7 +101,7 @@ class AttendanceDialog(QDialog):
         scan_row.addWidget(QLabel("&Late after", buddy=self.late_spin))
         scan_row.addWidget(self.late_spin)
         self.model = GroupRosterModel(self)
-        self.table = RosterView()
+        self.table = RosterView(scan_target=self.scan_field)
         self.table.setModel(self.model)
         set_up_table(self.table, short_columns=(Column.NUMBER, Column.ROLE, Column.STATUS))
         self.keys_label = QLabel(KEYS_HINT, objectName="pageSubtitle")
@@ -144,6 +144,7 @@ class AttendanceDialog(QDialog):
 
     def _connect_signals(self) -> None:
         self.table.status_typed.connect(self._on_table_status_typed)
+        self.table.scan_started.connect(self._on_table_scan_started)
         self.scan_field.entered.connect(self._on_scan_field_entered)
         self.scan_field.settled.connect(self._on_scan_field_settled)
         self.scan_field.step_requested.connect(self._on_scan_field_step_requested)
@@ -221,6 +222,15 @@ class AttendanceDialog(QDialog):
 
     def _on_table_status_typed(self, row: int, status: AttendanceStatus | None) -> None:
         self.mark(row, status)
+
+    def _on_table_scan_started(self, undo_row: int, before: AttendanceStatus | None) -> None:
+        # A badge was scanned while the roster had the keys: its first letter may have marked
+        # someone. Take that back; the view passes the code on to the scanner field.
+        if undo_row >= 0:
+            self.marker.mark(undo_row, before)
+            select_row(self.table, undo_row)
+        self.scan_field.reset()
+        self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_scan_field_entered(self, text: str) -> None:
         self.scan(text)

@@ -23,6 +23,9 @@ from mentordesk.ui.groups.labels import (
 )
 from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
 
+#: A row's attendance status (an AttendanceStatus, or None when not marked).
+STATUS_ROLE = Qt.ItemDataRole.UserRole
+
 
 class Column(enum.IntEnum):
     NUMBER = 0
@@ -73,6 +76,8 @@ class GroupRosterModel(RowTableModel):
         if row is None:
             return None
         column = Column(index.column())
+        if role == STATUS_ROLE:
+            return row.status
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             match column:
                 case Column.NUMBER:
