@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import shiboken6
 from groups_helpers import groups_page, roster, sessions  # noqa: F401 - fixtures
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mentordesk.models import AttendanceSource, AttendanceStatus, Person
@@ -162,3 +163,14 @@ def test_a_badge_scanned_while_the_roster_has_the_keys_marks_its_owner_not_the_c
     assert marks == [None, None, None, P, None, None]  # the first key's mark was taken back
     assert dialog.scan_field.text() == ""
     assert table.currentIndex().row() == 3  # the person scanned is shown
+
+
+def test_holding_p_down_marks_row_after_row(groups_page: GroupsPage, demo_store: EventStore, qtbot: QtBot) -> None:
+    dialog = _open_next_session(groups_page, qtbot)
+    table = dialog.table
+    qtbot.waitUntil(table.hasFocus)
+    for repeat in (False, True, True):  # the key's first press, then two of its repeats
+        QApplication.sendEvent(table, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_P, Qt.KeyboardModifier.NoModifier,
+                                                "p", repeat))
+    assert [r.status for r in roster(demo_store, dialog.info.id)][:4] == [P, P, P, None]
+    assert dialog.scan_field.text() == ""

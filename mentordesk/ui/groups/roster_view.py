@@ -51,7 +51,9 @@ class RosterView(QTableView):
         row = self.currentIndex().row() if self.currentIndex().isValid() else -1
         text = event.text()
         printable = plain and len(text) == 1 and text.isprintable() and not text.isspace()
-        if printable and self.scan_target is not None and self._scanner_key(event.key(), text):
+        # A key held down repeats quickly too, but that is a person marking row after row.
+        scanning_possible = printable and self.scan_target is not None and not event.isAutoRepeat()
+        if scanning_possible and self._scanner_key(event.key(), text):
             event.accept()
             return
         status = STATUS_KEYS.get(text.lower()) if printable else None
