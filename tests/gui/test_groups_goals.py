@@ -119,3 +119,16 @@ def test_enter_on_a_member_opens_their_goals_and_history(groups_page: GroupsPage
     assert groups_page.tabs.currentWidget() is groups_page.goals_tab
     assert groups_page.goals_tab.selected_person_id() == member.person_id
     assert groups_page.goals_tab.name_label.text() == member.name
+
+
+def test_an_event_without_people_says_where_to_add_them(store: EventStore, qtbot: QtBot) -> None:
+    from mentordesk.ui.groups.goals_tab import NOBODY_YET
+    from mentordesk.ui.tasks import InlineRunner, TaskManager
+
+    page = GroupsPage(TaskManager(InlineRunner()))
+    qtbot.addWidget(page)
+    page.set_store(store)
+    page.show()
+    page.set_active(True)
+    page.tabs.setCurrentWidget(page.goals_tab)
+    assert page.goals_tab.summary_label.text() == NOBODY_YET

@@ -218,6 +218,7 @@ class AutoFormDialog(QDialog):
             self.score_label.setText(score_text(proposal, svc.score_proposal(proposal)))
             self.warnings_label.setText("\n".join(proposal.warnings))
         self.warnings_label.setVisible(bool(self.warnings_label.text()))
+        self.score_label.setVisible(bool(self.score_label.text()))
         self.create_button.setEnabled(proposal is not None and bool(proposal.groups))
 
     def move_people(self, person_ids: list[int], to_key: int) -> bool:

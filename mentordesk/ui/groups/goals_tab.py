@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from mentordesk.ui.groups.page import GroupsPage
 
 PICK_SOMEONE = "Choose someone on the left to see their groups, attendance and goals."
+NOBODY_YET = "No mentors or mentees in this event yet: add or import them on the People page."
 
 
 def history_text(history: svc.MemberHistory) -> str:
@@ -69,6 +70,7 @@ class GoalsTab(QWidget):
         self.history: svc.MemberHistory | None = None
         #: Person to choose once the list of people arrives (opened from another tab).
         self._person_after_load: int | None = None
+        self._people_loaded = False
         self._build()
         self._connect_signals()
         self._update_view()
@@ -140,6 +142,7 @@ class GoalsTab(QWidget):
     # -- reading
 
     def clear(self) -> None:
+        self._people_loaded = False
         self.people_model.set_rows([])
         self._show_history(None)
 
@@ -148,11 +151,14 @@ class GoalsTab(QWidget):
         self._load_history()
 
     def _show_people(self, people: list[svc.Candidate]) -> None:
+        self._people_loaded = True
         chosen = self.selected_person_id()
         if [p.person_id for p in people] != [p.person_id for p in self.people_model.rows]:
             self.people_model.set_rows(people)
             if chosen is not None:
                 self.select_person(chosen)
+            if self.history is None:
+                self.summary_label.setText(self._no_one_text())
         if self._person_after_load is not None:
             wanted, self._person_after_load = self._person_after_load, None
             self.select_person(wanted)
@@ -183,7 +189,7 @@ class GoalsTab(QWidget):
         if goal is not None and (row := self.goals_model.row_of(goal.id)) is not None:
             select_row(self.goals_table, row)
         self.name_label.setText(history.name if history else "")
-        self.summary_label.setText(history_text(history) if history else PICK_SOMEONE)
+        self.summary_label.setText(history_text(history) if history else self._no_one_text())
         self._update_view()
 
     # -- what the tab offers
@@ -235,6 +241,9 @@ class GoalsTab(QWidget):
         return self.page.open(dialog)
 
     # -- helpers
+
+    def _no_one_text(self) -> str:
+        return NOBODY_YET if self._people_loaded and not self.people_model.rowCount() else PICK_SOMEONE
 
     def _update_view(self) -> None:
         person = self.history is not None
