@@ -16,7 +16,6 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import events
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.new_event_dialog import NewEventDialog, NewEventValues
-from mentordesk.ui.widgets.placeholder import PlaceholderPage
 from mentordesk.ui.workspace import PAGE_CLASSES
 
 
@@ -56,16 +55,6 @@ def test_ctrl_number_switches_pages(window: MainWindow, store: EventStore, qtbot
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.workspace.current_index == 1
     assert window.page_actions.actions()[1].isChecked()
-
-
-def test_placeholder_pages_describe_what_they_will_do(window: MainWindow, store: EventStore) -> None:
-    window.open_event(store.path)  # type: ignore[arg-type]
-    placeholders = [page for page in window.workspace.pages if isinstance(page, PlaceholderPage)]
-    assert placeholders
-    for page in placeholders:
-        text = page.plan_label.text()
-        assert "<li" in text
-        assert "Not available yet" in [label.text() for label in page.findChildren(type(page.header.title_label))]
 
 
 def test_close_event_goes_back_to_the_welcome_screen(window: MainWindow, store: EventStore) -> None:
