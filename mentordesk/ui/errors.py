@@ -3,14 +3,16 @@
 ``install_excepthook`` routes every uncaught exception (including those raised in Qt slots, which
 PySide6 hands to ``sys.excepthook``) here, so the app never dies or fails silently: the traceback
 goes to ``paths.log_file()`` and a non-blocking message says what happened and where the details
-are. Only one such message is shown at a time, so a failure repeated by a timer cannot bury the
-window under dialogs.
+are. Only one such message is shown at a time, and the same failure (same kind and text) is not
+shown again for a few minutes — several pages reading a broken file each hit it — so a failure
+repeated by timers cannot bury the window under dialogs. Every occurrence is still logged.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import time
 from types import TracebackType
 
 from PySide6.QtCore import Qt
@@ -20,6 +22,9 @@ from mentordesk import APP_NAME, paths
 
 log = logging.getLogger("mentordesk")
 _open_box: QMessageBox | None = None
+#: When each message was last shown (monotonic seconds), to hold back repeats.
+_shown_at: dict[str, float] = {}
+REPEAT_QUIET_SECONDS = 300.0
 
 
 def configure_logging() -> None:
@@ -65,11 +70,17 @@ def _handle(kind: type[BaseException], error: BaseException, tb: TracebackType |
         return
     if _open_box is not None:
         return
+    message = f"{kind.__name__}: {error}"
+    now = time.monotonic()
+    last = _shown_at.get(message)
+    if last is not None and now - last < REPEAT_QUIET_SECONDS:
+        return
+    _shown_at[message] = now
     parent = parent or QApplication.activeWindow()
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         f"{APP_NAME} — unexpected error",
-        f"Something went wrong: {kind.__name__}: {error}",
+        f"Something went wrong: {message}",
         QMessageBox.StandardButton.Close,
         parent,
     )

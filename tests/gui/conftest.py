@@ -19,6 +19,16 @@ from mentordesk.ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
+def fresh_error_messages() -> Iterator[None]:
+    """Each test starts with no error message held back as a repeat of an earlier test's."""
+    from mentordesk.ui import errors
+
+    errors._shown_at.clear()
+    yield
+    errors._shown_at.clear()
+
+
+@pytest.fixture(autouse=True)
 def ui_thread_garbage_collection(qapp: object) -> Iterator[None]:
     """As in the app: the collector never runs on a worker thread (see ui/gc_guard.py)."""
     was_enabled = gc.isenabled()

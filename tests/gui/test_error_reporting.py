@@ -53,3 +53,21 @@ def test_a_failing_refresh_is_reported_once_not_every_few_seconds(
     for handler in errors.log.handlers:
         handler.flush()
     assert paths.log_file().read_text(encoding="utf-8").count("no such table: person") >= 1
+
+
+def test_the_same_failure_is_not_shown_again_soon_but_always_logged(qtbot: QtBot) -> None:
+    errors.configure_logging()
+    errors.report_unexpected(OSError("disk unplugged"))
+    first = errors._open_box
+    assert first is not None
+    first.close()
+    qtbot.waitUntil(lambda: errors._open_box is None)
+    errors.report_unexpected(OSError("disk unplugged"))
+    assert errors._open_box is None
+    errors.report_unexpected(OSError("another thing"))
+    assert errors._open_box is not None
+    errors._open_box.close()
+    qtbot.waitUntil(lambda: errors._open_box is None)
+    for handler in errors.log.handlers:
+        handler.flush()
+    assert paths.log_file().read_text(encoding="utf-8").count("disk unplugged") >= 2
