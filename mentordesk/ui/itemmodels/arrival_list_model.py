@@ -11,19 +11,12 @@ import enum
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QObject,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 
 from mentordesk.models.normalize import fold
 from mentordesk.services.people import PersonRow
-from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
+from mentordesk.ui.itemmodels.base import TEXT_ROLES, AnyIndex, RowTableModel, WordFilterModel
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
-
-_HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "endFilterChange")
 
 #: The row itself (a PersonRow).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,19 +85,17 @@ class ArrivalListModel(RowTableModel):
     # -- QAbstractTableModel
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if index.column() == Column.NAME:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == Column.NAME:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row_for(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+        if role in TEXT_ROLES:
             match column:
                 case Column.NAME:
                     return row.full_name
@@ -125,32 +116,8 @@ class ArrivalListModel(RowTableModel):
         return True
 
 
-class ArrivalFilterModel(QSortFilterProxyModel):
+class ArrivalFilterModel(WordFilterModel):
     """Rows whose name or organisation holds every typed word; "zoe" finds "Zoë"."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-
-    def set_query(self, text: str) -> None:
-        words = fold(text).split()
-        if words == self._words:
-            return
-        if _HAS_FILTER_CHANGE:
-            # Qt 6.9+ wants filter changes bracketed (invalidateFilter is deprecated there).
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - PySide6 before 6.9, still allowed by pyproject.toml
-            self._words = words
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        if not self._words or not isinstance(model, ArrivalListModel):
-            return True
-        haystack = model.search_text_at(source_row)
-        return all(word in haystack for word in self._words)
 
     def source_rows(self) -> list[int]:
         """Source row numbers of the rows shown."""

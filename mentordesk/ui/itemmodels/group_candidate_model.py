@@ -6,30 +6,19 @@ The filter keeps rows holding every typed word of name, role, department or topi
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, Qt
 
 from mentordesk.models.normalize import fold
 from mentordesk.services.groups import Candidate
-from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
+from mentordesk.ui.itemmodels.base import TEXT_ROLES, AnyIndex, RowTableModel, WordFilterModel
+from mentordesk.ui.itemmodels.group_people import PersonColumn as Column
+from mentordesk.ui.itemmodels.group_people import person_text
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
 
-_HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "endFilterChange")
-
-
-class Column(enum.IntEnum):
-    NAME = 0
-    ROLE = enum.auto()
-    DEPARTMENT = enum.auto()
-    TOPICS = enum.auto()
-
-    @property
-    def header(self) -> str:
-        return {Column.NAME: "Name", Column.ROLE: "Role", Column.DEPARTMENT: "Department / grade",
-                Column.TOPICS: "Topics"}[self]
+__all__ = ["CandidateFilterModel", "Column", "GroupCandidateModel"]
 
 
 def _search_text(c: Candidate) -> str:
@@ -66,41 +55,10 @@ class GroupCandidateModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.NAME:
             # Namesakes are told apart by their department and interests.
             return "\n".join(part for part in (c.name, c.department, ", ".join(c.topics)) if part)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            match Column(index.column()):
-                case Column.NAME:
-                    return c.name
-                case Column.ROLE:
-                    return ROLE_LABELS.get(c.role, str(c.role))
-                case Column.DEPARTMENT:
-                    return c.department
-                case Column.TOPICS:
-                    return ", ".join(c.topics)
+        if role in TEXT_ROLES:
+            return person_text(c, Column(index.column()), ROLE_LABELS)
         return None
 
 
-class CandidateFilterModel(QSortFilterProxyModel):
+class CandidateFilterModel(WordFilterModel):
     """Keeps the people whose name, role, department or topics hold every typed word."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-
-    def set_query(self, text: str) -> None:
-        words = fold(text).split()
-        if words == self._words:
-            return
-        if _HAS_FILTER_CHANGE:
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - PySide6 before 6.9
-            self._words = words
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        if not self._words or not isinstance(model, GroupCandidateModel):
-            return True
-        haystack = model.search_text_at(source_row)
-        return all(word in haystack for word in self._words)

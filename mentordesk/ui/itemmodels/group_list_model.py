@@ -1,7 +1,7 @@
 """The list of groups on the Groups page: kind, size, next session and attendance rate, one group a row.
 
-Rows accept dropped members (see ``group_moves``): the model says who was dropped on which group
-through ``members_dropped`` and the page asks the service to move them.
+Rows accept dropped members (see ``group_people.MemberDropModel``): the model says who was dropped on
+which group through ``members_dropped`` and the page asks the service to move them.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from mentordesk.services.groups import GroupSummary
 from mentordesk.ui.groups.labels import KIND_LABELS, plural, rate_text, when_text
-from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
-from mentordesk.ui.itemmodels.group_moves import MEMBERS_MIME, read_members_mime
+from mentordesk.ui.itemmodels.base import AnyIndex
+from mentordesk.ui.itemmodels.group_people import MemberDropModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -52,10 +52,10 @@ def size_text(summary: GroupSummary) -> str:
     return " + ".join(parts) or "nobody yet"
 
 
-class GroupListModel(RowTableModel):
+class GroupListModel(MemberDropModel):
+    """``members_dropped`` keys are group ids."""
+
     COLUMNS = Column
-    #: (person ids, group id they were dragged from, group id they were dropped on)
-    members_dropped = Signal(list, int, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,35 +102,5 @@ class GroupListModel(RowTableModel):
             case Column.RATE:
                 return rate_text(row.rate)
 
-    # -- dropping members on a group
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid():
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
-
-    def mimeTypes(self) -> list[str]:
-        return [MEMBERS_MIME]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: AnyIndex) -> bool:
-        target = self._row_for(parent)
-        payload = read_members_mime(data)
-        return target is not None and payload is not None and payload[0] != target.summary.id
-
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:
-        if not self.canDropMimeData(data, action, row, column, parent):
-            return False
-        target = self._row_for(parent)
-        payload = read_members_mime(data)
-        assert target is not None and payload is not None
-        source, people = payload
-        if not isinstance(source, int):
-            return False
-        self.members_dropped.emit(people, source, target.summary.id)
-        # The page re-reads both groups; nothing for the view to remove by itself.
-        return False
+    def _drop_key(self, row: GroupRow) -> int:
+        return row.summary.id

@@ -10,19 +10,19 @@ import enum
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from mentordesk.models import GroupKind, Role
 from mentordesk.models.normalize import fold
 from mentordesk.services.groups import Candidate, Proposal
 from mentordesk.ui.groups.labels import KIND_LABELS
-from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
-from mentordesk.ui.itemmodels.group_moves import (
-    MEMBERS_MIME,
-    members_mime,
-    read_members_mime,
-)
+from mentordesk.ui.itemmodels.base import AnyIndex
+from mentordesk.ui.itemmodels.group_people import DraggablePeopleModel, MemberDropModel
+from mentordesk.ui.itemmodels.group_people import PersonColumn as MemberColumn
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
+
+__all__ = ["UNASSIGNED", "GroupColumn", "MemberColumn", "ProposalGroupModel", "ProposalMemberModel",
+           "common_topics", "proposal_members"]
 
 #: The key of the "not placed" row (people the proposal left out, or the coordinator took out).
 UNASSIGNED = -1
@@ -58,12 +58,13 @@ def common_topics(people: Sequence[Candidate], limit: int = 3) -> str:
     return ", ".join(f"{label} ({count})" for count, label in shared[:limit])
 
 
-class ProposalGroupModel(RowTableModel):
-    """One row per proposed group, then a "Not placed" row when anyone is left out."""
+class ProposalGroupModel(MemberDropModel):
+    """One row per proposed group, then a "Not placed" row when anyone is left out.
+
+    ``members_dropped`` keys are group indexes or UNASSIGNED.
+    """
 
     COLUMNS = GroupColumn
-    #: (person ids, source key, target key); keys are group indexes or UNASSIGNED.
-    members_dropped = Signal(list, int, int)
     #: (group index, new name) typed into the name cell.
     renamed = Signal(int, str)
 
@@ -119,12 +120,13 @@ class ProposalGroupModel(RowTableModel):
                     return common_topics(people)
         return None
 
+    def _drop_key(self, row: int) -> int:
+        return row
+
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid():
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-            if index.column() == GroupColumn.NAME and self._rows[index.row()] != UNASSIGNED:
-                flags |= Qt.ItemFlag.ItemIsEditable
+        if index.isValid() and index.column() == GroupColumn.NAME and self._rows[index.row()] != UNASSIGNED:
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -134,90 +136,15 @@ class ProposalGroupModel(RowTableModel):
         self.renamed.emit(key, str(value))
         return True
 
-    def mimeTypes(self) -> list[str]:
-        return [MEMBERS_MIME]
 
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: AnyIndex) -> bool:
-        key = self._row_for(parent)
-        payload = read_members_mime(data)
-        return key is not None and payload is not None and payload[0] != key
-
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:
-        if not self.canDropMimeData(data, action, row, column, parent):
-            return False
-        key = self._row_for(parent)
-        payload = read_members_mime(data)
-        assert key is not None and payload is not None
-        if not isinstance(payload[0], int):
-            return False
-        self.members_dropped.emit(payload[1], payload[0], key)
-        return False
-
-
-class MemberColumn(enum.IntEnum):
-    NAME = 0
-    ROLE = enum.auto()
-    DEPARTMENT = enum.auto()
-    TOPICS = enum.auto()
-
-    @property
-    def header(self) -> str:
-        return {MemberColumn.NAME: "Name", MemberColumn.ROLE: "Role",
-                MemberColumn.DEPARTMENT: "Department / grade", MemberColumn.TOPICS: "Topics"}[self]
-
-
-class ProposalMemberModel(RowTableModel):
+class ProposalMemberModel(DraggablePeopleModel):
     """The people of one proposed group; rows drag onto another proposed group."""
 
-    COLUMNS = MemberColumn
+    ROLE_LABELS = ROLE_LABELS
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[Candidate, ...] = ()
-        self.key: int | None = None
-
-    def show_group(self, key: int | None, people: Sequence[Candidate]) -> None:
-        self.key = key
-        self.set_rows(people)
+    @property
+    def key(self) -> int | None:
+        return self._key
 
     def row_at(self, row: int) -> Candidate:
         return self._rows[row]
-
-    def row_of(self, person_id: int) -> int | None:
-        return next((n for n, c in enumerate(self._rows) if c.person_id == person_id), None)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        c = self._row_for(index)
-        if c is None:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            match MemberColumn(index.column()):
-                case MemberColumn.NAME:
-                    return c.name
-                case MemberColumn.ROLE:
-                    return ROLE_LABELS.get(c.role, str(c.role))
-                case MemberColumn.DEPARTMENT:
-                    return c.department
-                case MemberColumn.TOPICS:
-                    return ", ".join(c.topics)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid():
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
-
-    def mimeTypes(self) -> list[str]:
-        return [MEMBERS_MIME]
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeData(self, indexes: Sequence[AnyIndex]) -> QMimeData:
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        return members_mime(self.key, [self._rows[r].person_id for r in rows])
