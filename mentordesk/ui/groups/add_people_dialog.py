@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from mentordesk.models import MemberRole
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.ui.groups.dialog_parts import error_label, show_error
 from mentordesk.ui.groups.labels import ROLE_LABELS, plural
 from mentordesk.ui.groups.tables import fit_to_screen, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_candidate_model import CandidateFilterModel, Column, GroupCandidateModel
@@ -53,9 +54,7 @@ class AddPeopleDialog(QDialog):
         self.count_label = QLabel("", objectName="pageSubtitle")
         self.count_label.setWordWrap(True)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label = QLabel("", objectName="inlineError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton("Add", QDialogButtonBox.ButtonRole.AcceptRole)
         bottom = QHBoxLayout()
@@ -104,8 +103,7 @@ class AddPeopleDialog(QDialog):
                 for person_id in ids:
                     svc.add_member(session, self.group_id, person_id, MemberRole(role) if role else None)
         except svc.GroupError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
+            show_error(self.error_label, str(error))
             return 0
         self.added.emit(len(ids))
         self.accept()

@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from mentordesk.models import GroupKind
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.ui.groups.dialog_parts import choice_combo, error_label, show_error
 from mentordesk.ui.groups.labels import KIND_LABELS, plural
 from mentordesk.ui.groups.member_view import MemberTableView
 from mentordesk.ui.groups.tables import current_row, fit_to_screen, select_row, selected_rows, set_up_table
@@ -85,9 +85,7 @@ class AutoFormDialog(QDialog):
         self.size_spin.setRange(1, 100)
         self.size_spin.setValue(5)
         self.size_spin.setEnabled(False)
-        self.kind_combo = QComboBox()
-        for kind, label in KIND_LABELS.items():
-            self.kind_combo.addItem(label, kind)
+        self.kind_combo = choice_combo(KIND_LABELS)
         self.prefix_edit = QLineEdit("Group")
         self.prefix_edit.setMaximumWidth(140)
         self.prefix_edit.setToolTip("Groups are named this, then a number; rename any of them in the proposal (F2)")
@@ -146,9 +144,7 @@ class AutoFormDialog(QDialog):
         self.splitter.addWidget(members_box)
         self.splitter.setChildrenCollapsible(False)
 
-        self.error_label = QLabel("", objectName="inlineError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton("Create groups", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("primaryButton")
@@ -315,8 +311,7 @@ class AutoFormDialog(QDialog):
         self.move_button.setEnabled(bool(self.chosen_ids()))
 
     def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        show_error(self.error_label, text)
 
     # -- slots
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,15 +17,22 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSlider,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.models import GoalStatus
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.ui.groups.dialog_parts import (
+    choice_combo,
+    date_edit,
+    error_label,
+    form_layout,
+    qdate,
+    save_cancel_buttons,
+    show_error,
+)
 from mentordesk.ui.groups.labels import GOAL_STATUS_LABELS, day_text
-from mentordesk.ui.groups.schedule_dialog import qdate
 
 
 class GoalDialog(QDialog):
@@ -47,33 +53,24 @@ class GoalDialog(QDialog):
         for gid, name in groups:
             self.group_combo.addItem(name, gid)
         self.target_check = QCheckBox("by")
-        self.target_edit = QDateEdit(qdate(today).addMonths(3))
-        self.target_edit.setCalendarPopup(True)
-        self.target_edit.setDisplayFormat("d MMM yyyy")
+        self.target_edit = date_edit(qdate(today).addMonths(3))
         self.target_edit.setEnabled(False)
         target = QHBoxLayout()
         target.addWidget(self.target_check)
         target.addWidget(self.target_edit, 1)
-        self.status_combo = QComboBox()
-        for status, label in GOAL_STATUS_LABELS.items():
-            self.status_combo.addItem(label, status)
+        self.status_combo = choice_combo(GOAL_STATUS_LABELS)
         self.description_edit = QPlainTextEdit()
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setFixedHeight(80)
-        self.error_label = QLabel("", objectName="inlineError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.error_label = error_label()
+        self.buttons = save_cancel_buttons()
         form = QFormLayout()
         form.addRow("&Goal", self.title_edit)
         form.addRow("G&roup", self.group_combo)
         form.addRow(QLabel("&Target", buddy=self.target_check), target)
         form.addRow("&Status", self.status_combo)
         form.addRow("&Details", self.description_edit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        form_layout(self, form, self.error_label, self.buttons)
         if goal_id is not None:
             with store.read_session() as session:
                 goal = svc.get_goal(session, goal_id)
@@ -110,8 +107,7 @@ class GoalDialog(QDialog):
                                     description=self.description_edit.toPlainText(),
                                     status=GoalStatus(self.status_combo.currentData()))
         except svc.GroupError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
+            show_error(self.error_label, str(error))
             return None
         self.saved.emit(goal_id)
         self.accept()
@@ -150,13 +146,10 @@ class ProgressDialog(QDialog):
         percent = QHBoxLayout()
         percent.addWidget(self.percent_slider, 1)
         percent.addWidget(self.percent_spin)
-        self.date_edit = QDateEdit(qdate(today or date.today()))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit = date_edit(today or date.today())
         self.comment_edit = QLineEdit()
         self.comment_edit.setPlaceholderText("What changed (optional)")
-        self.error_label = QLabel("", objectName="inlineError")
-        self.error_label.hide()
+        self.error_label = error_label(wrap=False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton("Record", QDialogButtonBox.ButtonRole.AcceptRole)
         # A mistyped entry is taken back rather than argued with by a newer one.
@@ -166,10 +159,7 @@ class ProgressDialog(QDialog):
         form.addRow(QLabel("&Progress", buddy=self.percent_spin), percent)
         form.addRow("&On", self.date_edit)
         form.addRow("&Comment", self.comment_edit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        form_layout(self, form, self.error_label, self.buttons)
         self._connect_signals()
         self._show_entries()
         self.percent_spin.setFocus()
@@ -198,8 +188,7 @@ class ProgressDialog(QDialog):
                 svc.delete_progress(session, latest.id)
                 goal = svc.get_goal(session, self.goal_id)
         except svc.GroupError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
+            show_error(self.error_label, str(error))
             return False
         self.entries = goal.entries
         self._show_entries()
@@ -213,8 +202,7 @@ class ProgressDialog(QDialog):
                 entry = svc.record_progress(session, self.goal_id, self.percent_spin.value(), self.comment_edit.text(),
                                             on=self.date_edit.date().toPython())
         except svc.GroupError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
+            show_error(self.error_label, str(error))
             return None
         self.saved.emit(self.goal_id)
         self.accept()

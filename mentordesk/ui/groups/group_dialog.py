@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 from mentordesk.models import GroupKind
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.ui.groups.dialog_parts import choice_combo, error_label, form_layout, save_cancel_buttons, show_error
 from mentordesk.ui.groups.labels import KIND_LABELS
 
 KIND_HINTS = {
@@ -39,9 +38,7 @@ class GroupDialog(QDialog):
         self.setWindowTitle("Edit group" if group_id else "New group")
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(120)
-        self.kind_combo = QComboBox()
-        for kind, label in KIND_LABELS.items():
-            self.kind_combo.addItem(label, kind)
+        self.kind_combo = choice_combo(KIND_LABELS)
         self.kind_hint = QLabel("", objectName="pageSubtitle")
         self.kind_hint.setWordWrap(True)
         self.topic_edit = QLineEdit()
@@ -51,10 +48,8 @@ class GroupDialog(QDialog):
         self.description_edit = QPlainTextEdit()
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setFixedHeight(70)
-        self.error_label = QLabel("", objectName="inlineError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.error_label = error_label()
+        self.buttons = save_cancel_buttons()
         form = QFormLayout()
         form.addRow("&Name", self.name_edit)
         kind = QVBoxLayout()
@@ -65,10 +60,7 @@ class GroupDialog(QDialog):
         form.addRow("&Topic", self.topic_edit)
         form.addRow("&Where", self.location_edit)
         form.addRow("&Description", self.description_edit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        form_layout(self, form, self.error_label, self.buttons)
         if group_id is not None:
             with store.read_session() as session:
                 details = svc.get_group(session, group_id)
@@ -103,8 +95,7 @@ class GroupDialog(QDialog):
                     svc.rename_group(session, group_id, self.name_edit.text())
                     svc.update_group(session, group_id, kind=self.kind, **fields)
         except svc.GroupError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
+            show_error(self.error_label, str(error))
             self.name_edit.setFocus()
             return None
         self.saved.emit(group_id)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 from mentordesk.models import Frequency, SessionMode
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.ui.groups.dialog_parts import WhenFields, choice_combo, date_edit, error_label, qdate, show_error
 from mentordesk.ui.groups.labels import MODE_LABELS, day_text, plural
 
 #: What the "Repeats" box offers: (label, frequency, interval); None is a one-off session.
@@ -42,10 +41,6 @@ REPEATS: tuple[tuple[str, Frequency | None, int], ...] = (
 )
 #: Dates listed in the preview before "… and N more".
 PREVIEW_DATES = 16
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class ScheduleDialog(QDialog):
@@ -63,21 +58,11 @@ class ScheduleDialog(QDialog):
             self.group_combo.addItem(name, gid)
         if group_id is not None:
             self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(group_id)))
-        self.date_edit = QDateEdit(qdate(today))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.time_edit = QTimeEdit(QTime(16, 0))
-        self.time_edit.setDisplayFormat("HH:mm")
-        self.duration_spin = QSpinBox()
-        self.duration_spin.setRange(5, 600)
-        self.duration_spin.setSingleStep(15)
-        self.duration_spin.setValue(60)
-        self.duration_spin.setSuffix(" min")
+        when = WhenFields(today, QTime(16, 0), 60)
+        self.date_edit, self.time_edit, self.duration_spin = when.date_edit, when.time_edit, when.duration_spin
         self.location_edit = QLineEdit()
         self.location_edit.setPlaceholderText("The group's usual place when left empty")
-        self.mode_combo = QComboBox()
-        for mode, label in MODE_LABELS.items():
-            self.mode_combo.addItem(label, mode)
+        self.mode_combo = choice_combo(MODE_LABELS)
         self.link_edit = QLineEdit()
         self.link_edit.setPlaceholderText("https://… (video call link)")
         self.topic_edit = QLineEdit()
@@ -94,9 +79,7 @@ class ScheduleDialog(QDialog):
         self.count_spin.setRange(1, 200)
         self.count_spin.setValue(10)
         self.count_spin.setSuffix(" sessions")
-        self.until_edit = QDateEdit(qdate(today).addDays(7 * 12))
-        self.until_edit.setCalendarPopup(True)
-        self.until_edit.setDisplayFormat("d MMM yyyy")
+        self.until_edit = date_edit(qdate(today).addDays(7 * 12))
         ends = QHBoxLayout()
         for widget in (self.count_radio, self.count_spin, self.until_radio, self.until_edit):
             ends.addWidget(widget)
@@ -104,12 +87,6 @@ class ScheduleDialog(QDialog):
         self.ends_row = QWidget()
         self.ends_row.setLayout(ends)
         ends.setContentsMargins(0, 0, 0, 0)
-        when = QHBoxLayout()
-        when.addWidget(self.date_edit, 1)
-        when.addWidget(QLabel("at"))
-        when.addWidget(self.time_edit)
-        when.addWidget(QLabel("for"))
-        when.addWidget(self.duration_spin)
         with store.read_session() as session:
             zone = svc.event_zone_name(session, store.event_id)
         # Said once, so nobody wonders whether 16:00 moves when the clocks change: it does not.
@@ -120,13 +97,12 @@ class ScheduleDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.preview_label = QLabel("", objectName="pageSubtitle")
         self.preview_label.setWordWrap(True)
-        self.error_label = QLabel("", objectName="inlineError")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.schedule_button = self.buttons.addButton("Schedule", QDialogButtonBox.ButtonRole.AcceptRole)
         form = QFormLayout()
         form.addRow("&Group", self.group_combo)
-        form.addRow(QLabel("&First session", buddy=self.date_edit), when)
+        form.addRow(QLabel("&First session", buddy=self.date_edit), when.row)
         form.addRow("&Repeats", self.repeat_combo)
         form.addRow("Ends", self.ends_row)
         form.addRow("&Where", self.location_edit)
@@ -216,8 +192,7 @@ class ScheduleDialog(QDialog):
         return ids
 
     def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
+        show_error(self.error_label, text)
 
     def _on_form_changed(self, *_args: object) -> None:
         self.update_preview()

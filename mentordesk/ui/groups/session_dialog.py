@@ -9,26 +9,20 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from mentordesk.models import SessionMode
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.ui.groups.dialog_parts import (
+    WhenFields,
+    choice_combo,
+    error_label,
+    form_layout,
+    save_cancel_buttons,
+    show_error,
+)
 from mentordesk.ui.groups.labels import MODE_LABELS, when_text
-from mentordesk.ui.groups.schedule_dialog import qdate
 
 
 class SessionDialog(QDialog):
@@ -43,45 +37,24 @@ class SessionDialog(QDialog):
         part_of = " Only this session changes; the others of its series stay as they are." if info.series_id else ""
         intro = QLabel(f"{info.group_name}, {when_text(info.starts_at)}.{part_of}")
         intro.setWordWrap(True)
-        self.date_edit = QDateEdit(qdate(info.starts_at.date()))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.time_edit = QTimeEdit(QTime(info.starts_at.hour, info.starts_at.minute))
-        self.time_edit.setDisplayFormat("HH:mm")
-        self.duration_spin = QSpinBox()
-        self.duration_spin.setRange(5, 600)
-        self.duration_spin.setSingleStep(15)
-        self.duration_spin.setSuffix(" min")
-        self.duration_spin.setValue(info.duration_minutes)
-        when = QHBoxLayout()
-        when.addWidget(self.date_edit, 1)
-        when.addWidget(QLabel("at"))
-        when.addWidget(self.time_edit)
-        when.addWidget(QLabel("for"))
-        when.addWidget(self.duration_spin)
+        when = WhenFields(info.starts_at.date(), QTime(info.starts_at.hour, info.starts_at.minute),
+                          info.duration_minutes)
+        self.date_edit, self.time_edit, self.duration_spin = when.date_edit, when.time_edit, when.duration_spin
         self.location_edit = QLineEdit(info.location)
-        self.mode_combo = QComboBox()
-        for mode, label in MODE_LABELS.items():
-            self.mode_combo.addItem(label, mode)
+        self.mode_combo = choice_combo(MODE_LABELS)
         self.mode_combo.setCurrentIndex(list(MODE_LABELS).index(info.mode))
         self.link_edit = QLineEdit(info.meeting_url)
         self.link_edit.setPlaceholderText("https://… (video call link)")
         self.topic_edit = QLineEdit(info.topic)
-        self.error_label = QLabel("", objectName="inlineError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.error_label = error_label()
+        self.buttons = save_cancel_buttons()
         form = QFormLayout()
-        form.addRow(QLabel("&When", buddy=self.date_edit), when)
+        form.addRow(QLabel("&When", buddy=self.date_edit), when.row)
         form.addRow("W&here", self.location_edit)
         form.addRow("&Mode", self.mode_combo)
         form.addRow("&Link", self.link_edit)
         form.addRow("&Topic", self.topic_edit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        form_layout(self, form, self.error_label, self.buttons, intro=intro)
         self._connect_signals()
         self._on_mode_combo_changed()
         self.setMinimumWidth(460)
@@ -106,8 +79,7 @@ class SessionDialog(QDialog):
                     svc.move_session(session, self.info.id, day, start)
                 svc.update_session(session, self.info.id, changes)
         except svc.GroupError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
+            show_error(self.error_label, str(error))
             return False
         self.changed.emit(self.info.id)
         self.accept()
