@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from feedback_helpers import PEOPLE, planned, small_event
+from kiosk_helpers import open_kiosk
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -45,14 +46,7 @@ def panel(qtbot: QtBot, store: EventStore, event: dict[str, int]) -> Iterator[Fe
 
 @pytest.fixture
 def kiosk(panel: FeedbackPanel, qtbot: QtBot) -> FeedbackKiosk:
-    panel.settings.set(KIOSK_PIN, PIN)
-    panel.kiosk_button.click()
-    opened = panel.kiosk
-    assert isinstance(opened, FeedbackKiosk)
-    qtbot.waitExposed(opened)
-    opened.activateWindow()
-    qtbot.waitUntil(opened.field.hasFocus, timeout=2_000)
-    return opened
+    return open_kiosk(panel, qtbot, PIN, FeedbackKiosk)
 
 
 def _badge(store: EventStore, person_id: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from checkin_helpers import Guests, checked_in, desk, guests, log  # noqa: F401 - fixtures
+from kiosk_helpers import open_kiosk
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -23,14 +24,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 @pytest.fixture
 def kiosk(desk: CheckinPage, qtbot: QtBot) -> KioskWindow:
-    desk.settings.set(KIOSK_PIN, PIN)
-    desk.kiosk_button.click()
-    kiosk = desk.kiosk
-    assert isinstance(kiosk, KioskWindow)
-    qtbot.waitExposed(kiosk)
-    kiosk.activateWindow()
-    qtbot.waitUntil(kiosk.field.hasFocus, timeout=2_000)
-    return kiosk
+    return open_kiosk(desk, qtbot, PIN, KioskWindow)
 
 
 def _type(qtbot: QtBot, kiosk: KioskWindow, text: str, *, enter: bool = True) -> None:

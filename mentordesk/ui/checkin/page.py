@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from mentordesk.models import CheckinMethod
 from mentordesk.services.desk import DeskResult, Outcome
 from mentordesk.services.people import PersonRow, list_people
-from mentordesk.settings import KIOSK_PIN, STATION_NAME, Settings
+from mentordesk.settings import STATION_NAME, Settings
 from mentordesk.ui.checkin import desk_actions
 from mentordesk.ui.checkin.bulk_dialog import BulkCheckinDialog
 from mentordesk.ui.checkin.candidates_view import CandidatesView
@@ -37,7 +37,6 @@ from mentordesk.ui.checkin.counts_strip import CountsStrip
 from mentordesk.ui.checkin.desk_actions import BulkReport, Shown
 from mentordesk.ui.checkin.desk_reads import Candidate, DeskSnapshot, desk_snapshot, name_matches
 from mentordesk.ui.checkin.kiosk import KioskWindow
-from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
 from mentordesk.ui.checkin.recent_panel import RecentPanel
 from mentordesk.ui.checkin.result_panel import ResultPanel, Tone
 from mentordesk.ui.checkin.scan_field import ScanField, reads_as_code_or_email
@@ -45,6 +44,7 @@ from mentordesk.ui.exports.badge_print import BadgePrinter
 from mentordesk.ui.people.person_dialog import PersonDialog
 from mentordesk.ui.sound import SoundPlayer
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.kiosk_base import KioskHost
 from mentordesk.ui.widgets.page import Page
 
 #: While the page is visible, counts and the recent list are re-read this often.
@@ -70,7 +70,7 @@ def key_text(name: str) -> str:
     return QKeySequence(KEYS[name]).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-class CheckinPage(Page):
+class CheckinPage(Page, KioskHost):
     key = "checkin"
     title = "Check-in"
     subtitle = "Welcome people at the desk as they arrive."
@@ -306,11 +306,8 @@ class CheckinPage(Page):
             self.kiosk = KioskWindow(self.store, self.settings, self.sound)
             self.kiosk.finished.connect(self._on_kiosk_finished)
         self.kiosk.start()
-        desk_window = self.window()
-        if desk_window is not self and desk_window.isVisible():
-            # Behind the kiosk, the desk lists everybody's names: hidden, Alt+Tab cannot reach it.
-            self._hidden_window = desk_window
-            desk_window.hide()
+        # Behind the kiosk, the desk lists everybody's names.
+        self._hide_behind_kiosk(self.window(), unless=self)
         return self.kiosk
 
     # -- slots: the input field
@@ -428,28 +425,10 @@ class CheckinPage(Page):
     def _on_kiosk_button_clicked(self) -> None:
         if self.store is None:
             return
-        if self.settings.get(KIOSK_PIN):
-            self.start_kiosk()
-            return
-        dialog = PinSetupDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.pin_chosen.connect(self._on_pin_dialog_pin_chosen)
-        dialog.finished.connect(self._on_dialog_finished)
-        self.dialog = dialog
-        dialog.open()
-
-    def _on_pin_dialog_pin_chosen(self, pin: str) -> None:
-        self.settings.set(KIOSK_PIN, pin)
-        self.start_kiosk()
+        self._start_kiosk_or_choose_pin()
 
     def _on_kiosk_finished(self) -> None:
-        if self._hidden_window is not None:
-            self._hidden_window.show()
-            self._hidden_window.activateWindow()
-            self._hidden_window = None
-        if self.kiosk is not None:
-            self.kiosk.deleteLater()
-            self.kiosk = None
+        self._release_kiosk()
         self.refresh()
         self.focus_field()
 

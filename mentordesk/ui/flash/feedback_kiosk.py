@@ -11,21 +11,9 @@ Only the organiser's PIN (setting ``KIOSK_PIN``) leaves it, as with the check-in
 
 from __future__ import annotations
 
-import enum
-import hmac
-
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -33,84 +21,49 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import feedback as fb
 from mentordesk.services import lookup
 from mentordesk.services.feedback import FeedbackError
-from mentordesk.settings import KIOSK_PIN, Settings
+from mentordesk.settings import Settings
 from mentordesk.ui import errors
-from mentordesk.ui.checkin.scan_field import ScanField
 from mentordesk.ui.flash.feedback_kiosk_form import FORM_STYLE, MeetingForm
+from mentordesk.ui.widgets.kiosk_base import LEAVE_KEY, QUESTION_MS, RESULT_MS, KioskBase, KioskState
 
-#: How long "thank you" or a message stays before the welcome prompt returns.
-RESULT_MS = 6_000
-#: "Are you …?" and the PIN prompt wait this long for an answer.
-QUESTION_MS = 20_000
+__all__ = ["FORM_IDLE_MS", "LEAVE_KEY", "QUESTION_MS", "RESULT_MS", "WELCOME_TEXT", "FeedbackKiosk", "KioskState"]
+
 #: A form left alone this long is abandoned (nothing saved) for the next person.
 FORM_IDLE_MS = 120_000
-LEAVE_KEY = "Ctrl+Shift+K"
+TITLE = "How were your meetings?"
 WELCOME_TEXT = "Scan your badge or type your name to give feedback on your meetings"
 
-class KioskState(enum.StrEnum):
-    WELCOME = "welcome"
-    CONFIRM = "confirm"
-    FORM = "form"
-    RESULT = "result"
-    PIN = "pin"
 
-
-class FeedbackKiosk(QWidget):
-    #: Kiosk mode was left (with the PIN, or because the event was closed).
-    finished = Signal()
-
+class FeedbackKiosk(KioskBase):
     def __init__(self, store: EventStore, settings: Settings, flash_session_id: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
-        self.setObjectName("kioskWindow")
-        self.setWindowTitle("Feedback")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        super().__init__(store, settings, "Feedback", parent)
         self.setStyleSheet(FORM_STYLE)
         # Keys on the form (digits, Y/N, arrows) come to the window itself.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._store = store
-        self._settings = settings
         self.flash_session_id = flash_session_id
-        self._unlocked = False
-        self.state = KioskState.WELCOME
         #: Who is giving feedback now (asked "Are you …?", or filling in the form).
         self.person_id: int | None = None
         self.person_name = ""
         self.person_greeting = ""
-        self.return_timer = QTimer(self)
-        self.return_timer.setSingleShot(True)
-        self.result_ms, self.question_ms, self.form_ms = RESULT_MS, QUESTION_MS, FORM_IDLE_MS
+        self.form_ms = FORM_IDLE_MS
         self._build()
-        self.leave_shortcut = QShortcut(QKeySequence(LEAVE_KEY), self)
-        self._connect_signals()
-        self._show_welcome()
+        self._ready()
 
     def _build(self) -> None:
-        self.title_label = QLabel("How were your meetings?", objectName="kioskTitle")
+        self.title_label = QLabel(TITLE, objectName="kioskTitle")
         self.title_label.setWordWrap(True)
         self.prompt_label = QLabel(WELCOME_TEXT, objectName="kioskPrompt")
         self.prompt_label.setWordWrap(True)
         self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
         for label in (self.title_label, self.prompt_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.field = ScanField()
-        self.field.setObjectName("kioskField")
-        self.field.setAccessibleName(WELCOME_TEXT)
-        self.field.setPlaceholderText("Badge or name, then Enter")
+        self._build_field(WELCOME_TEXT)
         self.message_label = QLabel("", objectName="kioskNote")
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.yes_button = QPushButton("Yes, that’s me", objectName="kioskYes")
-        self.no_button = QPushButton("No", objectName="kioskNo")
-        answers = QHBoxLayout()
-        answers.addStretch(1)
-        for button in (self.yes_button, self.no_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            answers.addWidget(button)
-        answers.addStretch(1)
-        self.answers = QWidget()
-        self.answers.setLayout(answers)
+        self._build_answers()
         welcome = QWidget()
         # The check-in kiosk's message box and its tones (shared style sheet).
         self.message = QFrame(objectName="kioskMessage")
@@ -126,29 +79,12 @@ class FeedbackKiosk(QWidget):
 
         self.form = MeetingForm()
 
-        self.pin_panel = QWidget()
-        self.pin_edit = QLineEdit(objectName="kioskPin")
-        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_edit.setAccessibleName("Kiosk PIN")
-        self.pin_edit.setMaximumWidth(320)
-        self.pin_error = QLabel("", objectName="kioskPinError")
-        self.pin_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pin_note = QLabel("Organisers: enter the PIN to leave kiosk mode. Esc goes back.", objectName="kioskNote")
-        pin_note.setWordWrap(True)
-        pin_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pin_layout = QVBoxLayout(self.pin_panel)
-        pin_layout.addWidget(pin_note)
-        pin_layout.addWidget(self.pin_edit, 0, Qt.AlignmentFlag.AlignHCenter)
-        pin_layout.addWidget(self.pin_error)
-        pin_layout.addStretch(1)
+        self._build_pin_panel(QWidget())
 
         self.stack = QStackedWidget(objectName="kioskStack")
         self.welcome_page = welcome
         for page in (welcome, self.form, self.pin_panel):
             self.stack.addWidget(page)
-        self.exit_button = QPushButton("Organiser", objectName="kioskExit")
-        self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.exit_button.setToolTip(f"Leave kiosk mode with the PIN ({LEAVE_KEY})")
 
         column = QVBoxLayout()
         column.setSpacing(16)
@@ -156,57 +92,16 @@ class FeedbackKiosk(QWidget):
         column.addWidget(self.prompt_label)
         column.addWidget(self.field)
         column.addWidget(self.stack, 1)
-        middle = QHBoxLayout()
-        middle.addStretch(1)
-        middle.addLayout(column, 10)
-        middle.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.exit_button)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 24, 24, 16)
-        outer.addLayout(middle, 1)
-        outer.addLayout(bottom)
+        self._lay_out(column, 10)
 
     def _connect_signals(self) -> None:
-        self.field.entered.connect(self._on_field_entered)
-        self.field.settled.connect(self._on_field_settled)
-        self.field.escaped.connect(self._on_field_escaped)
-        self.field.textEdited.connect(self._on_field_text_edited)
-        self.yes_button.clicked.connect(self._on_yes_button_clicked)
-        self.no_button.clicked.connect(self._on_no_button_clicked)
+        super()._connect_signals()
         self.form.send_requested.connect(self._on_form_send_requested)
         self.form.cancel_requested.connect(self._on_form_cancel_requested)
         self.form.touched.connect(self._on_form_touched)
         self.form.keys_wanted.connect(self._on_form_keys_wanted)
-        self.pin_edit.returnPressed.connect(self._on_pin_edit_return_pressed)
-        self.exit_button.clicked.connect(self._on_exit_button_clicked)
-        self.leave_shortcut.activated.connect(self._on_exit_button_clicked)
-        self.return_timer.timeout.connect(self._on_return_timer_timeout)
 
     # -- what the kiosk offers
-
-    def start(self) -> None:
-        self.showFullScreen()
-        self.raise_()
-        self.activateWindow()
-        self._show_welcome()
-
-    def force_close(self) -> None:
-        """Leave without the PIN: only for the app itself (the event was closed)."""
-        self._unlocked = True
-        self.close()
-
-    def leave(self, pin: str) -> bool:
-        expected = self._settings.get(KIOSK_PIN)
-        if expected and hmac.compare_digest(pin.encode(), expected.encode()):
-            self._unlocked = True
-            self.close()
-            return True
-        self.pin_edit.clear()
-        self.pin_error.setText("That is not the PIN.")
-        self.return_timer.start(self.question_ms)
-        return False
 
     def submit(self, text: str, *, automatic: bool = False) -> None:
         """Find the person ``text`` names: a badge or e-mail opens their form; a name asks first."""
@@ -263,17 +158,6 @@ class FeedbackKiosk(QWidget):
         self._show_message(f"Thank you, {self.person_greeting}! Your feedback is saved.", tone="ok")
         return True
 
-    def ask_for_pin(self) -> None:
-        self._clear_form()
-        self.state = KioskState.PIN
-        self.field.reset()
-        self.pin_edit.clear()
-        self.pin_error.setText("")
-        self._set_prompt(False, "Leave kiosk mode")
-        self.stack.setCurrentWidget(self.pin_panel)
-        self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.return_timer.start(self.question_ms)
-
     @property
     def visible_text(self) -> str:
         """Every piece of text a person at the kiosk can see right now (for privacy tests)."""
@@ -281,60 +165,16 @@ class FeedbackKiosk(QWidget):
         edits = [edit.text() for edit in self.findChildren(QLineEdit) if edit.isVisible() and edit.text()]
         return "\n".join(labels + edits)
 
-    # -- Qt events
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._unlocked:
-            event.ignore()
-            self.ask_for_pin()
-            return
-        self.return_timer.stop()
-        super().closeEvent(event)
-        self.finished.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if self.state is KioskState.PIN and key == Qt.Key.Key_Escape:
-            self._show_welcome()
-        elif self.state is KioskState.CONFIRM and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.confirm(True)
-        elif self.state is KioskState.CONFIRM and key == Qt.Key.Key_Escape:
-            self.confirm(False)
-        elif self.state is KioskState.FORM and key == Qt.Key.Key_Escape:
-            self._show_welcome()
-        elif self.state is KioskState.FORM:
-            self.form.handle_key(event)
-        # Nothing here closes the kiosk (a QWidget, unlike a QDialog, ignores Escape).
-        event.accept()
-
     # -- slots
-
-    def _on_field_entered(self, text: str) -> None:
-        if self.state is KioskState.CONFIRM and not text.strip():
-            self.confirm(True)
-        elif text.strip():
-            self.submit(text)
 
     def _on_field_settled(self, text: str, _by_hand: bool) -> None:
         self.submit(text, automatic=True)
-
-    def _on_field_escaped(self) -> None:
-        if self.state is KioskState.CONFIRM:
-            self.confirm(False)
-        else:
-            self._show_welcome()
 
     def _on_field_text_edited(self, text: str) -> None:
         if self.state is KioskState.CONFIRM and text.strip():
             self._show_welcome(keep_text=True)
         else:
             self.return_timer.start(self.question_ms)
-
-    def _on_yes_button_clicked(self) -> None:
-        self.confirm(True)
-
-    def _on_no_button_clicked(self) -> None:
-        self.confirm(False)
 
     def _on_form_send_requested(self) -> None:
         self.send()
@@ -348,16 +188,21 @@ class FeedbackKiosk(QWidget):
     def _on_form_keys_wanted(self) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_pin_edit_return_pressed(self) -> None:
-        self.leave(self.pin_edit.text())
-
-    def _on_exit_button_clicked(self) -> None:
-        self.ask_for_pin()
-
-    def _on_return_timer_timeout(self) -> None:
-        self._show_welcome()
-
     # -- helpers
+
+    def _handle_key(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if self.state is KioskState.CONFIRM and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.confirm(True)
+        elif self.state is KioskState.CONFIRM and key == Qt.Key.Key_Escape:
+            self.confirm(False)
+        elif self.state is KioskState.FORM and key == Qt.Key.Key_Escape:
+            self._show_welcome()
+        elif self.state is KioskState.FORM:
+            self.form.handle_key(event)
+
+    def _forget_person(self) -> None:
+        self._clear_form()
 
     def _ask(self, session: Session, person_id: int) -> None:
         name = fb.own_meetings(session, self.flash_session_id, person_id).name
@@ -397,7 +242,7 @@ class FeedbackKiosk(QWidget):
         self.message_label.setText("Typing your name? Press Enter when you are done.")
         self._set_tone("ready")
         self.answers.hide()
-        self._set_prompt(True, "How were your meetings?")
+        self._set_prompt(True, TITLE)
         self.stack.setCurrentWidget(self.welcome_page)
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -418,15 +263,13 @@ class FeedbackKiosk(QWidget):
         self.message_label.setText(text)
         self._set_tone(tone)
         self.answers.hide()
-        self._set_prompt(True, "How were your meetings?")
+        self._set_prompt(True, TITLE)
         self.stack.setCurrentWidget(self.welcome_page)
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.return_timer.start(self.result_ms)
 
     def _set_prompt(self, visible: bool, title: str) -> None:
-        self.title_label.setText(title)
-        self.prompt_label.setVisible(visible)
-        self.field.setVisible(visible)
+        super()._set_prompt(visible, title)
         # On the form a smaller greeting leaves the height to the meetings (laptops at 1024×600).
         compact = self.state is KioskState.FORM
         if self.title_label.property("compact") != compact:

@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
 from mentordesk.models.store import EventStore
 from mentordesk.services import feedback as fb
 from mentordesk.services.feedback import FeedbackBoard
-from mentordesk.settings import KIOSK_PIN, Settings
+from mentordesk.settings import Settings
 from mentordesk.ui import errors
-from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
 from mentordesk.ui.flash.feedback_followups import FollowUpsView
 from mentordesk.ui.flash.feedback_grid import FeedbackGrid
 from mentordesk.ui.flash.feedback_kiosk import FeedbackKiosk
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.kiosk_base import KioskHost
 
 FOLLOW_UPS_DELAY_MS = 400
 
 
-class FeedbackPanel(QWidget):
+class FeedbackPanel(QWidget, KioskHost):
     #: The board was read and shown (tests wait for it).
     loaded = Signal()
 
@@ -45,7 +45,8 @@ class FeedbackPanel(QWidget):
         self.settings = Settings()
         self.board: FeedbackBoard | None = None
         self.kiosk: FeedbackKiosk | None = None
-        self.dialog: PinSetupDialog | None = None
+        #: The PIN dialog while it is open.
+        self.dialog: QWidget | None = None
         self._hidden_window: QWidget | None = None
         #: Typing a stack of cards saves many cells a second; the follow-ups are read again once
         #: the typing pauses, not after every key.
@@ -140,11 +141,8 @@ class FeedbackPanel(QWidget):
             self.kiosk = FeedbackKiosk(self._store, self.settings, self.board.flash_session_id)
             self.kiosk.finished.connect(self._on_kiosk_finished)
         self.kiosk.start()
-        app_window = self.window()
-        if app_window is not self.kiosk and app_window.isVisible():
-            # Behind the kiosk the grid shows everybody's feedback: hidden, Alt+Tab cannot reach it.
-            self._hidden_window = app_window
-            app_window.hide()
+        # Behind the kiosk the grid shows everybody's feedback.
+        self._hide_behind_kiosk(self.window(), unless=self.kiosk)
         return self.kiosk
 
     # -- slots
@@ -156,31 +154,13 @@ class FeedbackPanel(QWidget):
         self.refresh(grid=False)
 
     def _on_kiosk_button_clicked(self) -> None:
-        if self.settings.get(KIOSK_PIN):
-            self.start_kiosk()
-            return
-        dialog = PinSetupDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.pin_chosen.connect(self._on_dialog_pin_chosen)
-        dialog.finished.connect(self._on_dialog_finished)
-        self.dialog = dialog
-        dialog.open()
-
-    def _on_dialog_pin_chosen(self, pin: str) -> None:
-        self.settings.set(KIOSK_PIN, pin)
-        self.start_kiosk()
+        self._start_kiosk_or_choose_pin()
 
     def _on_dialog_finished(self, _result: int) -> None:
         self.dialog = None
 
     def _on_kiosk_finished(self) -> None:
-        if self._hidden_window is not None:
-            self._hidden_window.show()
-            self._hidden_window.activateWindow()
-            self._hidden_window = None
-        if self.kiosk is not None:
-            self.kiosk.deleteLater()
-            self.kiosk = None
+        self._release_kiosk()
         self.refresh()
 
     # -- helpers

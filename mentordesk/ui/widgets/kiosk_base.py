@@ -1,0 +1,304 @@
+"""What every full-screen kiosk shares: the window, the scan field, the PIN that leaves it, the idle reset.
+
+The check-in kiosk and the feedback kiosk subclass :class:`KioskBase`; each builds its own welcome
+and message screens and says what happens to a badge or a name (``submit``, ``confirm``,
+``_show_welcome``). Only the organiser's PIN (setting ``KIOSK_PIN``) leaves a kiosk: Escape, Alt+F4
+or closing the window from the task bar bring up the PIN prompt instead.
+
+:class:`KioskHost` is the other side, for the page that opens a kiosk: the PIN is chosen first if
+there is none, and the app window hides behind the kiosk until it is left.
+"""
+
+from __future__ import annotations
+
+import enum
+import hmac
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from mentordesk.models.store import EventStore
+from mentordesk.settings import KIOSK_PIN, Settings
+from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
+from mentordesk.ui.checkin.scan_field import ScanField
+
+#: How long an outcome stays before the welcome prompt returns.
+RESULT_MS = 6_000
+#: How long "Are you …?" and the PIN prompt wait for an answer.
+QUESTION_MS = 20_000
+LEAVE_KEY = "Ctrl+Shift+K"
+LEAVE_TITLE = "Leave kiosk mode"
+
+
+class KioskState(enum.StrEnum):
+    WELCOME = "welcome"
+    RESULT = "result"
+    CONFIRM = "confirm"
+    #: The feedback kiosk's form is open.
+    FORM = "form"
+    PIN = "pin"
+
+
+class KioskBase(QWidget):
+    #: Kiosk mode was left (with the PIN, or because the event was closed).
+    finished = Signal()
+
+    def __init__(self, store: EventStore, settings: Settings, title: str, parent: QWidget | None = None) -> None:
+        """Set up the window; the subclass then builds its screens and calls :meth:`_ready`."""
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("kioskWindow")
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._store = store
+        self._settings = settings
+        self._unlocked = False
+        self.state = KioskState.WELCOME
+        self.return_timer = QTimer(self)
+        self.return_timer.setSingleShot(True)
+        self.result_ms = RESULT_MS
+        self.question_ms = QUESTION_MS
+
+    def _ready(self) -> None:
+        """After the subclass's ``_build``: the leave shortcut, the signals, the welcome screen."""
+        self.leave_shortcut = QShortcut(QKeySequence(LEAVE_KEY), self)
+        self._connect_signals()
+        self._show_welcome()
+
+    # -- building blocks for the subclass's _build
+
+    def _build_field(self, welcome_text: str) -> None:
+        self.field = ScanField()
+        self.field.setObjectName("kioskField")
+        self.field.setAccessibleName(welcome_text)
+        self.field.setPlaceholderText("Badge or name, then Enter")
+
+    def _build_answers(self, *, spacing: int | None = None, key_tips: bool = False) -> None:
+        """The "Yes, that's me" and "No" buttons of "Are you …?", in ``self.answers``."""
+        self.yes_button = QPushButton("Yes, that’s me", objectName="kioskYes")
+        self.no_button = QPushButton("No", objectName="kioskNo")
+        if key_tips:
+            self.yes_button.setToolTip("Enter")
+            self.no_button.setToolTip("Esc")
+        answers = QHBoxLayout()
+        if spacing is not None:
+            answers.setSpacing(spacing)
+        answers.addStretch(1)
+        for button in (self.yes_button, self.no_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            answers.addWidget(button)
+        answers.addStretch(1)
+        self.answers = QWidget()
+        self.answers.setLayout(answers)
+
+    def _build_pin_panel(self, panel: QWidget, *, spacing: int | None = None) -> None:
+        """The PIN prompt, laid out in ``panel`` (``self.pin_panel``)."""
+        self.pin_panel = panel
+        self.pin_label = QLabel("Organisers: enter the PIN to leave kiosk mode. Esc goes back.", objectName="kioskNote")
+        self.pin_label.setWordWrap(True)
+        self.pin_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin_edit = QLineEdit(objectName="kioskPin")
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setAccessibleName("Kiosk PIN")
+        self.pin_edit.setMaximumWidth(320)
+        self.pin_error = QLabel("", objectName="kioskPinError")
+        self.pin_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pin_layout = QVBoxLayout(panel)
+        if spacing is not None:
+            pin_layout.setSpacing(spacing)
+        pin_layout.addWidget(self.pin_label)
+        pin_layout.addWidget(self.pin_edit, 0, Qt.AlignmentFlag.AlignHCenter)
+        pin_layout.addWidget(self.pin_error)
+        pin_layout.addStretch(1)
+
+    def _lay_out(self, column: QBoxLayout, column_stretch: int) -> None:
+        """``column`` centred on the screen, the Organiser button (which asks for the PIN) below it."""
+        self.exit_button = QPushButton("Organiser", objectName="kioskExit")
+        self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        leave_key = QKeySequence(LEAVE_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+        self.exit_button.setToolTip(f"Leave kiosk mode with the PIN ({leave_key})")
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addLayout(column, column_stretch)
+        middle.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.exit_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 16)
+        outer.addLayout(middle, 1)
+        outer.addLayout(bottom)
+
+    def _connect_signals(self) -> None:
+        """The signals every kiosk has; a subclass extends this with its own."""
+        self.field.entered.connect(self._on_field_entered)
+        self.field.settled.connect(self._on_field_settled)
+        self.field.escaped.connect(self._on_field_escaped)
+        self.field.textEdited.connect(self._on_field_text_edited)
+        self.yes_button.clicked.connect(self._on_yes_button_clicked)
+        self.no_button.clicked.connect(self._on_no_button_clicked)
+        self.pin_edit.returnPressed.connect(self._on_pin_edit_return_pressed)
+        self.exit_button.clicked.connect(self._on_exit_button_clicked)
+        self.leave_shortcut.activated.connect(self._on_exit_button_clicked)
+        self.return_timer.timeout.connect(self._on_return_timer_timeout)
+
+    # -- what a kiosk offers
+
+    def start(self) -> None:
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+        self._show_welcome()
+
+    def force_close(self) -> None:
+        """Leave without the PIN: only for the app itself (the event was closed)."""
+        self._unlocked = True
+        self.close()
+
+    def leave(self, pin: str) -> bool:
+        """Leave kiosk mode if ``pin`` is right; otherwise say so."""
+        expected = self._settings.get(KIOSK_PIN)
+        if expected and hmac.compare_digest(pin.encode(), expected.encode()):
+            self._unlocked = True
+            self.close()
+            return True
+        self.pin_edit.clear()
+        self.pin_error.setText("That is not the PIN.")
+        self.return_timer.start(self.question_ms)
+        return False
+
+    def ask_for_pin(self) -> None:
+        self._forget_person()
+        self.state = KioskState.PIN
+        self.field.reset()
+        self.pin_edit.clear()
+        self.pin_error.setText("")
+        self._set_prompt(False, LEAVE_TITLE)
+        self.stack.setCurrentWidget(self.pin_panel)
+        self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.return_timer.start(self.question_ms)
+
+    # -- what each kiosk does its own way
+
+    def submit(self, text: str, *, automatic: bool = False) -> None:
+        raise NotImplementedError
+
+    def confirm(self, yes: bool) -> None:
+        raise NotImplementedError
+
+    def _show_welcome(self, *, keep_text: bool = False) -> None:
+        raise NotImplementedError
+
+    def _forget_person(self) -> None:
+        """Forget whoever was at the kiosk (the organiser is asked for the PIN)."""
+
+    def _handle_key(self, event: QKeyEvent) -> None:
+        """A key that reached the window itself (not the field or the PIN), other than Esc at the PIN."""
+
+    def _on_field_settled(self, text: str, by_hand: bool) -> None:
+        raise NotImplementedError
+
+    def _on_field_text_edited(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _set_prompt(self, visible: bool, title: str) -> None:
+        # While the organiser types the PIN, nothing invites a guest to type there.
+        self.title_label.setText(title)
+        self.prompt_label.setVisible(visible)
+        self.field.setVisible(visible)
+
+    # -- Qt events
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._unlocked:
+            # Alt+F4, the task bar's close, a window manager: none of them leaves without the PIN.
+            event.ignore()
+            self.ask_for_pin()
+            return
+        self.return_timer.stop()
+        super().closeEvent(event)
+        self.finished.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.state is KioskState.PIN:
+            self._show_welcome()
+        else:
+            self._handle_key(event)
+        # Nothing else here closes or leaves the kiosk (a QWidget, unlike a QDialog, ignores Escape).
+        event.accept()
+
+    # -- slots
+
+    def _on_field_entered(self, text: str) -> None:
+        if self.state is KioskState.CONFIRM and not text.strip():
+            self.confirm(True)
+        elif text.strip():
+            self.submit(text)
+
+    def _on_field_escaped(self) -> None:
+        if self.state is KioskState.CONFIRM:
+            self.confirm(False)
+        else:
+            self._show_welcome()
+
+    def _on_yes_button_clicked(self) -> None:
+        self.confirm(True)
+
+    def _on_no_button_clicked(self) -> None:
+        self.confirm(False)
+
+    def _on_pin_edit_return_pressed(self) -> None:
+        self.leave(self.pin_edit.text())
+
+    def _on_exit_button_clicked(self) -> None:
+        self.ask_for_pin()
+
+    def _on_return_timer_timeout(self) -> None:
+        self._show_welcome()
+
+
+class KioskHost:
+    """Mixin for the page (a QWidget) that opens a kiosk in ``self.kiosk``.
+
+    The page has ``settings``, ``kiosk``, ``dialog`` and ``_hidden_window`` attributes, a
+    ``start_kiosk()`` that opens the kiosk and calls :meth:`_hide_behind_kiosk`, and a
+    ``_on_dialog_finished`` slot; its ``_on_kiosk_finished`` slot calls :meth:`_release_kiosk`.
+    """
+
+    settings: Settings
+    kiosk: KioskBase | None
+    dialog: QWidget | None
+    _hidden_window: QWidget | None
+
+    def _start_kiosk_or_choose_pin(self) -> None:
+        """Open the kiosk, after asking for a PIN if none was chosen yet (nobody could leave it)."""
+        if self.settings.get(KIOSK_PIN):
+            self.start_kiosk()  # type: ignore[attr-defined]
+            return
+        dialog = PinSetupDialog(self)  # type: ignore[arg-type]  # the host is a QWidget
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.pin_chosen.connect(self._on_pin_dialog_pin_chosen)
+        dialog.finished.connect(self._on_dialog_finished)  # type: ignore[attr-defined]
+        self.dialog = dialog
+        dialog.open()
+
+    def _hide_behind_kiosk(self, app_window: QWidget, *, unless: QWidget | None) -> None:
+        """Hide the app window behind the kiosk (unless it is ``unless``): hidden, Alt+Tab cannot reach
+        what it shows."""
+        if app_window is not unless and app_window.isVisible():
+            self._hidden_window = app_window
+            app_window.hide()
+
+    def _release_kiosk(self) -> None:
+        """The kiosk was left: show the app window again and let the kiosk go."""
+        if self._hidden_window is not None:
+            self._hidden_window.show()
+            self._hidden_window.activateWindow()
+            self._hidden_window = None
+        if self.kiosk is not None:
+            self.kiosk.deleteLater()
+            self.kiosk = None
+
+    def _on_pin_dialog_pin_chosen(self, pin: str) -> None:
+        self.settings.set(KIOSK_PIN, pin)
+        self.start_kiosk()  # type: ignore[attr-defined]
