@@ -1,14 +1,12 @@
 """``mentordesk export badges`` and ``mentordesk export calibration``: badge PDFs on label stock.
 
-Both build documents of the printing catalog (the same ones the Print & export page offers). The
-PDF is written beside its destination first and moved into place, so a failed export never leaves
-half a file behind.
+Both build documents of the printing catalog (the same ones the Print & export page offers) and
+write them with ``_pdf_output.write_pdf`` (never half a file).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from mentordesk.cli import (
     command,
     event_target,
 )
+from mentordesk.commands._pdf_output import report_written, write_pdf
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -30,18 +29,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
                         help="apply this printer's offsets from the print_offsets setting")
 
 
-def _write(path: Path, pdf: bytes) -> None:
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(pdf)
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _build(args: argparse.Namespace, key: str, options: dict[str, Any]) -> tuple[Path, int]:
+def _build(args: argparse.Namespace, key: str, options: dict[str, Any]) -> Path:
     from mentordesk.models.store import EventStore
     from mentordesk.printing import catalog, labels
 
@@ -57,10 +45,8 @@ def _build(args: argparse.Namespace, key: str, options: dict[str, Any]) -> tuple
             pdf = catalog.build(session, key, options)
         except catalog.DocumentError as exc:
             raise CommandError(str(exc)) from None
-    _write(path, pdf)
-    from pypdf import PdfReader
-
-    return path, len(PdfReader(path).pages)
+    write_pdf(path, pdf)
+    return path
 
 
 def _add_badges(parser: argparse.ArgumentParser) -> None:
@@ -76,8 +62,7 @@ def _add_badges(parser: argparse.ArgumentParser) -> None:
 def _cmd_export_badges(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {"checked_in": bool(args.checked_in), "back": bool(args.back),
                                "role": args.role or "all"}
-    path, pages = _build(args, "badges", options)
-    print(f"Wrote badges to {path} ({pages} page{'s' if pages != 1 else ''})")
+    report_written(_build(args, "badges", options), "badges")
     return EXIT_OK
 
 
@@ -95,6 +80,6 @@ def _cmd_export_calibration(args: argparse.Namespace) -> int:
     except labels.UnknownStock as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     path = Path(args.output).expanduser()
-    _write(path, render_calibration(stock, labels.printer_offset(args.printer)))
+    write_pdf(path, render_calibration(stock, labels.printer_offset(args.printer)))
     print(f"Wrote the calibration page to {path}")
     return EXIT_OK

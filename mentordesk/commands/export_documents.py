@@ -1,14 +1,12 @@
 """``mentordesk export schedule | summary | document KEY``: print-ready PDFs from the command line.
 
 Each command builds a document of the printing catalog (the same list the Print & export page
-shows) and writes it next to its destination before moving it into place, so a failed export
-never leaves half a PDF behind.
+shows) and writes it with ``_pdf_output.write_pdf`` (never half a PDF).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from mentordesk.cli import (
     command,
     event_target,
 )
+from mentordesk.commands._pdf_output import report_written, write_pdf
 
 NO_PLAN_HINT = ("no rotation has been planned for this event yet; plan and save one first: "
                 "mentordesk flash plan --event FILE --rounds R --minutes M --json OUT --save")
@@ -77,22 +76,8 @@ def export(args: argparse.Namespace, key: str, options: dict[str, Any]) -> Path:
             if message.startswith("no rotation has been planned"):
                 message = NO_PLAN_HINT
             raise CommandError(message) from None
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(pdf)
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_pdf(path, pdf)
     return path
-
-
-def _report(path: Path, what: str) -> None:
-    from pypdf import PdfReader
-
-    pages = len(PdfReader(path).pages)
-    print(f"Wrote {what} to {path} ({pages} page{'s' if pages != 1 else ''})")
 
 
 def _add_schedule(parser: argparse.ArgumentParser) -> None:
@@ -106,14 +91,14 @@ def _add_schedule(parser: argparse.ArgumentParser) -> None:
 @arguments(_add_schedule)
 def _cmd_export_schedule(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {"flash_session": args.flash_session, "tents": bool(args.tents)}
-    _report(export(args, "schedule", options), "the schedule")
+    report_written(export(args, "schedule", options), "the schedule")
     return EXIT_OK
 
 
 @command("summary", "the event summary report as a PDF", group="export")
 @arguments(_add_common)
 def _cmd_export_summary(args: argparse.Namespace) -> int:
-    _report(export(args, "summary", {}), "the event summary")
+    report_written(export(args, "summary", {}), "the event summary")
     return EXIT_OK
 
 
@@ -143,7 +128,7 @@ def _cmd_export_document(args: argparse.Namespace) -> int:
         kind = catalog.get(args.key)
     except catalog.DocumentError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
-    _report(export(args, args.key, dict(args.option)), kind.title.lower())
+    report_written(export(args, args.key, dict(args.option)), kind.title.lower())
     return EXIT_OK
 
 

@@ -46,6 +46,29 @@ class Name:
         return name_sort_key(self.first_name, self.last_name, self.person_id)
 
 
+def name_of(person: Person) -> Name:
+    """How ``person`` is printed."""
+    return Name(person.id, person.first_name, person.last_name, person.organization, person.role)
+
+
+class NamedRow:
+    """For rows that hold a ``person: Name`` and are sorted by ``sign_in_order`` (which reads these)."""
+
+    person: Name
+
+    @property
+    def first_name(self) -> str:
+        return self.person.first_name
+
+    @property
+    def last_name(self) -> str:
+        return self.person.last_name
+
+    @property
+    def person_id(self) -> int:
+        return self.person.person_id
+
+
 def name_sort_key(first_name: str, last_name: str, person_id: int) -> tuple[str, str, int]:
     """Surname, then first name, accent- and case-insensitive; the id settles equal names.
 
@@ -69,5 +92,5 @@ def names(session: Session, ids: Iterable[int]) -> dict[int, Name]:
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
         for person in session.scalars(select(Person).where(Person.id.in_(chunk))):
-            found[person.id] = Name(person.id, person.first_name, person.last_name, person.organization, person.role)
+            found[person.id] = name_of(person)
     return found

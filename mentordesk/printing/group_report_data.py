@@ -22,7 +22,7 @@ from mentordesk.models import (
     GroupSession,
     Person,
 )
-from mentordesk.printing.eventdata import EventInfo, Name, current_event
+from mentordesk.printing.eventdata import EventInfo, Name, NamedRow, current_event, name_of
 from mentordesk.printing.sign_in_data import pick_groups, sign_in_order
 from mentordesk.services.groups import group_stats
 
@@ -33,7 +33,7 @@ def attendance_rate(present: int, late: int, absent: int) -> float | None:
 
 
 @dataclass(frozen=True)
-class MemberAttendance:
+class MemberAttendance(NamedRow):
     person: Name
     role: str
     present: int
@@ -47,19 +47,6 @@ class MemberAttendance:
     @property
     def rate(self) -> float | None:
         return attendance_rate(self.present, self.late, self.absent)
-
-    # For sign_in_order: the report lists members in the same order as the sheets and the grid.
-    @property
-    def first_name(self) -> str:
-        return self.person.first_name
-
-    @property
-    def last_name(self) -> str:
-        return self.person.last_name
-
-    @property
-    def person_id(self) -> int:
-        return self.person.person_id
 
 
 @dataclass(frozen=True)
@@ -114,7 +101,7 @@ def build_group_report(session: Session, *, group: str = "", now: datetime | Non
             member = members.get(row.person_id)
             counts = row.stats
             rows.append(MemberAttendance(
-                Name(person.id, person.first_name, person.last_name, person.organization, person.role),
+                name_of(person),
                 str(row.role), counts.present, counts.late, counts.absent, counts.excused, counts.unmarked,
                 member is None or (member.left_on is not None and member.left_on < now.date()),
             ))
@@ -141,7 +128,7 @@ def _goals(session: Session, group_id: int) -> tuple[GoalLine, ...]:
                                         .order_by(GoalProgress.recorded_on, GoalProgress.id)))
         latest = progress[-1] if progress else None
         lines.append(GoalLine(
-            Name(person.id, person.first_name, person.last_name, person.organization, person.role),
+            name_of(person),
             goal.title, str(goal.status), latest.percent if latest else None, goal.target_on,
             (latest.note if latest else "") or "", len(progress),
         ))

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import GroupMember, GroupSession, MentorGroup, Person
 from mentordesk.printing.catalog import DocumentError
-from mentordesk.printing.eventdata import Name, current_event
+from mentordesk.printing.eventdata import Name, NamedRow, current_event, name_of
 from mentordesk.printing.summary_data import event_zone
 from mentordesk.services.groups.roster_order import sign_in_order
 
@@ -26,23 +26,10 @@ WHICH = ("next", "all", "blank")
 
 
 @dataclass(frozen=True)
-class SignInRow:
+class SignInRow(NamedRow):
     person: Name
     role: str
     badge_code: str
-
-    # What sign_in_order sorts by.
-    @property
-    def first_name(self) -> str:
-        return self.person.first_name
-
-    @property
-    def last_name(self) -> str:
-        return self.person.last_name
-
-    @property
-    def person_id(self) -> int:
-        return self.person.person_id
 
 
 @dataclass(frozen=True)
@@ -149,7 +136,7 @@ def build_sign_in_sheets(session: Session, *, group: str = "", which: str = "nex
             starts = meeting.starts_at.astimezone(_zone_of(meeting, zone)) if meeting is not None else None
             day = starts.date() if starts is not None else now.astimezone(zone).date()
             rows = tuple(sign_in_order(
-                SignInRow(Name(p.id, p.first_name, p.last_name, p.organization, p.role), str(m.role), p.badge_code)
+                SignInRow(name_of(p), str(m.role), p.badge_code)
                 for m, p in _members_on(members, day)
             ))
             sheets.append(SignInSheet(

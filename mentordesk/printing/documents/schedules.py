@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from sqlalchemy.orm import Session
-
-from mentordesk.printing.catalog import (
-    PAGE_SIZE_OPTION,
-    DocumentKind,
-    OptionSpec,
-    Progress,
-    register,
-)
+from mentordesk.printing.catalog import OptionSpec
+from mentordesk.printing.documents._shared import Build, Options, paged, register_paged
 from mentordesk.printing.option_choices import flash_session_choices
 from mentordesk.printing.schedule_data import build_schedule
 from mentordesk.printing.schedule_pdf import render_schedule
@@ -32,57 +22,36 @@ _PART_OPTIONS = (
 )
 
 
-def _build(parts: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
-    def build(session: Session, options: Mapping[str, Any], progress: Progress) -> bytes:
+def _build(parts: tuple[str, ...] | None = None) -> Build:
+    """The whole schedule with the parts ticked in the options, or just ``parts``."""
+
+    def render_options(options: Options) -> dict[str, tuple[str, ...]]:
         chosen = parts or tuple(key for key in ("grid", "rosters", "itineraries", "tents") if options.get(key))
-        data = build_schedule(session, int(options.get("flash_session") or 0) or None)
-        return render_schedule(data, page=options["page_size"], parts=chosen or ("grid",), progress=progress)
+        return {"parts": chosen or ("grid",)}
 
-    return build
+    return paged(lambda session, options: build_schedule(session, int(options.get("flash_session") or 0) or None),
+                 render_schedule, render_options)
 
 
-register(DocumentKind(
+register_paged(
     key="schedule",
     title="Flash schedule",
     description="Master grid, table rosters and itinerary cards (and table tents) of the planned rotation.",
     build=_build(),
-    options=(PAGE_SIZE_OPTION, FLASH_SESSION_OPTION, *_PART_OPTIONS),
-    file_stem="schedule",
+    options=(FLASH_SESSION_OPTION, *_PART_OPTIONS),
     order=20,
-))
-register(DocumentKind(
-    key="master_grid",
-    title="Master grid",
-    description="Rounds × tables with every name, for the facilitator's clipboard and the wall.",
-    build=_build(("grid",)),
-    options=(PAGE_SIZE_OPTION, FLASH_SESSION_OPTION),
-    file_stem="master-grid",
-    order=21,
-))
-register(DocumentKind(
-    key="table_rosters",
-    title="Table rosters",
-    description="A sheet per table for its mentor: each round's mentees and room for notes.",
-    build=_build(("rosters",)),
-    options=(PAGE_SIZE_OPTION, FLASH_SESSION_OPTION),
-    file_stem="table-rosters",
-    order=22,
-))
-register(DocumentKind(
-    key="itineraries",
-    title="Itinerary cards",
-    description="A pocket card per mentee with their table in every round, several to a page with cut lines.",
-    build=_build(("itineraries",)),
-    options=(PAGE_SIZE_OPTION, FLASH_SESSION_OPTION),
-    file_stem="itineraries",
-    order=23,
-))
-register(DocumentKind(
-    key="table_tents",
-    title="Table tents",
-    description="Table number and mentor name, folded to read from both sides.",
-    build=_build(("tents",)),
-    options=(PAGE_SIZE_OPTION, FLASH_SESSION_OPTION),
-    file_stem="table-tents",
-    order=24,
-))
+)
+# Each part alone, in page order after the whole schedule: (part, key, title, description).
+_SINGLE_PARTS = (
+    ("grid", "master_grid", "Master grid",
+     "Rounds × tables with every name, for the facilitator's clipboard and the wall."),
+    ("rosters", "table_rosters", "Table rosters",
+     "A sheet per table for its mentor: each round's mentees and room for notes."),
+    ("itineraries", "itineraries", "Itinerary cards",
+     "A pocket card per mentee with their table in every round, several to a page with cut lines."),
+    ("tents", "table_tents", "Table tents",
+     "Table number and mentor name, folded to read from both sides."),
+)
+for _order, (_part, _key, _title, _description) in enumerate(_SINGLE_PARTS, start=21):
+    register_paged(key=_key, title=_title, description=_description, build=_build((_part,)),
+                   options=(FLASH_SESSION_OPTION,), order=_order)
