@@ -6,10 +6,12 @@ them one by one from Python costs more than solving).
 
 from __future__ import annotations
 
-import numpy as np
-from ortools.graph.python import min_cost_flow
+from typing import TYPE_CHECKING
 
 from mentordesk.services.flash.problem import PlanError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class Arcs:
@@ -31,6 +33,11 @@ class Arcs:
     def solve(self, source: int, sink: int, supply: int) -> np.ndarray:
         """Send as much as possible (up to ``supply``) from source to sink at the least cost;
         returns the flow on every arc, in the order the arcs were added."""
+        # Imported on first use: numpy and ortools take a tenth of a second to load, which the
+        # app's start-up (the Flash page imports the planner) should not pay.
+        import numpy as np
+        from ortools.graph.python import min_cost_flow
+
         if not self.tails or supply <= 0:
             return np.zeros(len(self.tails), dtype=np.int64)
         flow = min_cost_flow.SimpleMinCostFlow()

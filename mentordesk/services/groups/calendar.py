@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import icalendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -32,6 +32,9 @@ from mentordesk.services.groups.timing import session_zone
 
 PRODID = f"-//MentorDesk//MentorDesk {__version__}//EN"
 
+
+if TYPE_CHECKING:
+    import icalendar
 
 def _summary(group: MentorGroup, meeting: GroupSession) -> str:
     """"Group — topic"; a session without a topic shows its title (or the group's topic)."""
@@ -68,6 +71,9 @@ def calendar_for(session: Session, event_id: int, *, group_id: int | None = None
     if group_id is not None:
         query = query.where(GroupSession.group_id == group_id)
     rows = session.execute(query).all()
+
+    # Imported here: icalendar takes ~35 ms to load, which start-up (the Groups page) should not pay.
+    import icalendar
 
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)

@@ -143,8 +143,11 @@ class ExportsPage(Page):
             return
         self._last_folder = self.store.path.parent if self.store.path is not None else None
         self.load("exports.event", events.get_details, self._on_details_loaded)
-        self.reload_documents()
-        self.load_choices()
+        if self.is_active:
+            self.reload_documents()
+            self.load_choices()
+        # Otherwise ``activated`` reads the catalog: importing every document's renderer costs
+        # a sixth of a second that opening the app on another page should not pay.
 
     def activated(self) -> None:
         if self.store is not None:
