@@ -70,7 +70,10 @@ def _handle(kind: type[BaseException], error: BaseException, tb: TracebackType |
         return
     if _open_box is not None:
         return
-    message = f"{kind.__name__}: {error}"
+    # A database error's text carries the SQL statement; what went wrong is its driver's error
+    # ("no such table: person"), which is also what makes two reports the same failure.
+    orig = getattr(error, "orig", None)
+    message = f"{type(orig).__name__}: {orig}" if isinstance(orig, BaseException) else f"{kind.__name__}: {error}"
     now = time.monotonic()
     last = _shown_at.get(message)
     if last is not None and now - last < REPEAT_QUIET_SECONDS:

@@ -23,7 +23,7 @@ from mentordesk.ui.recent_menu import RecentFilesMenu
 from mentordesk.ui.tasks import Task, TaskManager
 from mentordesk.ui.ui_state import DEFAULT_SIZE, MINIMUM_SIZE, UiState
 from mentordesk.ui.welcome import WelcomeScreen
-from mentordesk.ui.workspace import Workspace
+from mentordesk.ui.workspace import PAGE_ENTRIES, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +95,9 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.page_actions = QActionGroup(self)
         self.page_actions.setExclusive(True)
-        for number, page in enumerate(self.workspace.pages, start=1):
-            page_action = action(page.title, QKeySequence(f"Ctrl+{number}"), f"Show {page.title}")
-            page_action.setIcon(style.page_icon(page.key))
+        for number, entry in enumerate(PAGE_ENTRIES, start=1):
+            page_action = action(entry.title, QKeySequence(f"Ctrl+{number}"), f"Show {entry.title}")
+            page_action.setIcon(style.page_icon(entry.key))
             page_action.setCheckable(True)
             page_action.setData(number - 1)
             self.page_actions.addAction(page_action)
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def _on_import_action_triggered(self) -> None:
         people = self.workspace.people
-        self.workspace.show_page(self.workspace.pages.index(people))
+        self.workspace.show_page(self.workspace.index_of(people.key))
         self.dialog = people.import_people()
 
     def _on_save_copy_chooser_file_selected(self, file_name: str) -> None:

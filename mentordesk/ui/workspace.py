@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,10 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.ui import style
-from mentordesk.ui.checkin.page import CheckinPage
-from mentordesk.ui.exports.page import ExportsPage
-from mentordesk.ui.flash.page import FlashPage
-from mentordesk.ui.groups.page import GroupsPage
 from mentordesk.ui.overview.page import OverviewPage
 from mentordesk.ui.people.page import PeoplePage
 from mentordesk.ui.tasks import TaskManager
@@ -32,8 +30,38 @@ if TYPE_CHECKING:
 
 P = TypeVar("P", bound=Page)
 
+@dataclass(frozen=True)
+class PageEntry:
+    """A sidebar page: its key and title, and where its class lives (imported when first built)."""
+
+    key: str
+    title: str
+    module: str
+    class_name: str
+
+    def load(self) -> type[Page]:
+        page_class: type[Page] = getattr(importlib.import_module(self.module), self.class_name)
+        return page_class
+
+
 #: Sidebar order; Ctrl+1 … Ctrl+6 follow it.
-PAGE_CLASSES: tuple[type[Page], ...] = (OverviewPage, PeoplePage, CheckinPage, FlashPage, GroupsPage, ExportsPage)
+PAGE_ENTRIES: tuple[PageEntry, ...] = (
+    PageEntry("overview", "Overview", "mentordesk.ui.overview.page", "OverviewPage"),
+    PageEntry("people", "People", "mentordesk.ui.people.page", "PeoplePage"),
+    PageEntry("checkin", "Check-in", "mentordesk.ui.checkin.page", "CheckinPage"),
+    PageEntry("flash", "Flash rounds", "mentordesk.ui.flash.page", "FlashPage"),
+    PageEntry("groups", "Groups", "mentordesk.ui.groups.page", "GroupsPage"),
+    PageEntry("exports", "Print & export", "mentordesk.ui.exports.page", "ExportsPage"),
+)
+#: Built with the window: the pages of the door. The others (the planner, groups and printing
+#: with their libraries, about a third of a second) are built when first shown, or soon after
+#: start-up while the app is idle — so the first window appears within the start-up target.
+STARTUP_PAGES = 3
+BUILD_REST_AFTER_MS = 1500
+
+
+def page_classes() -> tuple[type[Page], ...]:
+    return tuple(entry.load() for entry in PAGE_ENTRIES)
 SIDEBAR_WIDTH = 200
 SIDEBAR_NAME_CHARS = 90
 
@@ -45,7 +73,16 @@ class Workspace(QWidget):
         super().__init__(parent)
         self.setObjectName("workspace")
         self.stack = QStackedWidget(self, objectName="pageStack")
-        self.pages: list[Page] = [page_class(tasks, self.stack) for page_class in PAGE_CLASSES]
+        self._tasks = tasks
+        self._store: EventStore | None = None
+        self._built: list[Page | None] = [None] * len(PAGE_ENTRIES)
+        for index, entry in enumerate(PAGE_ENTRIES):
+            if index < STARTUP_PAGES:
+                page = entry.load()(tasks, self.stack)
+                self._built[index] = page
+                self.stack.addWidget(page)
+            else:
+                self.stack.addWidget(QWidget(self.stack))
         self.overview = self._page(OverviewPage)
         self.people = self._page(PeoplePage)
         self._active = False
@@ -58,9 +95,9 @@ class Workspace(QWidget):
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self.sidebar.setUniformItemSizes(True)
-        for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(style.page_icon(page.key), page.title)
-            item.setToolTip(f"{page.title} (Ctrl+{number})")
+        for number, entry in enumerate(PAGE_ENTRIES, start=1):
+            item = QListWidgetItem(style.page_icon(entry.key), entry.title)
+            item.setToolTip(f"{entry.title} (Ctrl+{number})")
             item.setSizeHint(QSize(0, 38))
             self.sidebar.addItem(item)
 
@@ -77,8 +114,6 @@ class Workspace(QWidget):
         side_layout.addWidget(self.sidebar, 1)
         side_layout.addWidget(self.file_label)
 
-        for page in self.pages:
-            self.stack.addWidget(page)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -86,12 +121,42 @@ class Workspace(QWidget):
         layout.addWidget(self.stack, 1)
         self._connect_signals()
         self.sidebar.setCurrentRow(0)
+        QTimer.singleShot(BUILD_REST_AFTER_MS, self, self._build_remaining_pages)
 
     def _connect_signals(self) -> None:
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
 
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in sidebar order (building any not built yet)."""
+        return [self.page_at(index) for index in range(len(PAGE_ENTRIES))]
+
+    def page_at(self, index: int) -> Page:
+        page = self._built[index]
+        if page is None:
+            page = PAGE_ENTRIES[index].load()(self._tasks, self.stack)
+            stand_in = self.stack.widget(index)
+            # Swapped in place: the stack keeps showing whichever page it showed.
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[index] = page
+            if self._store is not None:
+                page.set_store(self._store)
+        return page
+
+    def index_of(self, key: str) -> int:
+        return next(index for index, entry in enumerate(PAGE_ENTRIES) if entry.key == key)
+
     def _page(self, page_class: type[P]) -> P:
-        return next(page for page in self.pages if isinstance(page, page_class))
+        index = next(i for i, entry in enumerate(PAGE_ENTRIES) if entry.class_name == page_class.__name__)
+        page = self.page_at(index)
+        assert isinstance(page, page_class)
+        return page
+
+    def _build_remaining_pages(self) -> None:
+        for index in range(len(PAGE_ENTRIES)):
+            self.page_at(index)
 
     @property
     def current_index(self) -> int:
@@ -99,15 +164,17 @@ class Workspace(QWidget):
 
     @property
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page_at(self.stack.currentIndex())
 
     def show_page(self, index: int) -> None:
-        if 0 <= index < len(self.pages):
+        if 0 <= index < len(PAGE_ENTRIES):
             self.sidebar.setCurrentRow(index)
 
     def set_store(self, store: EventStore | None) -> None:
-        for page in self.pages:
-            page.set_store(store)
+        self._store = store
+        for page in self._built:
+            if page is not None:
+                page.set_store(store)
         if store is None:
             self.file_label.setText("")
             self.file_label.setToolTip("")
@@ -132,6 +199,7 @@ class Workspace(QWidget):
         if row < 0 or row == self.stack.currentIndex():
             return
         previous = self.current_page
+        self.page_at(row)
         self.stack.setCurrentIndex(row)
         if self._active:
             previous.set_active(False)

@@ -16,7 +16,7 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import events
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.new_event_dialog import NewEventDialog, NewEventValues
-from mentordesk.ui.workspace import PAGE_CLASSES
+from mentordesk.ui.workspace import PAGE_ENTRIES, page_classes
 
 
 def test_starts_on_the_welcome_screen_titled_mentordesk(window: MainWindow) -> None:
@@ -35,7 +35,7 @@ def test_open_event_shows_its_name_in_the_title_and_every_page(
     assert window.screens.currentWidget() is window.workspace
     assert window.windowTitle() == "Harbour Tech Summit — Flash Mentoring — MentorDesk"
     titles = []
-    for index, page_class in enumerate(PAGE_CLASSES):
+    for index, page_class in enumerate(page_classes()):
         window.workspace.sidebar.setCurrentRow(index)
         page = window.workspace.current_page
         assert isinstance(page, page_class)
@@ -304,3 +304,20 @@ def test_default_size_fits_the_screen(window: MainWindow) -> None:
     assert window.frameGeometry().height() <= available.height()
     # The default itself leaves room on a 1280×720 screen for window frame and a panel.
     assert DEFAULT_SIZE[0] <= 1280 - 40 and DEFAULT_SIZE[1] <= 720 - 40
+
+
+def test_pages_beyond_the_door_are_built_on_first_use_with_the_open_event(window: MainWindow, store: EventStore) -> None:
+    """Flash, Groups and Print & export wait until shown (or until the app is idle after start-up)."""
+    workspace = window.workspace
+    window.open_event(store.path)  # type: ignore[arg-type]
+    assert workspace._built[3:] == [None, None, None]
+    assert [entry.title for entry in PAGE_ENTRIES] == [cls.title for cls in page_classes()]
+    assert [entry.key for entry in PAGE_ENTRIES] == [cls.key for cls in page_classes()]
+    workspace.show_page(workspace.index_of("groups"))
+    groups = workspace.current_page
+    assert groups.title == "Groups" and groups.store is window.store
+    assert groups.isVisible() and groups.is_active
+    assert workspace.stack.currentWidget() is groups
+    workspace._build_remaining_pages()
+    assert all(page is not None for page in workspace._built)
+    assert workspace.stack.currentWidget() is groups
