@@ -155,8 +155,13 @@ class Workspace(QWidget):
         return page
 
     def _build_remaining_pages(self) -> None:
-        for index in range(len(PAGE_ENTRIES)):
-            self.page_at(index)
+        """Build the next page not built yet, then yield to the event loop before the one after,
+        so the idle-time building never holds the window up for more than one page."""
+        waiting = [index for index, page in enumerate(self._built) if page is None]
+        if waiting:
+            self.page_at(waiting[0])
+        if len(waiting) > 1:
+            QTimer.singleShot(0, self, self._build_remaining_pages)
 
     @property
     def current_index(self) -> int:

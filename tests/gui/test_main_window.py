@@ -306,7 +306,9 @@ def test_default_size_fits_the_screen(window: MainWindow) -> None:
     assert DEFAULT_SIZE[0] <= 1280 - 40 and DEFAULT_SIZE[1] <= 720 - 40
 
 
-def test_pages_beyond_the_door_are_built_on_first_use_with_the_open_event(window: MainWindow, store: EventStore) -> None:
+def test_pages_beyond_the_door_are_built_on_first_use_with_the_open_event(
+    window: MainWindow, store: EventStore, qtbot: QtBot
+) -> None:
     """Flash, Groups and Print & export wait until shown (or until the app is idle after start-up)."""
     workspace = window.workspace
     window.open_event(store.path)  # type: ignore[arg-type]
@@ -319,5 +321,6 @@ def test_pages_beyond_the_door_are_built_on_first_use_with_the_open_event(window
     assert groups.isVisible() and groups.is_active
     assert workspace.stack.currentWidget() is groups
     workspace._build_remaining_pages()
+    qtbot.waitUntil(lambda: all(page is not None for page in workspace._built))
     assert all(page is not None for page in workspace._built)
     assert workspace.stack.currentWidget() is groups
