@@ -47,6 +47,9 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    # Window shortcuts (Ctrl+1 …) only reach the active window, and activation arrives as a queued event.
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow, timeout=5_000)
     yield main
     main.close()
 

@@ -262,6 +262,7 @@ def test_tab_walks_the_drop_downs_and_the_wheel_scrolls_past_them(
     dialog = _open(people_page, qtbot, "eventbrite_attendees.csv")
     review = dialog.review
     dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
     first = review.field_combo(0)
     first.setFocus()
     qtbot.keyClick(first, Qt.Key.Key_Tab)

@@ -37,6 +37,7 @@ def people_page(window: MainWindow, demo_store: EventStore, qtbot: QtBot) -> Peo
     page = window.workspace.people
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5_000)
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     return page
 
 

@@ -123,6 +123,7 @@ def test_filter_matches_organisation_topics_and_badge_code(people_page: PeoplePa
 
 def test_ctrl_f_focuses_the_filter(people_page: PeoplePage, window: MainWindow, qtbot: QtBot) -> None:
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     people_page.table.setFocus()
     qtbot.keyClick(people_page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert people_page.filter_edit.hasFocus()
