@@ -13,12 +13,12 @@ from mentordesk.models.store import EventStore
 from mentordesk.services.people import BADGE_ALPHABET, BADGE_CODE_LENGTH
 
 FIRST = ["Zoë", "Amara", "Łukasz", "Ayşe", "François", "Bjørn", "Chiamaka", "Mateus", "Ольга", "Sofía",
-         "Tomás", "Jonas", "Émilie", "Kwame", "Anaïs", "Sveinn", "Isabela", "Jakub", "Mei Lin", "Ravi",
+         "Tomás", "Jonas", "Émilie", "Kwame", "Anaïs", "Sveinn", "Isabela", "Jakub", "Mei Lin", "रवि",
          "Hannah", "Diego", "愛子", "Yusuf", "Leilani", "Chloé", "Николай", "Grace", "Ingrid", "Pedro",
          "Αλέξανδρος", "نورا", "נועה", "서연", "芳", "Nguyễn Thị", "Priya", "Siobhán", "Lars-Erik", "María José"]
 LAST = ["Okafor", "Šimůnek", "Wiśniewski", "Yılmaz", "Dubois", "Ødegård", "Eze", "Conceição", "Коваленко",
         "Ramírez", "Ó Súilleabháin", "Müller", "Tremblay", "Mensah", "Lefèvre", "Þórsson", "Araújo", "Dvořák",
-        "Chen", "Iyer", "Schröder", "Fernández", "山本", "Demir", "Kahale", "Martin", "Петров", "O'Connor",
+        "Chen", "அய்யர்", "Schröder", "Fernández", "山本", "Demir", "Kahale", "Martin", "Петров", "O'Connor",
         "Bergström", "Gonçalves", "Παπαδόπουλος", "الحسيني", "כהן", "김", "王", "Lan", "Raghunathan",
         "Ní Bhriain", "Håkansson", "García-Olmedo"]
 

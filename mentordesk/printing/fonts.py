@@ -6,6 +6,9 @@ can only embed TrueType outlines, not CFF/OpenType ones:
 - Noto Sans (regular, bold): Latin with every diacritic (Vietnamese included), Greek, Cyrillic.
 - Noto Sans Arabic and Noto Sans Hebrew (regular, bold); Noto Sans Thai, Georgian, Armenian and
   Ethiopic (regular, bold) so that names in those scripts print too.
+- Noto Sans Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam,
+  Sinhala, Khmer, Lao and Myanmar (regular, bold): shaped with HarfBuzz and drawn as outlines over
+  invisible text (see :mod:`mentordesk.printing.shaping`).
 - Droid Sans Fallback: Chinese, Japanese kana and kanji, Korean Hangul (no bold face exists).
 - Symbola: symbols and emoji up to Unicode 9 as outlines (no bold face).
 
@@ -36,7 +39,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from reportlab.lib import colors
@@ -44,6 +46,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from mentordesk import paths
+from mentordesk.printing import shaping
 
 try:  # python-bidi 0.5+ (Rust implementation)
     from bidi import get_display
@@ -58,6 +61,7 @@ class _Face:
     name: str  # the name registered with reportlab
     regular: str  # file in resources/fonts
     bold: str  # file for the bold face (the regular one when the family has none)
+    shaped: bool = False  # the script needs OpenType shaping (conjuncts, reordered vowel signs): see shaping.py
 
 
 # Order is the fallback chain: the first face covering a character draws it.
@@ -71,6 +75,25 @@ _FACES: tuple[_Face, ...] = (
     _Face("MDGeorgian", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf"),
     _Face("MDArmenian", "NotoSansArmenian-Regular.ttf", "NotoSansArmenian-Bold.ttf"),
     _Face("MDEthiopic", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"),
+    # Scripts of South and South-East Asia: shaped with HarfBuzz and drawn as outlines.
+    *(
+        _Face(f"MD{script}", f"NotoSans{script}-Regular.ttf", f"NotoSans{script}-Bold.ttf", shaped=True)
+        for script in (
+            "Devanagari",
+            "Bengali",
+            "Gurmukhi",
+            "Gujarati",
+            "Oriya",
+            "Tamil",
+            "Telugu",
+            "Kannada",
+            "Malayalam",
+            "Sinhala",
+            "Khmer",
+            "Lao",
+            "Myanmar",
+        )
+    ),
     _Face("MDCJK", "DroidSansFallback.ttf", "DroidSansFallback.ttf"),
     _Face("MDSymbols", "Symbola.ttf", "Symbola.ttf"),
 )
@@ -82,6 +105,13 @@ BOLD = "MDSans-Bold"
 _registered: dict[str, TTFont] = {}
 _register_lock = threading.Lock()
 _FAKE_BOLD = frozenset(f"{face.name}-Bold" for face in _FACES if face.bold == face.regular)
+#: Font name → its file, for the faces whose runs are shaped rather than drawn one glyph per character.
+_SHAPED: dict[str, str] = {
+    name: str(paths.resource("fonts", file))
+    for face in _FACES
+    if face.shaped
+    for name, file in ((face.name, face.regular), (f"{face.name}-Bold", face.bold))
+}
 
 
 _ASTRAL_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
@@ -184,7 +214,12 @@ def _runs(text: str, bold: bool) -> tuple[tuple[str, str, float], ...]:
             runs[-1][1] += ch
         else:
             runs.append([font, ch])  # type: ignore[list-item]
-    return tuple((font, s, pdfmetrics.stringWidth(s, font, 1.0)) for font, s in runs)
+    return tuple((font, s, _run_width(font, s)) for font, s in runs)
+
+
+def _run_width(font: str, text: str) -> float:
+    path = _SHAPED.get(font)
+    return shaping.shape(path, text).advance if path else pdfmetrics.stringWidth(text, font, 1.0)
 
 
 def string_width(text: str, size: float, *, bold: bool = False) -> float:
@@ -223,8 +258,23 @@ def draw_text(
         canvas.setFillColor(colors.toColor(color) if isinstance(color, str) else color)
     text_object = canvas.beginText(x, y)
     emboldened = False
-    for font, s, _ in runs:
+    outlines: list[tuple[str, str, float]] = []  # shaped runs: (font file, text, x), drawn after the text
+    run_x = x
+    for font, s, run_width in runs:
         text_object.setFont(font, size)
+        shaped_path = _SHAPED.get(font)
+        if shaped_path:
+            # Invisible text in reading order, stretched to the shaped width, under the outlines.
+            outlines.append((shaped_path, s, run_x))
+            plain = pdfmetrics.stringWidth(s, font, size)
+            text_object.setTextRenderMode(3)
+            text_object.setHorizScale(100 * run_width * size / plain if plain > 0 else 100)
+            text_object.textOut(s)
+            text_object.setHorizScale(100)
+            text_object.setTextRenderMode(2 if emboldened else 0)
+            run_x += run_width * size
+            continue
+        run_x += run_width * size
         # Faces without a bold design (CJK, symbols) are emboldened by stroking the outline too,
         # so a Chinese first name is as heavy as a Latin one next to it.
         fake = bold and font in _FAKE_BOLD
@@ -236,6 +286,8 @@ def draw_text(
             emboldened = fake
         text_object.textOut(s)
     canvas.drawText(text_object)
+    for path, s, run_x in outlines:
+        shaping.draw_run(canvas, path, shaping.shape(path, s), run_x, y, size)
     canvas.restoreState()
     return width
 
@@ -315,12 +367,3 @@ def missing_glyphs(text: str, *, bold: bool = False) -> set[str]:
     """Characters of ``text`` that no shipped font covers (they would print as the placeholder)."""
     fonts = _fonts(bold)
     return {ch for ch in _visual(text) if _covering_font(ch, fonts) is None}
-
-
-def paragraph_font_markup(text: str, bold: bool = False) -> str:
-    """``text`` as reportlab Paragraph markup with one ``<font name=..>`` per run.
-
-    The runs are in visual order, so use it for text that stays on one line (table cells that fit);
-    wrap right-to-left text with :func:`wrap_lines` first.
-    """
-    return "".join(f'<font name="{font}">{escape(s)}</font>' for font, s, _ in _runs(text, bold))

@@ -92,7 +92,7 @@ _MENTEES = [
     ("Isabela", "Araújo", "isabela.araujo@example.org", "Universidade de São Paulo", "MSc student"),
     ("Jakub", "Dvořák", "jakub.dvorak@example.org", "Avast", "Security Analyst"),
     ("Mei Lin", "Chen", "meilin.chen@example.org", "Grab", "Data Scientist"),
-    ("Ravi Shankar", "Iyer", "ravi.iyer@example.org", "Infosys", "Associate Consultant"),
+    ("रवि शंकर", "अय्यर", "ravi.iyer@example.org", "Infosys", "Associate Consultant"),
     ("Hannah", "Schröder", "hannah.schroeder@example.org", "Zalando", "Engineering Intern"),
     ("Diego", "Fernández", None, "Walk-in", ""),
     ("愛子", "山本", "aiko.yamamoto@example.org", "Rakuten", "Associate Product Manager"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -27,6 +28,20 @@ SCRIPTS = {
     "georgian": "ნინო ბერიძე",
     "armenian": "Արամ Սարգսյան",
     "ethiopic": "አበበ ቢቂላ",
+    # Shaped scripts (conjuncts, reordered vowel signs): drawn as outlines over invisible text.
+    "hindi": "प्रिया शर्मा",
+    "bengali": "সৌমিত্র চট্টোপাধ্যায়",
+    "punjabi": "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ",
+    "gujarati": "ભાવેશ પટેલ",
+    "odia": "ପ୍ରିୟଙ୍କା ମିଶ୍ର",
+    "tamil": "செல்வன் முருகன்",
+    "telugu": "శ్రీనివాస్ రెడ్డి",
+    "kannada": "ಕೃಷ್ಣ ಮೂರ್ತಿ",
+    "malayalam": "ശ്രീലക്ഷ്മി നായർ",
+    "sinhala": "කුමාර පෙරේරා",
+    "khmer": "សុខ ចាន់ធី",
+    "lao": "ສົມພອນ ແກ້ວມະນີ",
+    "myanmar": "အောင် ဆန်း",
 }
 
 
@@ -147,6 +162,33 @@ def test_direction_follows_the_first_strong_character() -> None:
     assert not fonts.is_rtl("Ali محمد") and not fonts.is_rtl("123") and not fonts.is_rtl("")
 
 
-def test_paragraph_markup_names_a_font_per_run() -> None:
-    markup = fonts.paragraph_font_markup("Zoë & 王")
-    assert 'name="MDSans"' in markup and 'name="MDCJK"' in markup and "&amp;" in markup
+
+def test_indic_text_is_shaped_into_conjuncts_and_reordered_vowel_signs() -> None:
+    from mentordesk.printing import shaping
+
+    path = str(paths.resource("fonts", "NotoSansDevanagari-Regular.ttf"))
+    run = shaping.shape(path, "प्रि")  # pa, virama, ra, vowel sign i
+    hb_font = shaping._shaper(path).font
+    # The vowel sign is drawn first (left of the consonants it follows in the text, in the width
+    # that fits the conjunct), and pa + virama + ra become one conjunct glyph.
+    assert [hb_font.glyph_to_string(g.glyph) for g in run.glyphs] == ["ivowelsign03deva", "paradeva"]
+    assert fonts.string_width("प्रि", 10) == pytest.approx(run.advance * 10)
+
+
+def test_shaped_names_print_as_ink_and_read_back_as_typed(tmp_path: Path) -> None:
+    from PIL import Image
+
+    pdf = tmp_path / "shaped.pdf"
+    canvas = Canvas(str(pdf), pagesize=(400, 100))
+    fonts.draw_text(canvas, 20, 40, "Priya प्रिया", 28, bold=True)
+    canvas.save()
+    text = PdfReader(str(pdf)).pages[0].extract_text()
+    assert "Priya प्रिया" in unicodedata.normalize("NFC", text)
+    assert "प्रिया" in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    subprocess.run(["pdftoppm", "-png", "-gray", "-r", "72", str(pdf), str(tmp_path / "page")], check=True)
+    with Image.open(tmp_path / "page-1.png") as image:
+        latin_end = 20 + fonts.string_width("Priya ", 28, bold=True)
+        shaped = image.convert("L").crop((int(latin_end) + 2, 30, 380, 70))
+        dark = sum(1 for value in shaped.get_flattened_data() if value < 128)
+    # The outlines are filled (the invisible text alone would leave the area white).
+    assert dark > 200
