@@ -20,5 +20,5 @@ def open_kiosk(host: KioskHost, qtbot: QtBot, pin: str, kind: type[K]) -> K:
     assert isinstance(kiosk, kind)
     qtbot.waitExposed(kiosk)
     kiosk.activateWindow()
-    qtbot.waitUntil(kiosk.field.hasFocus, timeout=2_000)
+    qtbot.waitUntil(kiosk.field.hasFocus, timeout=10_000)
     return kiosk

@@ -155,7 +155,7 @@ def test_walk_in_is_added_and_checked_in(desk: CheckinPage, store: EventStore, q
     with store.read_session() as session:
         assert session.get_one(CheckinEntry, entry.entry_id).method is CheckinMethod.MANUAL
     assert desk.field.text() == ""
-    qtbot.waitUntil(lambda: desk.dialog is None and desk.window().focusWidget() is desk.field, timeout=2_000)
+    qtbot.waitUntil(lambda: desk.dialog is None and desk.window().focusWidget() is desk.field, timeout=10_000)
 
 
 def test_every_action_has_a_shortcut_in_its_tooltip(desk: CheckinPage) -> None:

@@ -67,7 +67,7 @@ def test_paper_list_checks_people_in_at_the_chosen_time(
     assert desk.result_panel.headline_label.text() == "Checked in 2 people from a paper list"
     # The offscreen platform does not hand activation back to the main window: check that the
     # field is the window's focus widget, which is what it gets back when it is active again.
-    qtbot.waitUntil(lambda: desk.dialog is None and desk.window().focusWidget() is desk.field, timeout=2_000)
+    qtbot.waitUntil(lambda: desk.dialog is None and desk.window().focusWidget() is desk.field, timeout=10_000)
     qtbot.waitUntil(lambda: desk.counts_strip.everyone.value_label.text() == "3 / 6", timeout=5_000)
 
 

@@ -21,7 +21,7 @@ def _field(qtbot: QtBot) -> tuple[QWidget, ScanField]:
     qtbot.waitExposed(holder)
     holder.activateWindow()
     field.setFocus()
-    qtbot.waitUntil(field.hasFocus, timeout=2_000)
+    qtbot.waitUntil(field.hasFocus, timeout=10_000)
     return holder, field
 
 
@@ -85,6 +85,6 @@ def test_undo_is_left_to_the_screen(qtbot: QtBot) -> None:
     undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), holder,
                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
     qtbot.keyClicks(field, "abc")
-    with qtbot.waitSignal(undo.activated, timeout=1_000):
+    with qtbot.waitSignal(undo.activated, timeout=10_000):
         qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert field.text() == "abc"

@@ -81,7 +81,7 @@ def test_typing_cards_saves_each_key_to_the_event_file(
     assert model.rowCount() > 3
     first, second = model.row_at(0).meeting, model.row_at(1).meeting
     table.setFocus()
-    qtbot.waitUntil(table.hasFocus, timeout=2_000)
+    qtbot.waitUntil(table.hasFocus, timeout=10_000)
     assert table.currentIndex().row() == 0 and table.currentIndex().column() == Column.RATING
 
     # Card 1: rating 4, yes to follow up, a comment, Enter.
@@ -95,7 +95,7 @@ def test_typing_cards_saves_each_key_to_the_event_file(
     qtbot.keyClicks(editor, "reat advice")  # … and the rest goes to it, as it would at a keyboard
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: (table.currentIndex().row(), table.currentIndex().column()) == (1, Column.RATING),
-                    timeout=2_000)
+                    timeout=10_000)
     # Card 2: rating 2, no follow-up, no comment: Enter moves on.
     qtbot.keyClick(table, Qt.Key.Key_2)
     qtbot.keyClick(table, Qt.Key.Key_N)
@@ -139,7 +139,7 @@ def test_the_mentors_follow_up_column_and_the_follow_ups_list(
         assert table.currentIndex().row() == row + 1  # mentors' cards go down the column
     meeting = model.row_at(rows[0]).meeting
     assert meeting.wants_follow_up and meeting.mentor_wants_follow_up
-    qtbot.waitUntil(lambda: panel.follow_ups.model.rowCount() == 1, timeout=3_000)
+    qtbot.waitUntil(lambda: panel.follow_ups.model.rowCount() == 1, timeout=10_000)
     shown = panel.follow_ups.model.rows[0]
     assert (shown.mentee.name, shown.mentor.name) == (meeting.mentee_name, meeting.mentor_name)
     assert "1 more pair" in panel.follow_ups.summary_label.text()
@@ -159,7 +159,7 @@ def test_find_jumps_to_a_mentee_ignoring_accents(panel: FeedbackPanel, demo_stor
     qtbot.keyClicks(grid.find_edit, "isabela arau")
     assert grid.table.currentIndex().row() == target
     qtbot.keyClick(grid.find_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(grid.table.hasFocus, timeout=2_000)
+    qtbot.waitUntil(grid.table.hasFocus, timeout=10_000)
     qtbot.keyClick(grid.table, Qt.Key.Key_3)
     assert model.row_at(target).meeting.rating == 3
     qtbot.keyClick(grid.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -175,7 +175,7 @@ def test_a_refresh_while_typing_a_comment_keeps_the_editor(
     panel.set_store(demo_store)
     table, model = panel.grid.table, panel.grid.model
     table.setFocus()
-    qtbot.waitUntil(table.hasFocus, timeout=2_000)
+    qtbot.waitUntil(table.hasFocus, timeout=10_000)
     table.setCurrentIndex(model.index(0, Column.COMMENT))
     qtbot.keyClick(table, "A")
     editor = QApplication.focusWidget()
@@ -190,7 +190,7 @@ def test_a_refresh_while_typing_a_comment_keeps_the_editor(
     assert QApplication.focusWidget() is editor
     qtbot.keyClicks(editor, " done")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: model.row_at(0).meeting.comment == "About half done", timeout=2_000)
+    qtbot.waitUntil(lambda: model.row_at(0).meeting.comment == "About half done", timeout=10_000)
     first = model.row_at(0).meeting
     assert _stored(demo_store)[(first.mentee_id, first.mentor_id, first.round_number)] == (None, False,
                                                                                           "About half done")

@@ -66,7 +66,7 @@ def test_a_scan_shows_only_your_own_name(
 
 def test_a_scan_without_enter_works_too(kiosk: KioskWindow, guests: Guests, store: EventStore, qtbot: QtBot) -> None:
     _type(qtbot, kiosk, guests.mentor.code, enter=False)
-    qtbot.waitUntil(lambda: checked_in(store, guests.mentor.id), timeout=3_000)
+    qtbot.waitUntil(lambda: checked_in(store, guests.mentor.id), timeout=10_000)
     assert kiosk.name_label.text() == "Amara Okafor"
 
 
@@ -113,7 +113,7 @@ def test_nobody_found(kiosk: KioskWindow, guests: Guests, qtbot: QtBot) -> None:
     assert kiosk.headline_label.text() == "We couldn’t find “Nobody Here”"
     # The next badge replaces the name left in the field.
     _type(qtbot, kiosk, "ZZZZ9999", enter=False)
-    qtbot.waitUntil(lambda: kiosk.headline_label.text() == "We couldn’t find that badge", timeout=3_000)
+    qtbot.waitUntil(lambda: kiosk.headline_label.text() == "We couldn’t find that badge", timeout=10_000)
     assert kiosk.field.text() == ""
     assert _others_shown(kiosk, guests) == []
 
@@ -134,14 +134,14 @@ def test_returns_to_the_welcome_prompt_after_a_few_seconds(
     kiosk.result_ms = 200
     _type(qtbot, kiosk, guests.zoe.code)
     assert kiosk.name_label.text() == "Zoë Šimůnek"
-    qtbot.waitUntil(lambda: kiosk.state is KioskState.WELCOME, timeout=3_000)
+    qtbot.waitUntil(lambda: kiosk.state is KioskState.WELCOME, timeout=10_000)
     assert "Zoë" not in kiosk.visible_text
     assert kiosk.field.hasFocus()
 
     # Half a name left behind is cleared too.
     kiosk.question_ms = 200
     qtbot.keyClicks(kiosk.field, "Zo")
-    qtbot.waitUntil(lambda: kiosk.field.text() == "", timeout=3_000)
+    qtbot.waitUntil(lambda: kiosk.field.text() == "", timeout=10_000)
 
 
 def test_only_the_pin_leaves_kiosk_mode(desk: CheckinPage, kiosk: KioskWindow, qtbot: QtBot) -> None:
@@ -166,7 +166,7 @@ def test_only_the_pin_leaves_kiosk_mode(desk: CheckinPage, kiosk: KioskWindow, q
         qtbot.keyClicks(kiosk.pin_edit, PIN)
         qtbot.keyClick(kiosk.pin_edit, Qt.Key.Key_Return)
     assert not kiosk.isVisible()
-    qtbot.waitUntil(lambda: desk.kiosk is None, timeout=2_000)
+    qtbot.waitUntil(lambda: desk.kiosk is None, timeout=10_000)
     assert desk.window().isVisible()
 
 
@@ -200,4 +200,4 @@ def test_starting_kiosk_mode_asks_for_a_pin_when_there_is_none(desk: CheckinPage
 def test_closing_the_event_closes_the_kiosk(desk: CheckinPage, kiosk: KioskWindow, window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window.close_event()
     assert not kiosk.isVisible()
-    qtbot.waitUntil(lambda: desk.kiosk is None, timeout=2_000)
+    qtbot.waitUntil(lambda: desk.kiosk is None, timeout=10_000)
