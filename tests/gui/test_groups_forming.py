@@ -15,6 +15,7 @@ from mentordesk.ui.groups.auto_form_dialog import AutoFormDialog
 from mentordesk.ui.groups.page import GroupsPage
 from mentordesk.ui.groups.tables import select_row
 from mentordesk.ui.itemmodels.group_proposal_model import UNASSIGNED, GroupColumn
+from mentordesk.ui.tasks import TaskManager, ThreadPoolRunner
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -114,3 +115,38 @@ def test_names_already_taken_are_refused_before_anything_is_written(
     assert dialog.accept_proposal() is None
     assert dialog.error_label.isVisibleTo(dialog) and "both called" in dialog.error_label.text()
     assert group_ids(class_of_30) == {}
+
+
+def test_proposals_are_made_in_the_background_and_only_the_newest_is_shown(
+    class_of_30: EventStore, qtbot: QtBot
+) -> None:
+    tasks = TaskManager(ThreadPoolRunner())
+    dialog = AutoFormDialog(class_of_30, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.proposing and not dialog.create_button.isEnabled()
+    # Three requests in a row (a spin box held down): each starts its own background work, and the
+    # answers may arrive in any order; the one shown must be for the last options.
+    for count in (3, 4, 5):
+        dialog.count_spin.setValue(count)
+        dialog.propose()
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)
+    assert not dialog.proposing
+    assert dialog.proposal is not None and len(dialog.proposal.groups) == 5
+    assert dialog.groups_model.rowCount() == 5
+    assert dialog.create_button.isEnabled()
+    assert dialog.score_label.text().startswith("Sizes")
+
+
+def test_accepting_while_a_proposal_is_on_its_way_uses_the_options_shown(
+    class_of_30: EventStore, qtbot: QtBot
+) -> None:
+    tasks = TaskManager(ThreadPoolRunner())
+    dialog = AutoFormDialog(class_of_30, tasks)
+    qtbot.addWidget(dialog)
+    dialog.count_spin.setValue(2)  # starts the rest timer; Enter comes before it runs out
+    created = dialog.accept_proposal()
+    assert created is not None and len(created) == 2
+    assert len(group_ids(class_of_30)) == 2
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)  # the late answer is dropped harmlessly
+    assert dialog.proposal is not None and len(dialog.proposal.groups) == 2

@@ -5,9 +5,15 @@ The proposal is plain data from the forming service; every adjustment (a person 
 drop, Ctrl+Shift+Up/Down or Alt+M, a group renamed with F2) makes a new proposal through the same
 service, and its figures — how even the sizes are, how many group-mates share a topic, how well
 departments are spread — are shown again at once. Nothing is written before "Create groups".
+
+A fresh proposal (the options changed) is made in the background through the page's task manager:
+for a few hundred people it takes a noticeable moment, and the options stay responsive meanwhile.
+Only the answer to the newest request is shown; an older one arriving late is dropped.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -42,9 +48,27 @@ from mentordesk.ui.itemmodels.group_proposal_model import (
     ProposalMemberModel,
     proposal_members,
 )
+from mentordesk.ui.tasks import ReportProgress, TaskManager
 
 #: How long the options must rest before a new proposal is made.
 PROPOSE_DELAY_MS = 150
+
+
+@dataclass(frozen=True)
+class ProposalRequest:
+    """The options a proposal is made from, read off the dialog on the UI thread."""
+
+    kind: GroupKind
+    name_prefix: str
+    group_count: int | None
+    group_size: int | None
+
+    def make(self, store: EventStore) -> svc.Proposal:
+        """Run the forming service (any thread: it opens its own read session)."""
+        with store.read_session() as session:
+            return svc.propose_groups(
+                session, store.event_id, kind=self.kind, name_prefix=self.name_prefix,
+                group_count=self.group_count, group_size=self.group_size)
 
 
 def score_text(proposal: svc.Proposal, score: svc.ProposalScore) -> str:
@@ -65,10 +89,14 @@ class AutoFormDialog(QDialog):
     #: Ids of the groups created on accepting.
     accepted_groups = Signal(tuple)
 
-    def __init__(self, store: EventStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: EventStore, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self._tasks = tasks
         self.proposal: svc.Proposal | None = None
+        #: Numbers the proposals asked for; only the answer to the newest one is shown.
+        self._asked = 0
+        self._answered = 0
         self.move_menu: QMenu | None = None
         # Options changed in quick succession (a spin box held down) make one proposal, not ten.
         self.propose_timer = QTimer(self)
@@ -179,23 +207,42 @@ class AutoFormDialog(QDialog):
 
     # -- the proposal
 
-    def propose(self) -> svc.Proposal | None:
-        """Ask the forming service for a fresh proposal with the options as they stand."""
+    @property
+    def proposing(self) -> bool:
+        """A proposal has been asked for and its answer has not arrived yet."""
+        return self._answered != self._asked
+
+    def request(self) -> ProposalRequest:
         by_count = self.count_radio.isChecked()
-        kind = GroupKind(self.kind_combo.currentData())
-        try:
-            with self.store.read_session() as session:
-                proposal = svc.propose_groups(
-                    session, self.store.event_id, kind=kind, name_prefix=self.prefix_edit.text(),
-                    group_count=self.count_spin.value() if by_count else None,
-                    group_size=None if by_count else self.size_spin.value())
-        except svc.GroupError as error:
-            self._show_error(str(error))
-            self.set_proposal(None)
-            return None
-        self.error_label.hide()
+        return ProposalRequest(
+            kind=GroupKind(self.kind_combo.currentData()),
+            name_prefix=self.prefix_edit.text(),
+            group_count=self.count_spin.value() if by_count else None,
+            group_size=None if by_count else self.size_spin.value(),
+        )
+
+    def propose(self) -> None:
+        """Ask the forming service, in the background, for a fresh proposal with the options as they stand."""
+        self._asked += 1
+        asked, request, store = self._asked, self.request(), self.store
+
+        def work(_report: ReportProgress) -> tuple[int, svc.Proposal | None, str]:
+            try:
+                return asked, request.make(store), ""
+            except svc.GroupError as error:
+                return asked, None, str(error)
+
+        self.create_button.setEnabled(False)
+        self.score_label.setText("Making a proposal…")
+        self.score_label.show()
+        self._tasks.run("groups.propose", work, on_success=self._on_proposal_made, on_failure=self._on_proposal_failed)
+
+    def _show_answer(self, proposal: svc.Proposal | None, error: str) -> None:
+        if error:
+            self._show_error(error)
+        else:
+            self.error_label.hide()
         self.set_proposal(proposal)
-        return proposal
 
     def set_proposal(self, proposal: svc.Proposal | None, *, key: int | None = None,
                      people: list[int] | None = None) -> None:
@@ -274,9 +321,15 @@ class AutoFormDialog(QDialog):
         return menu
 
     def accept_proposal(self) -> tuple[int, ...] | None:
-        if self.propose_timer.isActive():
+        if self.propose_timer.isActive() or self.proposing:
+            # The options changed a moment ago: accept what they ask for, made here and now.
             self.propose_timer.stop()
-            self.propose()  # the options changed a moment ago: accept what they ask for
+            self._asked += 1  # answers still on their way are for older options
+            self._answered = self._asked
+            try:
+                self._show_answer(self.request().make(self.store), "")
+            except svc.GroupError as error:
+                self._show_answer(None, str(error))
         if self.proposal is None:
             return None
         try:
@@ -322,6 +375,17 @@ class AutoFormDialog(QDialog):
 
     def _on_propose_timer_timeout(self) -> None:
         self.propose()
+
+    def _on_proposal_made(self, outcome: tuple[int, svc.Proposal | None, str]) -> None:
+        asked, proposal, error = outcome
+        if asked != self._asked:
+            return  # the options changed after this was asked for: a newer answer is on its way
+        self._answered = asked
+        self._show_answer(proposal, error)
+
+    def _on_proposal_failed(self, error: BaseException) -> None:
+        self._answered = self._asked
+        self._show_answer(None, f"No proposal could be made: {error}")
 
     def _on_groups_table_current_changed(self, *_args: object) -> None:
         self._show_members([])

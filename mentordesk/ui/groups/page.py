@@ -150,7 +150,7 @@ class GroupsPage(Page):
     def open_auto_form(self) -> AutoFormDialog | None:
         if self.store is None:
             return None
-        dialog = AutoFormDialog(self.store, self)
+        dialog = AutoFormDialog(self.store, self._tasks, self)
         dialog.accepted_groups.connect(self._on_auto_form_dialog_accepted_groups)
         return self._open(dialog)
 
