@@ -75,6 +75,7 @@ class CheckinPage(Page, KioskHost):
     title = "Check-in"
     subtitle = "Welcome people at the desk as they arrive."
     scrollable = False
+    refresh_interval_ms = REFRESH_INTERVAL_MS
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
@@ -89,8 +90,6 @@ class CheckinPage(Page, KioskHost):
         self._snapshot_stale = False
         self.badge_printer = BadgePrinter(tasks, self)
         self._build()
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
         self.shortcuts = {
             name: QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             for name, keys in KEYS.items()
@@ -206,7 +205,6 @@ class CheckinPage(Page, KioskHost):
                              ("kiosk", self.kiosk_button), ("print_badge", self.result_panel.print_badge_button)):
             self.shortcuts[name].activated.connect(button.click)
         self.shortcuts["station"].activated.connect(self._on_station_shortcut_activated)
-        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
@@ -228,20 +226,13 @@ class CheckinPage(Page, KioskHost):
             elif window is not None:
                 window.close()
         self._set_enabled(self.store is not None)
-        if self.store is None:
-            self.refresh_timer.stop()
-        elif self.is_active:
+        if self.store is not None and self.is_active:
             self.refresh()
 
     def activated(self) -> None:
         self.refresh()
-        if self.store is not None:
-            self.refresh_timer.start()
         QTimer.singleShot(0, self, self.focus_field)
         QTimer.singleShot(SOUND_WARM_UP_MS, self.sound, self.sound.prepare)
-
-    def deactivated(self) -> None:
-        self.refresh_timer.stop()
 
     # -- what the page offers (the slots and tests use these)
 
@@ -441,7 +432,7 @@ class CheckinPage(Page, KioskHost):
     def _on_recent_selection_changed(self) -> None:
         self._update_target()
 
-    def _on_refresh_timer_timeout(self) -> None:
+    def poll(self) -> None:
         self.refresh()
 
     def _on_snapshot_loaded(self, snapshot: DeskSnapshot) -> None:

@@ -77,6 +77,7 @@ class FlashPage(Page):
     title = "Flash rounds"
     subtitle = "Plan timed speed-mentoring rounds for the people who actually arrived, and run them."
     scrollable = False
+    refresh_interval_ms = REFRESH_INTERVAL_MS
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
@@ -112,8 +113,6 @@ class FlashPage(Page):
 
         self.console.chimes_check.setChecked(self.sound.enabled)
         self.console.warn_spin.setValue(self.settings.get(FLASH_WARN_SECONDS))
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
         self.notice_timer = QTimer(self)
         self.notice_timer.setSingleShot(True)
         self.notice_timer.setInterval(NOTICE_MS)
@@ -139,7 +138,6 @@ class FlashPage(Page):
         self.driver.chimed.connect(self._on_driver_chimed)
         self.driver.refused.connect(self._on_driver_refused)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.notice_timer.timeout.connect(self._on_notice_timer_timeout)
         self.shortcuts["plan"].activated.connect(self.setup_panel.plan_button.click)
         self.shortcuts["arrival"].activated.connect(self.setup_panel.arrival_button.click)
@@ -164,20 +162,13 @@ class FlashPage(Page):
             self.projector.close()
         if self.feedback is not None:
             self.feedback.set_store(self.store)
-        if self.store is None:
-            self.refresh_timer.stop()
-        else:
+        if self.store is not None:
             # Read at once even when hidden: a session that was running before a crash goes on
             # (its chimes, the projector) whatever page the app opens on.
             self.refresh()
 
     def activated(self) -> None:
         self.refresh()
-        if self.store is not None:
-            self.refresh_timer.start()
-
-    def deactivated(self) -> None:
-        self.refresh_timer.stop()
 
     # -- what the page offers
 
@@ -228,7 +219,7 @@ class FlashPage(Page):
             self._stale = False
             self.refresh()
 
-    def _on_refresh_timer_timeout(self) -> None:
+    def poll(self) -> None:
         self.refresh()
 
     def _on_plan_done(self, planned: live.Planned) -> None:

@@ -44,6 +44,7 @@ class GroupsPage(Page):
     title = "Groups"
     subtitle = "Groups that meet over a term: sessions, attendance and goals."
     scrollable = False
+    refresh_interval_ms = REFRESH_INTERVAL_MS
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
@@ -67,8 +68,6 @@ class GroupsPage(Page):
         self.body.addWidget(self.notice_label)
         self.body.addWidget(self.error_label)
         self.body.addWidget(self.tabs, 1)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
         self.notice_timer = QTimer(self)
         self.notice_timer.setSingleShot(True)
         self.notice_timer.setInterval(NOTICE_MS)
@@ -80,7 +79,6 @@ class GroupsPage(Page):
         self.sessions_tab.changed.connect(self._on_sessions_tab_changed)
         self.groups_tab.person_opened.connect(self._on_groups_tab_person_opened)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.notice_timer.timeout.connect(self._on_notice_timer_timeout)
         self.new_group_shortcut.activated.connect(self._on_new_group_shortcut_activated)
 
@@ -95,10 +93,6 @@ class GroupsPage(Page):
 
     def activated(self) -> None:
         self.reload()
-        self.refresh_timer.start()
-
-    def deactivated(self) -> None:
-        self.refresh_timer.stop()
 
     def reload(self) -> None:
         """Re-read the visible tab (the others are read when they are shown)."""
@@ -189,7 +183,7 @@ class GroupsPage(Page):
         if self.store is not None:
             self.reload()
 
-    def _on_refresh_timer_timeout(self) -> None:
+    def poll(self) -> None:
         # Modal work (a dialog) is left alone; the tabs keep their selection through a refresh.
         dialog = self.dialog
         if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():

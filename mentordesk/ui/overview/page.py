@@ -54,6 +54,7 @@ class OverviewPage(Page):
     key = "overview"
     title = "Overview"
     subtitle = "The event’s details, and who has arrived so far."
+    refresh_interval_ms = REFRESH_INTERVAL_MS
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
@@ -116,8 +117,6 @@ class OverviewPage(Page):
         self.body.addWidget(self.details_frame)
         self.body.addStretch(1)
 
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
         self.saved_timer = QTimer(self)
         self.saved_timer.setSingleShot(True)
         self.saved_timer.setInterval(SAVED_NOTICE_MS)
@@ -139,7 +138,6 @@ class OverviewPage(Page):
         self.revert_button.clicked.connect(self._on_revert_button_clicked)
         for shortcut in self.save_shortcuts:
             shortcut.activated.connect(self._on_save_shortcut_activated)
-        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.saved_timer.timeout.connect(self._on_saved_timer_timeout)
 
     # -- Page
@@ -149,7 +147,6 @@ class OverviewPage(Page):
         self.counts_panel.set_counts(None)
         self._clear_feedback()
         if self.store is None:
-            self.refresh_timer.stop()
             self._set_form_enabled(False)
             return
         # The form is filled from the store at once: the window title and a test (or a quick
@@ -158,8 +155,6 @@ class OverviewPage(Page):
             details, counts = _snapshot(session, self.store.event_id)
         self._show_snapshot((details, counts))
         self._set_form_enabled(True)
-        if self.is_active:
-            self.refresh_timer.start()
 
     def refresh(self) -> None:
         """Re-read details and counts in the background."""
@@ -169,11 +164,6 @@ class OverviewPage(Page):
         # Just filled when the event opened: a second read now would only slow the first paint.
         if time.monotonic() - self._shown_at > FRESH_FOR_S:
             self.refresh()
-        if self.store is not None:
-            self.refresh_timer.start()
-
-    def deactivated(self) -> None:
-        self.refresh_timer.stop()
 
     # -- editing
 
@@ -238,7 +228,7 @@ class OverviewPage(Page):
     def _on_revert_button_clicked(self) -> None:
         self.revert()
 
-    def _on_refresh_timer_timeout(self) -> None:
+    def poll(self) -> None:
         self.refresh()
 
     def _on_saved_timer_timeout(self) -> None:

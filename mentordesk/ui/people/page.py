@@ -71,6 +71,7 @@ class PeoplePage(Page):
     title = "People"
     subtitle = "Everyone registered for the event, with their badge code and whether they have arrived."
     scrollable = False
+    refresh_interval_ms = REFRESH_INTERVAL_MS
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
@@ -94,8 +95,6 @@ class PeoplePage(Page):
         self.stack.addWidget(self.empty_state)
         self.body.addWidget(self.stack, 1)
 
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
         self.notice_timer = QTimer(self)
         self.notice_timer.setSingleShot(True)
         self.notice_timer.setInterval(NOTICE_MS)
@@ -182,7 +181,6 @@ class PeoplePage(Page):
         self.empty_state.import_button.clicked.connect(self._on_import_button_clicked)
         self.empty_state.add_button.clicked.connect(self._on_add_button_clicked)
         self.empty_state.clear_button.clicked.connect(self._on_empty_state_clear_clicked)
-        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.notice_timer.timeout.connect(self._on_notice_timer_timeout)
         self.focus_filter_shortcut.activated.connect(self._on_focus_filter_shortcut_activated)
         self.add_shortcut.activated.connect(self._on_add_button_clicked)
@@ -205,10 +203,6 @@ class PeoplePage(Page):
 
     def activated(self) -> None:
         self.reload()
-        self.refresh_timer.start()
-
-    def deactivated(self) -> None:
-        self.refresh_timer.stop()
 
     def reload(self) -> None:
         self.load("people.list", _snapshot, self._show_snapshot)
@@ -377,7 +371,7 @@ class PeoplePage(Page):
         self.show_notice(summary.describe() + ".")
         self.reload_after_change()
 
-    def _on_refresh_timer_timeout(self) -> None:
+    def poll(self) -> None:
         self.reload()
 
     def _on_notice_timer_timeout(self) -> None:

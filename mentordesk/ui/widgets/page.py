@@ -1,7 +1,10 @@
 """The base of every sidebar page: its header, the open event, and loading data off the UI thread.
 
 A page gets the open :class:`EventStore` through :meth:`Page.set_store` (``None`` when the event is
-closed) and is told when it becomes the visible page. Reads go through :meth:`Page.load`, which
+closed) and is told when it becomes the visible page. While it is visible and an event is open, a
+page that sets :attr:`Page.refresh_interval_ms` re-reads the event every so often through
+:meth:`Page.poll` (another station, the command line or a kiosk may have written to it); hidden
+pages do not poll. Reads go through :meth:`Page.load`, which
 runs a service call on a background thread via the task manager and hands the result back on the
 UI thread; a result that arrives after the event was closed or swapped is dropped.
 """
@@ -11,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from mentordesk.ui import errors
@@ -56,6 +59,8 @@ class Page(QWidget):
     #: Pages of fixed-size content scroll as a whole in a small window; pages built around a
     #: table leave the scrolling to the table.
     scrollable: ClassVar[bool] = True
+    #: How often the visible page calls :meth:`poll` while an event is open; 0: never.
+    refresh_interval_ms: ClassVar[int] = 0
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +74,9 @@ class Page(QWidget):
         #: seconds) until the event is opened again.
         self._failed: set[str] = set()
         self._active = False
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(self.refresh_interval_ms)
+        self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.header = PageHeader(self.title, self.subtitle)
         content = QWidget(objectName="pageContent")
         outer = QVBoxLayout(self)
@@ -100,6 +108,7 @@ class Page(QWidget):
         self._failed.clear()
         self.discard_pending_loads()
         self.store_changed()
+        self._update_refresh_timer()
 
     def discard_pending_loads(self) -> None:
         """Ignore the results of reads still under way (they may predate a change just made)."""
@@ -112,6 +121,17 @@ class Page(QWidget):
             self.activated()
         else:
             self.deactivated()
+        self._update_refresh_timer()
+
+    def _update_refresh_timer(self) -> None:
+        polling = bool(self.refresh_interval_ms) and self._active and self._store is not None
+        if not polling:
+            self.refresh_timer.stop()
+        elif not self.refresh_timer.isActive():
+            self.refresh_timer.start()
+
+    def _on_refresh_timer_timeout(self) -> None:
+        self.poll()
 
     # -- for subclasses
 
@@ -123,6 +143,9 @@ class Page(QWidget):
 
     def deactivated(self) -> None:
         """Another page became the visible one."""
+
+    def poll(self) -> None:
+        """Re-read what the page shows (every :attr:`refresh_interval_ms` while visible)."""
 
     def load(self, label: str, query: Callable[[Session, int], T], on_loaded: Callable[[T], None]) -> bool:
         """Run ``query(session, event_id)`` in the background and pass its result to ``on_loaded``.
