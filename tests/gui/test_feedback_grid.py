@@ -241,3 +241,31 @@ def test_a_meeting_replanned_away_meanwhile_is_not_saved_and_says_why(
     assert _stored(demo_store) == {}
     panel.refresh()  # the grid follows the new plan
     assert model.row_of(gone.key) is None
+
+
+def test_mentors_comments_are_typed_down_their_own_column(
+    panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
+) -> None:
+    _plan(demo_store)
+    panel.set_store(demo_store)
+    table, model = panel.grid.table, panel.grid.model
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, Column.MENTOR_COMMENT))
+    qtbot.keyClick(table, "S")  # a letter opens the editor, even y/n/digits would be text here
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    qtbot.keyClicks(editor, "harp questions, 3 ideas")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: (table.currentIndex().row(), table.currentIndex().column()) == (1, Column.MENTOR_COMMENT),
+                    timeout=10_000)
+    first = model.row_at(0).meeting
+    assert first.mentor_comment == "Sharp questions, 3 ideas"
+    assert model.data(model.index(0, Column.MENTOR_COMMENT)) == "Sharp questions, 3 ideas"
+    assert panel.grid.status_label.text().endswith("no rating, follow up: no, mentor: comment")
+    # Stored as the mentor's feedback about the mentee, and nothing on the mentee's side.
+    assert _stored(demo_store) == {(first.mentor_id, first.mentee_id, first.round_number): (None, False,
+                                                                                          "Sharp questions, 3 ideas")}
+    table.setCurrentIndex(model.index(0, Column.MENTOR_COMMENT))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert model.row_at(0).meeting.mentor_comment == ""
+    assert _stored(demo_store) == {}

@@ -56,6 +56,8 @@ def save_cell(store: EventStore, meeting: Meeting, column: Column, value: Any) -
                 fb.record_mentee_feedback(session, meeting, comment=str(value))
             elif column is Column.MENTOR_FOLLOW_UP:
                 fb.record_mentor_feedback(session, meeting, wants_follow_up=bool(value))
+            elif column is Column.MENTOR_COMMENT:
+                fb.record_mentor_feedback(session, meeting, comment=str(value))
             else:
                 return f"the {column.header.lower()} cannot be changed here"
         with store.read_session() as session:
@@ -108,7 +110,7 @@ class FeedbackTable(QTableView):
             self.go_to(0, Column.RATING)
             return
         column, row = Column(index.column()), index.row()
-        if column is Column.MENTOR_FOLLOW_UP:
+        if column in (Column.MENTOR_FOLLOW_UP, Column.MENTOR_COMMENT):
             # Typing the mentors' cards: down the column.
             self.go_to(row + (1 if forward else -1), column)
             return
@@ -140,25 +142,31 @@ class FeedbackTable(QTableView):
         if key == Qt.Key.Key_Backtab:
             self.step(False)
             return
+        if column.is_text:
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                model.setData(index, "")
+            else:
+                super().keyPressEvent(event)  # a letter starts the comment's editor
+            return
         mentor_side = column is Column.MENTOR_FOLLOW_UP
-        if column is not Column.COMMENT and not mentor_side and plain and text in ("1", "2", "3", "4", "5"):
+        if not mentor_side and plain and text in ("1", "2", "3", "4", "5"):
             if model.setData(model.index(index.row(), Column.RATING), int(text)):
                 self.go_to(index.row(), Column.FOLLOW_UP)
             return
         follow = Column.MENTOR_FOLLOW_UP if column is Column.MENTOR_FOLLOW_UP else Column.FOLLOW_UP
-        if column is not Column.COMMENT and plain and text in ("y", "n"):
+        if plain and text in ("y", "n"):
             # On a mentee's card the comment comes next; mentors' cards go down their column.
             if model.setData(model.index(index.row(), follow), text == "y") and mentor_side:
                 self.go_to(index.row() + 1, column)
             elif not mentor_side:
                 self.go_to(index.row(), Column.COMMENT)
             return
-        if column is not Column.COMMENT and key == Qt.Key.Key_Space:
+        if key == Qt.Key.Key_Space:
             cell = model.index(index.row(), follow)
             model.setData(cell, not model.data(cell, Qt.ItemDataRole.EditRole))
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and column.editable:
-            empty: object = {Column.RATING: None, Column.COMMENT: ""}.get(column, False)
+            empty: object = None if column is Column.RATING else False
             model.setData(index, empty)
             return
         if column is Column.RATING and plain and text == "0":
@@ -177,8 +185,15 @@ class FeedbackTable(QTableView):
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         Hint = QAbstractItemDelegate.EndEditHint
-        row = self.currentIndex().row()
-        if hint in (Hint.SubmitModelCache, Hint.EditNextItem):
+        row, column = self.currentIndex().row(), Column(self.currentIndex().column())
+        if column is Column.MENTOR_COMMENT and hint in (Hint.SubmitModelCache, Hint.EditNextItem):
+            # Typing the mentors' comments: down the column.
+            super().closeEditor(editor, Hint.NoHint)
+            self.go_to(row + 1, column)
+        elif column is Column.MENTOR_COMMENT and hint == Hint.EditPreviousItem:
+            super().closeEditor(editor, Hint.NoHint)
+            self.go_to(row, Column.MENTOR_FOLLOW_UP)
+        elif hint in (Hint.SubmitModelCache, Hint.EditNextItem):
             # Enter or Tab after a comment: the next card.
             super().closeEditor(editor, Hint.NoHint)
             self.go_to(row + 1, Column.RATING)
@@ -227,7 +242,7 @@ class FeedbackGrid(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         widths = {Column.MENTEE: 180, Column.ROUND: 56, Column.TABLE: 50, Column.MENTOR: 170, Column.RATING: 100,
-                  Column.FOLLOW_UP: 86, Column.MENTOR_FOLLOW_UP: 130, Column.SAVED: 34}
+                  Column.FOLLOW_UP: 86, Column.MENTOR_FOLLOW_UP: 130, Column.MENTOR_COMMENT: 200, Column.SAVED: 34}
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(Column.COMMENT, QHeaderView.ResizeMode.Stretch)
@@ -315,8 +330,11 @@ class FeedbackGrid(QWidget):
         m = self.model.row_at(row).meeting
         rating = f"rating {m.rating}" if m.rating is not None else "no rating"
         follow = "follow up: yes" if m.wants_follow_up else "follow up: no"
+        mentor_side = ", mentor: " + ", ".join(
+            ["follow up: yes"] * m.mentor_wants_follow_up + ["comment"] * bool(m.mentor_comment)
+        ) if m.mentor_wants_follow_up or m.mentor_comment else ""
         self.status_label.setText(f"✓ Saved — {m.mentee_name}, round {m.round_number} with {m.mentor_name}: "
-                                  f"{rating}, {follow}" + (", comment" if m.comment else ""))
+                                  f"{rating}, {follow}" + (", comment" if m.comment else "") + mentor_side)
         self.changed.emit()
 
     def _on_model_save_failed(self, problem: str) -> None:

@@ -32,6 +32,7 @@ class Column(enum.IntEnum):
     FOLLOW_UP = enum.auto()
     COMMENT = enum.auto()
     MENTOR_FOLLOW_UP = enum.auto()
+    MENTOR_COMMENT = enum.auto()
     SAVED = enum.auto()
 
     @property
@@ -40,7 +41,13 @@ class Column(enum.IntEnum):
 
     @property
     def editable(self) -> bool:
-        return self in (Column.RATING, Column.FOLLOW_UP, Column.COMMENT, Column.MENTOR_FOLLOW_UP)
+        return self in (Column.RATING, Column.FOLLOW_UP, Column.COMMENT, Column.MENTOR_FOLLOW_UP,
+                        Column.MENTOR_COMMENT)
+
+    @property
+    def is_text(self) -> bool:
+        """Typed into with an editor (keys are letters), rather than set by a single key."""
+        return self in (Column.COMMENT, Column.MENTOR_COMMENT)
 
 
 _HEADERS = {
@@ -52,6 +59,7 @@ _HEADERS = {
     Column.FOLLOW_UP: "Follow up?",
     Column.COMMENT: "Comment",
     Column.MENTOR_FOLLOW_UP: "Mentor: follow up?",
+    Column.MENTOR_COMMENT: "Mentor's comment",
     Column.SAVED: "",
 }
 
@@ -60,6 +68,7 @@ _TIPS = {
     Column.FOLLOW_UP: "The mentee would like to follow up: Y, N or Space",
     Column.COMMENT: "The mentee's comment: start typing, Enter saves",
     Column.MENTOR_FOLLOW_UP: "The mentor would like to follow up with this mentee: Y, N or Space",
+    Column.MENTOR_COMMENT: "What the mentor wrote about this meeting: start typing, Enter saves and goes down",
 }
 
 
@@ -168,11 +177,12 @@ class FeedbackModel(RowTableModel):
                         SaveState.FAILED: f"Not saved: {row.problem}"}[row.state]
             if column is Column.COMMENT and m.comment:
                 return m.comment
+            if column is Column.MENTOR_COMMENT and m.mentor_comment:
+                return m.mentor_comment
             if column is Column.MENTEE:
                 return m.mentee_name
             if column is Column.MENTOR:
-                # The full name (long ones are cut short in the cell), and what the mentor wrote.
-                return m.mentor_name + (f"\nThe mentor's comment: {m.mentor_comment}" if m.mentor_comment else "")
+                return m.mentor_name  # in full: long names are cut short in the cell
             return _TIPS.get(column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{column.header or 'Saved'}: {self._text(row, column, edit=False) or 'empty'}"
@@ -198,12 +208,14 @@ class FeedbackModel(RowTableModel):
             return m.mentor_wants_follow_up if edit else yes_no(m.mentor_wants_follow_up)
         if column is Column.COMMENT:
             return m.comment
+        if column is Column.MENTOR_COMMENT:
+            return m.mentor_comment
         return {SaveState.EMPTY: "", SaveState.SAVED: "✓", SaveState.FAILED: "⚠"}[row.state]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        # Only the comment opens an editor; ratings and yes/no take single keys (see the grid).
-        if index.isValid() and index.column() == Column.COMMENT:
+        # Only the comments open an editor; ratings and yes/no take single keys (see the grid).
+        if index.isValid() and Column(index.column()).is_text:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -214,9 +226,10 @@ class FeedbackModel(RowTableModel):
         column = Column(index.column())
         if not column.editable:
             return False
-        if column is Column.COMMENT:
+        if column.is_text:
             value = str(value or "").strip()
-            if value == row.meeting.comment:
+            stored = row.meeting.comment if column is Column.COMMENT else row.meeting.mentor_comment
+            if value == stored:
                 return True
         saved = self.saver(row.meeting, column, value)
         number = index.row()
