@@ -229,3 +229,38 @@ def test_ending_a_series_and_deleting_a_session(groups_page: GroupsPage, demo_st
     next(b for b in box.buttons() if b.text() == "Delete").click()
     assert [s.id for s in sessions(demo_store, group_id)] == [first.id]
     assert tab.model.rowCount() == 1
+
+
+def test_a_members_feedback_is_shown_for_changing_and_can_be_removed(
+    groups_page: GroupsPage, demo_store: EventStore, qtbot: QtBot
+) -> None:
+    tab = groups_page.sessions_tab
+    groups_page.tabs.setCurrentWidget(tab)
+    tab.set_filter(when="past")
+    info = tab.selected_session()
+    assert info is not None
+    qtbot.mouseClick(tab.notes_button, Qt.MouseButton.LeftButton)
+    dialog = groups_page.dialog
+    assert isinstance(dialog, NotesDialog)
+    assert dialog.existing_feedback() is None
+    assert not dialog.feedback_button.isEnabled()  # nothing to save yet
+    dialog.rating_spin.setValue(5)
+    dialog.comment_edit.setText("Loved the demo")
+    assert dialog.feedback_button.isEnabled() and dialog.feedback_button.text() == "Save feedback"
+    qtbot.mouseClick(dialog.feedback_button, Qt.MouseButton.LeftButton)
+
+    # Another member: empty fields; back to the first: their feedback, ready to change.
+    dialog.author_combo.setCurrentIndex(1)
+    assert (dialog.rating_spin.value(), dialog.comment_edit.text()) == (0, "")
+    dialog.author_combo.setCurrentIndex(0)
+    assert (dialog.rating_spin.value(), dialog.comment_edit.text()) == (5, "Loved the demo")
+
+    dialog.rating_spin.setValue(0)
+    dialog.comment_edit.clear()
+    assert dialog.feedback_button.text() == "Remove feedback"
+    qtbot.mouseClick(dialog.feedback_button, Qt.MouseButton.LeftButton)
+    assert dialog.feedback_label.text() == "No feedback yet."
+    assert not dialog.feedback_button.isEnabled()
+    with demo_store.read_session() as session:
+        assert svc.session_feedback(session, info.id) == []
+    dialog.reject()

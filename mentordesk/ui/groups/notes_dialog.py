@@ -1,4 +1,8 @@
-"""A session's notes — agenda, what was discussed, actions — and optional feedback from its members."""
+"""A session's notes — agenda, what was discussed, actions — and optional feedback from its members.
+
+Choosing a member shows their feedback, if any, to be changed; clearing both the rating and the
+comment turns the button into "Remove feedback".
+"""
 
 from __future__ import annotations
 
@@ -70,6 +74,7 @@ class NotesDialog(QDialog):
         self.comment_edit = QLineEdit()
         self.comment_edit.setPlaceholderText("Comment (optional)")
         self.feedback_button = QPushButton("Save feedback")
+        self.feedback: list[svc.SessionFeedbackInfo] = []
         feedback_row = QHBoxLayout()
         feedback_row.addWidget(self.author_combo, 1)
         feedback_row.addWidget(self.rating_spin)
@@ -100,7 +105,7 @@ class NotesDialog(QDialog):
         self.actions_edit.setPlainText(notes.actions)
         for member in members:
             self.author_combo.addItem(member.name, member.person_id)
-        self.feedback_label.setText(feedback_text(feedback))
+        self._show_feedback(feedback)
         self._connect_signals()
         fit_to_screen(self, 600, 620)
 
@@ -109,6 +114,9 @@ class NotesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.save_shortcut.activated.connect(self._on_buttons_accepted)
         self.feedback_button.clicked.connect(self._on_feedback_button_clicked)
+        self.author_combo.currentIndexChanged.connect(self._on_author_combo_current_index_changed)
+        self.rating_spin.valueChanged.connect(self._on_feedback_fields_changed)
+        self.comment_edit.textChanged.connect(self._on_feedback_fields_changed)
 
     def save(self) -> bool:
         try:
@@ -135,10 +143,30 @@ class NotesDialog(QDialog):
             self._show_error(str(error))
             return False
         self.error_label.hide()
-        self.feedback_label.setText(feedback_text(feedback))
-        self.comment_edit.clear()
-        self.rating_spin.setValue(0)
+        self._show_feedback(feedback)
         return True
+
+    def existing_feedback(self) -> svc.SessionFeedbackInfo | None:
+        """What the member chosen in the list has said so far."""
+        author = self.author_combo.currentData()
+        return next((item for item in self.feedback if item.author_id == author), None)
+
+    def _show_feedback(self, feedback: list[svc.SessionFeedbackInfo]) -> None:
+        self.feedback = feedback
+        self.feedback_label.setText(feedback_text(feedback))
+        self._fill_feedback_fields()
+
+    def _fill_feedback_fields(self) -> None:
+        existing = self.existing_feedback()
+        self.rating_spin.setValue(existing.rating or 0 if existing else 0)
+        self.comment_edit.setText(existing.comment if existing else "")
+        self._update_feedback_button()
+
+    def _update_feedback_button(self) -> None:
+        empty = not self.rating_spin.value() and not self.comment_edit.text().strip()
+        existing = self.existing_feedback()
+        self.feedback_button.setText("Remove feedback" if empty and existing else "Save feedback")
+        self.feedback_button.setEnabled(self.author_combo.count() > 0 and not (empty and existing is None))
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -149,3 +177,9 @@ class NotesDialog(QDialog):
 
     def _on_feedback_button_clicked(self) -> None:
         self.save_feedback()
+
+    def _on_author_combo_current_index_changed(self, _index: int) -> None:
+        self._fill_feedback_fields()
+
+    def _on_feedback_fields_changed(self, *_args: object) -> None:
+        self._update_feedback_button()
