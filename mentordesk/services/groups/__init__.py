@@ -57,6 +57,7 @@ Attendance (``attendance``; the rate rule is in that module's docstring)
     mark_by_scan(s, session_id, raw, *, status=None, late_after=None, now=None) -> ScanOutcome
     member_stats(s, person_id, group_id, *, now=None) -> AttendanceStats
     group_stats(s, group_id, *, now=None) -> GroupStats
+    attendance_rates(s, event_id, *, now=None) -> {group_id: rate | None}   # every group, few queries
     STATUS_KEYS: {"p": PRESENT, "l": LATE, "a": ABSENT, "e": EXCUSED}
 
 Notes, feedback, goals, history (``notes``, ``goals``)
@@ -95,6 +96,7 @@ from mentordesk.models import (
 from mentordesk.models.timezones import local_zone_name, zone_names
 from mentordesk.services.groups.attendance import (
     STATUS_KEYS,
+    attendance_rates,
     group_stats,
     mark_by_scan,
     mark_everyone_present,
@@ -239,6 +241,7 @@ __all__ = [
     "add_goal",
     "add_member",
     "add_note",
+    "attendance_rates",
     "available_people",
     "calendar_ics",
     "cancel_session",

@@ -41,6 +41,11 @@ def session_zone(session: Session, meeting: GroupSession) -> ZoneInfo:
     return zone(event_zone_name(session, event_id))
 
 
+def session_zone_or(meeting: GroupSession, event_zone: ZoneInfo) -> ZoneInfo:
+    """:func:`session_zone` with the event's zone already looked up (for many sessions at once)."""
+    return ZoneInfo(meeting.timezone) if meeting.timezone and is_zone_name(meeting.timezone) else event_zone
+
+
 def local_instant(day: date, at: time, zone_name: str) -> datetime:
     """The aware datetime for a wall-clock time in a zone.
 

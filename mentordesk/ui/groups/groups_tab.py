@@ -59,7 +59,8 @@ def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
 def groups_snapshot(session: Session, event_id: int) -> list[GroupRow]:
     """The group list, in natural order, with each group's attendance rate over its held sessions."""
     groups = sorted(svc.list_groups(session, event_id), key=lambda g: natural_key(g.name))
-    return [GroupRow(g, svc.group_stats(session, g.id).total.rate) for g in groups]
+    rates = svc.attendance_rates(session, event_id)
+    return [GroupRow(g, rates.get(g.id)) for g in groups]
 
 
 class GroupsTab(QWidget):

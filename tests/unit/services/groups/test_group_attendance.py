@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from groups_fixtures import add_person, small_group
 
-from mentordesk.models import AttendanceSource, AttendanceStatus, GroupMember
+from mentordesk.models import AttendanceSource, AttendanceStatus, GroupKind, GroupMember
 from mentordesk.models.store import EventStore
 from mentordesk.printing.sign_in_data import build_sign_in_sheets
 from mentordesk.printing.sign_in_data import sign_in_order as sheet_order
@@ -16,7 +16,9 @@ from mentordesk.services.groups import (
     Recurrence,
     SessionPlan,
     add_member,
+    attendance_rates,
     cancel_session,
+    create_group,
     get_session,
     group_stats,
     mark_by_scan,
@@ -148,3 +150,34 @@ def test_statistics_follow_membership_dates_and_keep_records_of_people_who_left(
         assert (counts.present, counts.unmarked) == (1, len(roster(s, ids[0])) - 1) == (1, 3)
     assert (joined_late.held, joined_late.unmarked) == (2, 2)
     assert (left.held, left.present, left.rate) == (1, 1, 1.0)
+
+
+def test_attendance_rates_of_every_group_match_each_groups_own_statistics(store: EventStore) -> None:
+    """The group list's batched rates follow the same rule as group_stats: held sessions only,
+    membership dates, excused and unmarked left out, a group without held sessions has none."""
+    group_id, _mentor, mentees = small_group(store)
+    others = [add_person(store, "Nia", "Mensah"), add_person(store, "Kofi", "Boateng")]
+    with store.session() as s:
+        other_id = create_group(s, store.event_id, "Debate", GroupKind.GROUP)
+        idle_id = create_group(s, store.event_id, "Chess", GroupKind.GROUP)
+        for person_id in others:
+            add_member(s, other_id, person_id)
+        add_member(s, idle_id, mentees[0])  # in two groups at once
+    ids = _weekly(store, group_id, count=6)
+    other_ids = _weekly(store, other_id, count=3)
+    with store.session() as s:
+        cancel_session(s, ids[2])
+        for session_id, status in {ids[0]: P, ids[1]: L, ids[2]: P, ids[3]: A, ids[4]: E}.items():
+            set_attendance(s, session_id, mentees[0], status)
+        set_attendance(s, ids[0], mentees[1], A)
+        set_attendance(s, other_ids[0], others[0], P)
+        set_attendance(s, other_ids[1], others[0], A)
+        remove_member(s, group_id, mentees[3])
+    for when in (NOW, NOW + timedelta(days=1), datetime(2026, 12, 1, tzinfo=UTC)):
+        with store.read_session() as s:
+            rates = attendance_rates(s, store.event_id, now=when)
+            expected = {g: group_stats(s, g, now=when).total.rate for g in (group_id, other_id, idle_id)}
+        assert rates == expected
+    assert expected[idle_id] is None  # nothing scheduled: no rate rather than 0 %
+    with store.read_session() as s:
+        assert attendance_rates(s, store.event_id, now=NOW)[other_id] == pytest.approx(0.5)
