@@ -16,7 +16,7 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import checkin
 from mentordesk.services import feedback as fb
 from mentordesk.services.flash import load_problem, plan, replan_saved, save_plan
-from mentordesk.ui.flash.feedback_grid import NO_EVENT_TEXT, NO_PLAN_TEXT
+from mentordesk.ui.flash.feedback_grid import NO_EVENT_TEXT, NO_PLAN_TEXT, FeedbackTable
 from mentordesk.ui.flash.feedback_panel import FeedbackPanel
 from mentordesk.ui.itemmodels.feedback_followups_model import FollowUpsModel
 from mentordesk.ui.itemmodels.feedback_model import Column, FeedbackModel, SaveState
@@ -33,6 +33,14 @@ def _stored(store: EventStore) -> dict[tuple[int, int, int], tuple[int | None, b
     with store.read_session() as session:
         return {(f.author_id, f.about_person_id, f.round_number or 0): (f.rating, f.wants_follow_up, f.comment)
                 for f in session.scalars(select(Feedback))}
+
+
+def _typing_on_a_plan(panel: FeedbackPanel, store: EventStore) -> tuple[FeedbackTable, FeedbackModel]:
+    """The demo event planned and shown in the panel, the grid focused for typing."""
+    _plan(store)
+    panel.set_store(store)
+    panel.grid.table.setFocus()
+    return panel.grid.table, panel.grid.model
 
 
 @pytest.fixture
@@ -171,10 +179,7 @@ def test_find_jumps_to_a_mentee_ignoring_accents(panel: FeedbackPanel, demo_stor
 def test_a_refresh_while_typing_a_comment_keeps_the_editor(
     panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
 ) -> None:
-    _plan(demo_store)
-    panel.set_store(demo_store)
-    table, model = panel.grid.table, panel.grid.model
-    table.setFocus()
+    table, model = _typing_on_a_plan(panel, demo_store)
     qtbot.waitUntil(table.hasFocus, timeout=10_000)
     table.setCurrentIndex(model.index(0, Column.COMMENT))
     qtbot.keyClick(table, "A")
@@ -199,10 +204,7 @@ def test_a_refresh_while_typing_a_comment_keeps_the_editor(
 def test_keys_on_the_mentor_column_never_touch_the_mentees_rating(
     panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
 ) -> None:
-    _plan(demo_store)
-    panel.set_store(demo_store)
-    table, model = panel.grid.table, panel.grid.model
-    table.setFocus()
+    table, model = _typing_on_a_plan(panel, demo_store)
     qtbot.keyClick(table, Qt.Key.Key_Y)  # straight from the rating: yes, then on to the comment
     assert model.row_at(0).meeting.wants_follow_up
     assert (table.currentIndex().row(), table.currentIndex().column()) == (0, Column.COMMENT)
@@ -246,10 +248,7 @@ def test_a_meeting_replanned_away_meanwhile_is_not_saved_and_says_why(
 def test_mentors_comments_are_typed_down_their_own_column(
     panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
 ) -> None:
-    _plan(demo_store)
-    panel.set_store(demo_store)
-    table, model = panel.grid.table, panel.grid.model
-    table.setFocus()
+    table, model = _typing_on_a_plan(panel, demo_store)
     table.setCurrentIndex(model.index(0, Column.MENTOR_COMMENT))
     qtbot.keyClick(table, "S")  # a letter opens the editor, even y/n/digits would be text here
     editor = QApplication.focusWidget()

@@ -143,7 +143,8 @@ def test_filter_by_group_move_and_cancel_one_occurrence(
         assert not svc.get_session(session, second.id).cancelled
 
 
-def test_notes_and_feedback_are_saved(groups_page: GroupsPage, demo_store: EventStore, qtbot: QtBot) -> None:
+def _notes_of_a_past_session(groups_page: GroupsPage, qtbot: QtBot) -> tuple[svc.SessionInfo, NotesDialog]:
+    """The Notes dialog of the first past session, opened from the Sessions tab."""
     tab = groups_page.sessions_tab
     groups_page.tabs.setCurrentWidget(tab)
     tab.set_filter(when="past")
@@ -152,6 +153,11 @@ def test_notes_and_feedback_are_saved(groups_page: GroupsPage, demo_store: Event
     qtbot.mouseClick(tab.notes_button, Qt.MouseButton.LeftButton)
     dialog = groups_page.dialog
     assert isinstance(dialog, NotesDialog)
+    return info, dialog
+
+
+def test_notes_and_feedback_are_saved(groups_page: GroupsPage, demo_store: EventStore, qtbot: QtBot) -> None:
+    info, dialog = _notes_of_a_past_session(groups_page, qtbot)
     dialog.agenda_edit.setPlainText("Check-in round\nDemo of the line follower")
     dialog.discussion_edit.setPlainText("Sensors drift in sunlight")
     dialog.actions_edit.setPlainText("Łukasz: order new sensors")
@@ -234,14 +240,7 @@ def test_ending_a_series_and_deleting_a_session(groups_page: GroupsPage, demo_st
 def test_a_members_feedback_is_shown_for_changing_and_can_be_removed(
     groups_page: GroupsPage, demo_store: EventStore, qtbot: QtBot
 ) -> None:
-    tab = groups_page.sessions_tab
-    groups_page.tabs.setCurrentWidget(tab)
-    tab.set_filter(when="past")
-    info = tab.selected_session()
-    assert info is not None
-    qtbot.mouseClick(tab.notes_button, Qt.MouseButton.LeftButton)
-    dialog = groups_page.dialog
-    assert isinstance(dialog, NotesDialog)
+    info, dialog = _notes_of_a_past_session(groups_page, qtbot)
     assert dialog.existing_feedback() is None
     assert not dialog.feedback_button.isEnabled()  # nothing to save yet
     dialog.rating_spin.setValue(5)
