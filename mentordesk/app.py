@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from mentordesk import APP_ID, APP_NAME, ORGANIZATION, __version__
 from mentordesk.ui import errors, style
+from mentordesk.ui.script_fonts import register_missing_script_fonts
 
 if TYPE_CHECKING:
     from mentordesk.ui.main_window import MainWindow
@@ -43,6 +44,8 @@ def create_application() -> QApplication:
     QGuiApplication.setDesktopFileName(APP_ID)
     # Only the program name: the command line's own options are argparse's, not Qt's.
     app = QApplication(sys.argv[:1])
+    # Before any widget: a name in a script the computer has no font for still shows as letters.
+    register_missing_script_fonts()
     style.apply(app)
     return app
 
