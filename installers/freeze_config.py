@@ -32,6 +32,9 @@ EXTRA_HIDDEN_IMPORTS = [
     "openpyxl",
     "reportlab.graphics.barcode.qr",
     "reportlab.graphics.barcode.common",
+    # reportlab loads its C accelerators with exec("from _rl_accel import …"), which analysis
+    # cannot see; without them every PDF is built at Python speed (rl_accel package).
+    "_rl_accel",
     # The SVG icon engine and image plugin load libQt6Svg at run time; no Python code imports it.
     "PySide6.QtSvg",
 ]

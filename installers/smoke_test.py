@@ -107,6 +107,13 @@ class Smoke:
             gui = self.program.with_name("mentordeskw.exe")
             self.report(gui.is_file(), "mentordeskw.exe (no console) is next to mentordesk.exe")
 
+    def check_native_modules(self) -> None:
+        """Compiled modules that are loaded in ways PyInstaller's analysis cannot follow."""
+        bundle = self.program.parent.parent if self.program.parent.name == "MacOS" else self.program.parent
+        for stem, why in (("_rl_accel", "reportlab's C accelerators"), ("_harfbuzz", "the HarfBuzz shaper")):
+            found = [p.name for p in bundle.rglob(f"{stem}*") if p.suffix in (".so", ".pyd")]
+            self.report(bool(found), f"bundled: {why}", ", ".join(found) or f"no {stem} module in {bundle}")
+
     def check_version(self) -> None:
         result = self.expect("--version", "--version")
         if result:
@@ -206,6 +213,7 @@ class Smoke:
         event = self.work / "demo.mentordesk"
         self.check_version()
         self.check_gui_program()
+        self.check_native_modules()
         people = self.check_demo_and_people(event)
         self.check_imports(event)
         self.check_checkin_and_plan(event, people)
