@@ -4,15 +4,14 @@
 #   installers/build-linux.sh               (or: make installer)
 #   installers/build-linux.sh --no-tarball  only the frozen folder dist/mentordesk (for the smoke test)
 #
-# Uses the project's .venv when it exists (make creates it), otherwise a build venv in
-# build/installer-venv; installs PyInstaller there with pip, freezes the app with
+# Gets its Python and PyInstaller from installers/freeze-env.sh (the project's .venv, or a build
+# venv in build/installer-venv), freezes the app with
 # installers/mentordesk.spec into dist/mentordesk/, adds the desktop integration (menu entry,
 # AppStream metadata, MIME type, icons, install.sh) and packs the folder. PYTHON=... picks
 # the interpreter used to create the build venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PYINSTALLER_REQ=${PYINSTALLER_REQ:-"pyinstaller>=6.10,<7"}
 tarball=yes
 case "${1:-}" in
     "") ;;
@@ -21,19 +20,8 @@ case "${1:-}" in
 esac
 started=$(date +%s)
 
-if [[ -x .venv/bin/python ]]; then
-    py=.venv/bin/python
-else
-    if [[ ! -x build/installer-venv/bin/python ]]; then
-        "${PYTHON:-python3}" -m venv build/installer-venv
-    fi
-    py=build/installer-venv/bin/python
-    "$py" -m pip install --quiet --upgrade pip
-    "$py" -m pip install --quiet ".[installer]"
-fi
-if ! "$py" -c 'import PyInstaller' 2>/dev/null; then
-    "$py" -m pip install --quiet "$PYINSTALLER_REQ"
-fi
+# shellcheck source=installers/freeze-env.sh
+source installers/freeze-env.sh
 
 version=$("$py" -c 'import sys; sys.path.insert(0, "installers"); import freeze_config, pathlib; print(freeze_config.read_version(pathlib.Path(".")))')
 arch=$(uname -m)
@@ -41,7 +29,7 @@ name="mentordesk-$version-linux-$arch"
 app=dist/mentordesk
 
 rm -rf "$app"
-"$py" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller installers/mentordesk.spec
+freeze
 
 # Drop debug information from the libraries that carry it (the build machine's libpython has
 # ~17 MB). Skipped: libraries grafted into wheels by auditwheel (in *.libs/ folders, or whose

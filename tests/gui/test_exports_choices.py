@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from exports_helpers import open_page
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -19,18 +20,7 @@ from mentordesk.services.groups import add_goal, list_groups, list_sessions
 from mentordesk.services.people import new_badge_code
 from mentordesk.ui.exports.choice_combo import LOADING, SEARCHABLE_FROM, ChoiceCombo
 from mentordesk.ui.exports.page import ExportsPage
-from mentordesk.ui.tasks import InlineRunner, TaskManager, ThreadPoolRunner
-
-
-def _page(qtbot: QtBot, store: EventStore | None, runner: object = None) -> ExportsPage:
-    page = ExportsPage(TaskManager(runner or InlineRunner()))  # type: ignore[arg-type]
-    qtbot.addWidget(page)
-    page.resize(1100, 760)
-    page.set_store(store)
-    page.show()
-    page.set_active(True)
-    qtbot.waitExposed(page)
-    return page
+from mentordesk.ui.tasks import ThreadPoolRunner
 
 
 def _combo(page: ExportsPage, key: str) -> ChoiceCombo:
@@ -55,7 +45,7 @@ def _squash(text: str) -> str:
 
 @pytest.fixture
 def demo(qtbot: QtBot, demo_store: EventStore) -> ExportsPage:
-    page = _page(qtbot, demo_store)
+    page = open_page(qtbot, demo_store)
     page.select_document("sign_in_sheets")
     return page
 
@@ -145,7 +135,7 @@ def test_another_event_forgets_the_choice_and_an_empty_one_says_there_is_nothing
 
 
 def test_choices_read_in_the_background_arrive_in_the_form(qtbot: QtBot, demo_store: EventStore) -> None:
-    page = _page(qtbot, demo_store, ThreadPoolRunner())
+    page = open_page(qtbot, demo_store, ThreadPoolRunner())
     page.select_document("sign_in_sheets")
     group = _combo(page, "group")
     qtbot.waitUntil(lambda: group.count() == 3, timeout=10_000)
@@ -171,7 +161,7 @@ def _many_mentees(store: EventStore, count: int) -> dict[str, int]:
 
 def test_a_long_mentee_list_is_searched_accent_blind_and_the_pick_is_printed(qtbot: QtBot, store: EventStore) -> None:
     ids = _many_mentees(store, 420)
-    page = _page(qtbot, store)
+    page = open_page(qtbot, store)
     page.select_document("take_home")
     person = _combo(page, "person")
     assert person.count() == 421 >= SEARCHABLE_FROM and person.searchable
@@ -200,7 +190,7 @@ def test_a_long_mentee_list_is_searched_accent_blind_and_the_pick_is_printed(qtb
 def test_typed_text_that_names_one_mentee_chooses_them_and_free_text_is_kept(qtbot: QtBot, store: EventStore,
                                                                              tmp_path: Path) -> None:
     ids = _many_mentees(store, 40)
-    page = _page(qtbot, store)
+    page = open_page(qtbot, store)
     page.select_document("take_home")
     person = _combo(page, "person")
     person.lineEdit().setText("ŠIMŮNEK")

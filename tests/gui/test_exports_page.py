@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from exports_helpers import open_page
 from pypdf import PdfReader
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -40,7 +41,7 @@ from mentordesk.printing.catalog import (
 from mentordesk.ui import errors
 from mentordesk.ui.exports import output
 from mentordesk.ui.exports.page import ExportsPage
-from mentordesk.ui.tasks import InlineRunner, TaskManager, ThreadPoolRunner
+from mentordesk.ui.tasks import ThreadPoolRunner
 
 SLOW_STEPS = 2_000
 
@@ -118,20 +119,9 @@ def test_documents(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def _page(qtbot: QtBot, store: EventStore | None, runner: object = None) -> ExportsPage:
-    page = ExportsPage(TaskManager(runner or InlineRunner()))  # type: ignore[arg-type]
-    qtbot.addWidget(page)
-    page.resize(1100, 760)
-    page.set_store(store)
-    page.show()
-    page.set_active(True)
-    qtbot.waitExposed(page)
-    return page
-
-
 @pytest.fixture
 def exports(qtbot: QtBot, store: EventStore) -> ExportsPage:
-    return _page(qtbot, store)
+    return open_page(qtbot, store)
 
 
 def test_the_list_shows_the_registered_documents_in_order(exports: ExportsPage) -> None:
@@ -234,7 +224,7 @@ def test_cancel_stops_the_build_and_shows_nothing(exports: ExportsPage) -> None:
 
 
 def test_cancel_from_the_ui_stops_a_background_build(qtbot: QtBot, store: EventStore) -> None:
-    page = _page(qtbot, store, ThreadPoolRunner())
+    page = open_page(qtbot, store, ThreadPoolRunner())
     page.select_document("zz_test_slow")
     page.start_preview()
     assert page.is_building and not page.panel.preview_button.isEnabled()
@@ -421,7 +411,7 @@ def test_printing_can_be_cancelled_between_pages(exports: ExportsPage, tmp_path:
 
 
 def test_no_event_open_shows_the_empty_state(qtbot: QtBot) -> None:
-    page = _page(qtbot, None)
+    page = open_page(qtbot, None)
     assert page.stack.currentWidget() is page.empty_state
     assert page.empty_state.text() == "No event is open"
 

@@ -46,18 +46,12 @@ from mentordesk.services.groups.records import (
     ScanOutcome,
 )
 from mentordesk.services.groups.roster_order import sign_in_order
+from mentordesk.services.groups.rows import group_row, session_row
 from mentordesk.services.groups.timing import event_zone_name, session_zone, session_zone_or
 
 #: Keys the attendance grid uses for each status (P, L, A, E).
 STATUS_KEYS = {"p": AttendanceStatus.PRESENT, "l": AttendanceStatus.LATE,
                "a": AttendanceStatus.ABSENT, "e": AttendanceStatus.EXCUSED}
-
-
-def _meeting(session: Session, session_id: int) -> GroupSession:
-    meeting = session.get(GroupSession, session_id)
-    if meeting is None:
-        raise GroupError("That session no longer exists.")
-    return meeting
 
 
 def _member_on(member: GroupMember, day: date) -> bool:
@@ -66,7 +60,7 @@ def _member_on(member: GroupMember, day: date) -> bool:
 
 def roster(session: Session, session_id: int) -> list[RosterRow]:
     """The people expected at a session with their marks, in sign-in order (sheet = grid)."""
-    meeting = _meeting(session, session_id)
+    meeting = session_row(session, session_id)
     day = meeting.starts_at.astimezone(session_zone(session, meeting)).date()
     marks = {a.person_id: a for a in meeting.attendance}
     rows: dict[int, RosterRow] = {}
@@ -90,7 +84,7 @@ def roster(session: Session, session_id: int) -> list[RosterRow]:
 def set_attendance(session: Session, session_id: int, person_id: int, status: AttendanceStatus | None, *,
                    source: AttendanceSource = AttendanceSource.APP, note: str | None = None) -> None:
     """Mark one person at one session; ``None`` clears the mark."""
-    meeting = _meeting(session, session_id)
+    meeting = session_row(session, session_id)
     mark = session.scalar(select(Attendance).where(Attendance.session_id == session_id,
                                                    Attendance.person_id == person_id))
     if status is None:
@@ -146,7 +140,7 @@ def mark_by_scan(session: Session, session_id: int, raw: str, *, status: Attenda
     Status: ``status`` when given; else late when ``late_after`` is given and ``now`` is later than
     the start plus that; else present. Someone already marked present or late is left as is.
     """
-    meeting = _meeting(session, session_id)
+    meeting = session_row(session, session_id)
     if meeting.cancelled:
         return ScanOutcome(False, None, "", None, False, "This session is cancelled.")
     text = (raw or "").strip()
@@ -279,9 +273,7 @@ def member_stats(session: Session, person_id: int, group_id: int, *, now: dateti
 
 def group_stats(session: Session, group_id: int, *, now: datetime | None = None) -> GroupStats:
     """Every member's attendance in a group (sign-in order) and the group total."""
-    group = session.get(MentorGroup, group_id)
-    if group is None:
-        raise GroupError("That group no longer exists.")
+    group = group_row(session, group_id)
     statuses, members = _statuses_by_person(session, group_id, now)
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(set(statuses) | set(members))))}
     rows = []

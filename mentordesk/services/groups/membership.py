@@ -32,6 +32,7 @@ from mentordesk.services.groups.records import (
     MemberInfo,
 )
 from mentordesk.services.groups.roster_order import sign_in_order
+from mentordesk.services.groups.rows import group_row
 from mentordesk.services.groups.timing import session_zone
 
 NAME_MAX = 200
@@ -68,13 +69,6 @@ def _check_name_free(session: Session, event_id: int, name: str, group_id: int |
             raise GroupError(f"There is already a group called “{other_name}”.")
 
 
-def _group(session: Session, group_id: int) -> MentorGroup:
-    group = session.get(MentorGroup, group_id)
-    if group is None:
-        raise GroupError("That group no longer exists.")
-    return group
-
-
 def create_group(session: Session, event_id: int, name: str, kind: GroupKind = GroupKind.GROUP, *,
                  topic: str = "", description: str = "", location: str = "") -> int:
     """Create an empty group; returns its id."""
@@ -88,7 +82,7 @@ def create_group(session: Session, event_id: int, name: str, kind: GroupKind = G
 
 
 def rename_group(session: Session, group_id: int, name: str) -> None:
-    group = _group(session, group_id)
+    group = group_row(session, group_id)
     name = _clean_name(name)
     _check_name_free(session, group.event_id, name, group_id)
     group.name = name
@@ -99,7 +93,7 @@ def update_group(session: Session, group_id: int, *, kind: GroupKind | None = No
                  description: str | None = None, location: str | None = None,
                  archived: bool | None = None) -> None:
     """Change a group's details; None leaves a field as it is."""
-    group = _group(session, group_id)
+    group = group_row(session, group_id)
     if kind is not None:
         group.kind = GroupKind(kind)
     if topic is not None:
@@ -115,7 +109,7 @@ def update_group(session: Session, group_id: int, *, kind: GroupKind | None = No
 
 def delete_group(session: Session, group_id: int) -> None:
     """Delete a group with its sessions and their attendance (goals stay with the person)."""
-    session.delete(_group(session, group_id))
+    session.delete(group_row(session, group_id))
     session.flush()
 
 
@@ -188,7 +182,7 @@ def group_members(session: Session, group_id: int) -> list[MemberInfo]:
 
 
 def get_group(session: Session, group_id: int) -> GroupDetails:
-    g = _group(session, group_id)
+    g = group_row(session, group_id)
     return GroupDetails(id=g.id, name=g.name, kind=g.kind, topic=g.topic or "", description=g.description or "",
                         location=g.location or "", archived=g.archived,
                         members=tuple(group_members(session, group_id)))
@@ -215,7 +209,7 @@ def available_people(session: Session, event_id: int, *, exclude_group_id: int |
 def add_member(session: Session, group_id: int, person_id: int, role: MemberRole | None = None, *,
                joined_on: date | None = None) -> MemberRole:
     """Put someone in a group (role from the group kind and their event role unless given)."""
-    group = _group(session, group_id)
+    group = group_row(session, group_id)
     person = session.get(Person, person_id)
     if person is None or person.event_id != group.event_id:
         raise GroupError("That person is not part of this event.")
@@ -261,8 +255,8 @@ def move_member(session: Session, person_id: int, from_group_id: int, to_group_i
                                                       GroupMember.person_id == person_id))
     if member is None:
         raise GroupError("That person is not in the group they are being moved from.")
-    source = _group(session, from_group_id)
-    target = _group(session, to_group_id)
+    source = group_row(session, from_group_id)
+    target = group_row(session, to_group_id)
     if session.scalar(select(GroupMember.id).where(GroupMember.group_id == to_group_id,
                                                    GroupMember.person_id == person_id)) is not None:
         person = session.get_one(Person, person_id)

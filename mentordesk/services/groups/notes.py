@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mentordesk.models import Feedback, GroupMember, GroupSession, Note, Person
+from mentordesk.models import Feedback, GroupMember, Note, Person
 from mentordesk.models.normalize import clean
 from mentordesk.services.groups.records import (
     GroupError,
@@ -20,26 +20,20 @@ from mentordesk.services.groups.records import (
     SessionFeedbackInfo,
     SessionNotes,
 )
+from mentordesk.services.groups.rows import session_row
 
 COMMENT_MAX_CHARS = 2_000
 
 
-def _meeting(session: Session, session_id: int) -> GroupSession:
-    meeting = session.get(GroupSession, session_id)
-    if meeting is None:
-        raise GroupError("That session no longer exists.")
-    return meeting
-
-
 def get_notes(session: Session, session_id: int) -> SessionNotes:
-    m = _meeting(session, session_id)
+    m = session_row(session, session_id)
     return SessionNotes(m.id, m.agenda or "", m.discussion or "", m.actions or "")
 
 
 def save_notes(session: Session, session_id: int, *, agenda: str | None = None, discussion: str | None = None,
                actions: str | None = None) -> SessionNotes:
     """Save a session's notes (None leaves a part as it is); returns them as stored."""
-    m = _meeting(session, session_id)
+    m = session_row(session, session_id)
     if agenda is not None:
         m.agenda = agenda.strip()
     if discussion is not None:
@@ -62,7 +56,7 @@ def save_session_feedback(session: Session, session_id: int, author_id: int, *, 
 
     Returns the feedback id, or None when it was removed.
     """
-    meeting = _meeting(session, session_id)
+    meeting = session_row(session, session_id)
     if rating is not None and not (isinstance(rating, int) and 1 <= rating <= 5):
         raise GroupError("A rating is from 1 to 5 stars.")
     comment = (comment or "").strip()

@@ -46,6 +46,7 @@ from mentordesk.services.groups.recurrence import (
     rrule_text,
     validate_recurrence,
 )
+from mentordesk.services.groups.rows import group_row, session_row
 from mentordesk.services.groups.timing import (
     local_instant,
     resolve_zone_name,
@@ -73,23 +74,9 @@ def _check_mode(mode: SessionMode, url: str) -> tuple[SessionMode, str]:
     return mode, url
 
 
-def _group(session: Session, group_id: int) -> MentorGroup:
-    group = session.get(MentorGroup, group_id)
-    if group is None:
-        raise GroupError("That group no longer exists.")
-    return group
-
-
-def _meeting(session: Session, session_id: int) -> GroupSession:
-    meeting = session.get(GroupSession, session_id)
-    if meeting is None:
-        raise GroupError("That session no longer exists.")
-    return meeting
-
-
 def schedule_sessions(session: Session, group_id: int, plan: SessionPlan) -> tuple[int, ...]:
     """Create a one-off session or a whole series; returns the new session ids in time order."""
-    group = _group(session, group_id)
+    group = group_row(session, group_id)
     zone_name = resolve_zone_name(session, group.event_id, plan.timezone)
     duration = _check_duration(plan.duration_minutes)
     mode, url = _check_mode(plan.mode, plan.meeting_url)
@@ -123,10 +110,10 @@ def schedule_sessions(session: Session, group_id: int, plan: SessionPlan) -> tup
 
 def move_session(session: Session, session_id: int, day: date, at: time, *, timezone: str | None = None) -> None:
     """Move one occurrence to another local date and time; the rest of its series stays put."""
-    meeting = _meeting(session, session_id)
+    meeting = session_row(session, session_id)
     zone_name = meeting.timezone
     if timezone:
-        zone_name = resolve_zone_name(session, _group(session, meeting.group_id).event_id, timezone)
+        zone_name = resolve_zone_name(session, group_row(session, meeting.group_id).event_id, timezone)
     elif not zone_name:
         zone_name = session_zone(session, meeting).key
     new_start = local_instant(day, at, zone_name)
@@ -144,7 +131,7 @@ def move_session(session: Session, session_id: int, day: date, at: time, *, time
 
 def cancel_session(session: Session, session_id: int) -> None:
     """Cancel one occurrence (it stays listed as cancelled; attendance recorded for it is kept)."""
-    meeting = _meeting(session, session_id)
+    meeting = session_row(session, session_id)
     if not meeting.cancelled:
         meeting.cancelled = True
         meeting.ical_sequence += 1
@@ -153,7 +140,7 @@ def cancel_session(session: Session, session_id: int) -> None:
 
 def restore_session(session: Session, session_id: int) -> None:
     """Undo a cancellation."""
-    meeting = _meeting(session, session_id)
+    meeting = session_row(session, session_id)
     if meeting.cancelled:
         meeting.cancelled = False
         meeting.ical_sequence += 1
@@ -162,7 +149,7 @@ def restore_session(session: Session, session_id: int) -> None:
 
 def update_session(session: Session, session_id: int, changes: SessionChanges) -> None:
     """Change one session's title, topic, duration, place or mode (None: leave as is)."""
-    meeting = _meeting(session, session_id)
+    meeting = session_row(session, session_id)
     if changes.duration_minutes is not None:
         meeting.duration_minutes = _check_duration(changes.duration_minutes)
     if changes.mode is not None or changes.meeting_url is not None:
@@ -181,7 +168,7 @@ def update_session(session: Session, session_id: int, changes: SessionChanges) -
 
 def delete_session(session: Session, session_id: int) -> None:
     """Delete one session with its attendance and notes (cancel it instead to keep a record)."""
-    session.delete(_meeting(session, session_id))
+    session.delete(session_row(session, session_id))
     session.flush()
 
 
@@ -229,7 +216,7 @@ def update_series(session: Session, series_id: int, plan: SessionPlan, *,
         raise GroupError("That series no longer exists.")
     if plan.recurrence is None:
         raise GroupError("A series needs a rule; schedule a single session instead.")
-    group = _group(session, series.group_id)
+    group = group_row(session, series.group_id)
     effective_from = effective_from or utcnow()
     zone_name = resolve_zone_name(session, group.event_id, plan.timezone or series.timezone or None)
     duration = _check_duration(plan.duration_minutes)
@@ -345,7 +332,7 @@ def list_sessions(session: Session, event_id: int, *, group_id: int | None = Non
 
 
 def get_session(session: Session, session_id: int) -> SessionInfo:
-    meeting = _meeting(session, session_id)
+    meeting = session_row(session, session_id)
     name = session.scalar(select(MentorGroup.name).where(MentorGroup.id == meeting.group_id)) or ""
     return _info(session, meeting, name, _counts(session, [meeting])[meeting.id])
 

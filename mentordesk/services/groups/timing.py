@@ -34,16 +34,21 @@ def resolve_zone_name(session: Session, event_id: int, wanted: str | None) -> st
     return event_zone_name(session, event_id)
 
 
+def _own_zone(meeting: GroupSession) -> ZoneInfo | None:
+    return ZoneInfo(meeting.timezone) if meeting.timezone and is_zone_name(meeting.timezone) else None
+
+
 def session_zone(session: Session, meeting: GroupSession) -> ZoneInfo:
-    if meeting.timezone and is_zone_name(meeting.timezone):
-        return ZoneInfo(meeting.timezone)
+    own = _own_zone(meeting)
+    if own is not None:
+        return own
     event_id = session.scalar(select(MentorGroup.event_id).where(MentorGroup.id == meeting.group_id))
     return zone(event_zone_name(session, event_id))
 
 
 def session_zone_or(meeting: GroupSession, event_zone: ZoneInfo) -> ZoneInfo:
     """:func:`session_zone` with the event's zone already looked up (for many sessions at once)."""
-    return ZoneInfo(meeting.timezone) if meeting.timezone and is_zone_name(meeting.timezone) else event_zone
+    return _own_zone(meeting) or event_zone
 
 
 def local_instant(day: date, at: time, zone_name: str) -> datetime:
