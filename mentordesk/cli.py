@@ -376,8 +376,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the contract is one clear line, never a traceback
         from mentordesk.models.store import EventFileError
+        from mentordesk.output_files import OutputFileError
 
-        if isinstance(exc, EventFileError):
+        if isinstance(exc, (EventFileError, OutputFileError)):
             print(f"{PROG}: error: {exc}", file=sys.stderr)
             return EXIT_FAILURE
         if isinstance(exc, OSError):

@@ -1,27 +1,27 @@
 """Writing an exported PDF and saying so, shared by the export commands (registers no command).
 
-The PDF is written beside its destination first and moved into place, so a failed export never
-leaves half a file behind.
+The PDF goes through :mod:`mentordesk.output_files`: a destination that is an event file (the
+open one above all), a companion of one, a backup or a folder is refused before the PDF is made,
+and the file appears whole or not at all.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from mentordesk.cli import CommandError
+from mentordesk.output_files import check_output_path, write_atomically
+
+WHAT = "the PDF"
 
 
-def write_pdf(path: Path, pdf: bytes) -> None:
-    """Put ``pdf`` at ``path`` in one step; an OS error becomes a one-line :class:`CommandError`."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(pdf)
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+def check_pdf_path(path: Path, event: Path | None) -> None:
+    """Refuse a destination before any work is done (raises ``OutputPathRefused``, one line)."""
+    check_output_path(path, open_event=event, what=WHAT)
+
+
+def write_pdf(path: Path, pdf: bytes, event: Path | None = None) -> None:
+    """Put ``pdf`` at ``path`` in one step; a refusal or OS error is a one-line ``OutputFileError``."""
+    write_atomically(path, pdf, what=WHAT, open_event=event, create_folder=True)
 
 
 def report_written(path: Path, what: str) -> None:

@@ -18,7 +18,7 @@ from mentordesk.cli import (
     command,
     event_target,
 )
-from mentordesk.commands._pdf_output import report_written, write_pdf
+from mentordesk.commands._pdf_output import check_pdf_path, report_written, write_pdf
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -41,11 +41,13 @@ def _build(args: argparse.Namespace, key: str, options: dict[str, Any]) -> Path:
     options["printer"] = args.printer
     path = Path(args.output).expanduser()
     with EventStore.open(event_target(args)) as store, store.read_session() as session:
+        event = store.path
+        check_pdf_path(path, event)
         try:
             pdf = catalog.build(session, key, options)
         except catalog.DocumentError as exc:
             raise CommandError(str(exc)) from None
-    write_pdf(path, pdf)
+    write_pdf(path, pdf, event)
     return path
 
 
@@ -80,6 +82,7 @@ def _cmd_export_calibration(args: argparse.Namespace) -> int:
     except labels.UnknownStock as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     path = Path(args.output).expanduser()
+    check_pdf_path(path, None)
     write_pdf(path, render_calibration(stock, labels.printer_offset(args.printer)))
     print(f"Wrote the calibration page to {path}")
     return EXIT_OK

@@ -19,7 +19,7 @@ from mentordesk.cli import (
     command,
     event_target,
 )
-from mentordesk.commands._pdf_output import report_written, write_pdf
+from mentordesk.commands._pdf_output import check_pdf_path, report_written, write_pdf
 
 NO_PLAN_HINT = ("no rotation has been planned for this event yet; plan and save one first: "
                 "mentordesk flash plan --event FILE --rounds R --minutes M --json OUT --save")
@@ -64,6 +64,8 @@ def export(args: argparse.Namespace, key: str, options: dict[str, Any]) -> Path:
     target = event_target(args)
     path = Path(args.output).expanduser()
     with EventStore.open(target) as store, store.read_session() as session:
+        event = store.path
+        check_pdf_path(path, event)
         try:
             kind = catalog.get(key)
             known = {option.key: option for option in kind.options}
@@ -76,7 +78,7 @@ def export(args: argparse.Namespace, key: str, options: dict[str, Any]) -> Path:
             if message.startswith("no rotation has been planned"):
                 message = NO_PLAN_HINT
             raise CommandError(message) from None
-    write_pdf(path, pdf)
+    write_pdf(path, pdf, event)
     return path
 
 
