@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x4D44534B
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+#: Execution option that makes a SQLite transaction begin DEFERRED (read-only sessions).
+_BEGIN_OPTION = "mentordesk_sqlite_begin"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 #: Every schema revision in ``migrations/versions``, oldest first; the last is the newest.
@@ -113,8 +115,14 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: object) -> None:
-        connection.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+    def _on_begin(connection: Connection) -> None:
+        # A transaction that may write starts as a writer (BEGIN IMMEDIATE) and so waits its
+        # turn under busy_timeout. A deferred BEGIN that reads and then writes cannot wait: when
+        # another desk committed in between, SQLite answers "database is locked" at once
+        # (SQLITE_BUSY_SNAPSHOT), and the scan fails although the timeout never elapsed.
+        # Read-only sessions stay deferred, so readers never queue behind writers (WAL).
+        mode = connection.get_execution_options().get(_BEGIN_OPTION, "IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def _sqlite_engine(path: Path) -> Engine:
@@ -217,7 +225,10 @@ class EventStore:
         self.path = path
         self.display_name = display_name
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        with self._sessions() as session:
+        # Reads begin DEFERRED on SQLite (see _install_sqlite_pragmas); elsewhere the option is ignored.
+        self._read_sessions = sessionmaker(engine.execution_options(**{_BEGIN_OPTION: "DEFERRED"}),
+                                           expire_on_commit=False)
+        with self._read_sessions() as session:
             event_id = session.scalar(select(Event.id).order_by(Event.id).limit(1))
         if event_id is None:
             engine.dispose()
@@ -329,8 +340,11 @@ class EventStore:
             yield session
 
     def read_session(self) -> Session:
-        """A plain session for reading (the caller closes it)."""
-        return self._sessions()
+        """A session for reading (the caller closes it); on SQLite it never waits for a writer.
+
+        Writing through it is a mistake: use :meth:`session`, whose transactions begin as writers.
+        """
+        return self._read_sessions()
 
     @property
     def revision(self) -> str | None:
