@@ -27,10 +27,13 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import Person, PlanMode, Role
 from mentordesk.models.store import EventStore
+from mentordesk.output_files import OutputFileError, StagedOutput, check_output_path, write_atomically
 from mentordesk.services.flash.plan import Plan, PlanResult
 from mentordesk.services.flash.planner import plan as make_plan
 from mentordesk.services.flash.problem import PlanError
 from mentordesk.services.flash.store import check_changeover, default_mode, load_problem, save_plan
+
+WHAT = "the rotation JSON"
 
 
 @dataclass(frozen=True)
@@ -74,18 +77,18 @@ def rotation_json(plan: Plan, people: Mapping[int, PersonRef]) -> dict[str, Any]
     }
 
 
-def write_rotation_json(document: Mapping[str, Any], out_path: str | os.PathLike[str]) -> Path:
-    """Write the JSON beside its destination and move it into place (no half-written file)."""
-    path = Path(out_path).expanduser()
-    partial = path.with_name(f".{path.name}.partial")
+def write_rotation_json(document: Mapping[str, Any], out_path: str | os.PathLike[str],
+                        *, open_event: Path | None = None) -> Path:
+    """Write the JSON whole or not at all (never over an event file); a failure is a PlanError."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise PlanError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return path
+        return write_atomically(Path(out_path).expanduser(), _encoded(document), what=WHAT,
+                                open_event=open_event, create_folder=True)
+    except OutputFileError as exc:
+        raise PlanError(str(exc)) from None
+
+
+def _encoded(document: Mapping[str, Any]) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def plan_to_json_file(
@@ -113,13 +116,31 @@ def plan_to_json_file(
         chosen = PlanMode(mode) if mode is not None else None
     except ValueError:
         raise PlanError(f"unknown mode {mode!r}: choose rotate or match") from None
-    with store.session() if save else store.read_session() as session:
-        chosen = chosen or default_mode(session, store.event_id)
-        problem = load_problem(session, store.event_id, rounds=rounds, seats=seats)
-        result = make_plan(problem, chosen)
-        people = people_refs(session, set(problem.mentors) | set(problem.mentees))
-        if save:
-            save_plan(session, store.event_id, result.plan, minutes=minutes, changeover_seconds=changeover_seconds,
-                      spots=result.waiting_spots)
-    write_rotation_json(rotation_json(result.plan, people), out_path)
+    path = Path(out_path).expanduser()
+    staged: StagedOutput | None = None
+    try:
+        check_output_path(path, open_event=store.path, what=WHAT)
+        with store.session() if save else store.read_session() as session:
+            chosen = chosen or default_mode(session, store.event_id)
+            problem = load_problem(session, store.event_id, rounds=rounds, seats=seats)
+            result = make_plan(problem, chosen)
+            people = people_refs(session, set(problem.mentors) | set(problem.mentees))
+            # The JSON is on disk (under a temporary name) before the plan is committed, and
+            # moved into place right after: a failure before the commit leaves neither, and the
+            # only moment that can split the pair is between the commit and the rename.
+            staged = StagedOutput(path, what=WHAT, open_event=store.path, create_folder=True)
+            staged.file.write(_encoded(rotation_json(result.plan, people)))
+            staged.sync()
+            if save:
+                save_plan(session, store.event_id, result.plan, minutes=minutes, changeover_seconds=changeover_seconds,
+                          spots=result.waiting_spots)
+        assert staged is not None  # made in the block above, which raised otherwise
+        staged.finish()
+    except OutputFileError as exc:
+        raise PlanError(str(exc)) from None
+    except OSError as exc:
+        raise PlanError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if staged is not None:
+            staged.discard()  # nothing if finished
     return result
