@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentordesk.models.base import Base, UTCDateTime, str_enum, utcnow
@@ -134,13 +134,15 @@ class FlashClock(Base):
     """The persisted state of a session's round clock.
 
     The remaining time is never stored; it is recomputed from ``phase_started_at`` (wall-clock,
-    UTC) and ``elapsed_ms`` (time already run before the last pause), so a restarted app shows
-    the same countdown as before the crash.
+    UTC) and ``elapsed_us`` (time already run before the last pause, in microseconds), so a
+    restarted app shows the same countdown as before the crash. ``phase_started_mono_us`` and
+    ``mono_boot_id`` tie ``phase_started_at`` to the monotonic clock, so that a wall-clock step
+    made while the app was closed is noticed when it reopens within the same boot.
     """
 
     __tablename__ = "flash_clock"
     __table_args__ = (
-        CheckConstraint("elapsed_ms >= 0", name="elapsed_non_negative"),
+        CheckConstraint("elapsed_us >= 0", name="elapsed_non_negative"),
         CheckConstraint("round_number >= 0", name="round_non_negative"),
         CheckConstraint("(state = 'running') = (phase_started_at IS NOT NULL)", name="running_has_anchor"),
     )
@@ -151,7 +153,10 @@ class FlashClock(Base):
     round_number: Mapped[int] = mapped_column(Integer, default=0)
     phase: Mapped[ClockPhase] = mapped_column(str_enum(ClockPhase, "clock_phase"), default=ClockPhase.MEETING)
     phase_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    elapsed_ms: Mapped[int] = mapped_column(Integer, default=0)
+    elapsed_us: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: The monotonic clock (µs, of boot ``mono_boot_id``) at ``phase_started_at``; None when unknown.
+    phase_started_mono_us: Mapped[int | None] = mapped_column(BigInteger)
+    mono_boot_id: Mapped[str | None] = mapped_column(String(64))
     #: Time added to the current phase with "+1 minute".
     extra_seconds: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -1,5 +1,6 @@
-"""The run console with an injected wall clock: commands reach the event file, keys work, chimes
-sound once, and a reopened page resumes at the right second (or says the rounds ended meanwhile)."""
+"""The run console with injected wall and monotonic clocks: commands reach the event file, keys
+work, chimes sound once, a reopened page resumes at the right second (or says the rounds ended
+meanwhile), and a stepped wall clock moves nothing."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from mentordesk.models import ClockPhase, ClockState, FlashClock, PlanMode
 from mentordesk.models.store import EventStore
 from mentordesk.services.flash.live import SessionSetup, plan_session
+from mentordesk.services.flash.wallclock import EPOCH, TrustedClock
 from mentordesk.ui.flash.page import FlashPage
 from mentordesk.ui.tasks import InlineRunner, TaskManager
 
@@ -20,14 +22,33 @@ T0 = datetime(2026, 5, 4, 18, 0, tzinfo=UTC)
 
 
 class FakeTime:
+    """A wall clock and a monotonic clock moved by hand: ``advance`` is time passing (both move),
+    ``step`` is someone (or NTP) setting the wall clock (only it moves)."""
+
     def __init__(self) -> None:
         self.at = T0
+        self.mono_ns = 7_000_000_000_000
+        self.boot_id = "boot-1"
 
-    def __call__(self) -> datetime:
-        return self.at
+    def wall_ns(self) -> int:
+        return (self.at - EPOCH) // timedelta(microseconds=1) * 1000
+
+    def mono(self) -> int:
+        return self.mono_ns
 
     def advance(self, **delta: float) -> None:
         self.at += timedelta(**delta)
+        self.mono_ns += timedelta(**delta) // timedelta(microseconds=1) * 1000
+
+    def step(self, **delta: float) -> None:
+        self.at += timedelta(**delta)
+
+    def reboot(self) -> None:
+        self.boot_id, self.mono_ns = "boot-2", 1_000_000_000
+
+    def clock(self) -> TrustedClock:
+        """A new app's clock on these sources."""
+        return TrustedClock(self.wall_ns, self.mono, self.boot_id)
 
 
 @pytest.fixture
@@ -40,7 +61,7 @@ def planned(demo_store: EventStore) -> EventStore:
 def _page(qtbot: QtBot, store: EventStore, time: FakeTime) -> FlashPage:
     page = FlashPage(TaskManager(InlineRunner()))
     qtbot.addWidget(page)
-    page.driver.now = time
+    page.driver.clock = time.clock()
     page.resize(900, 600)
     page.show()
     qtbot.waitExposed(page)
@@ -78,7 +99,7 @@ def test_console_buttons_change_the_stored_clock(page: FlashPage, planned: Event
     time.advance(minutes=2)
     buttons["pause"].click()
     row = _stored(planned)
-    assert (row.state, row.elapsed_ms) == (ClockState.PAUSED, 120_000)
+    assert (row.state, row.elapsed_us) == (ClockState.PAUSED, 120_000_000)
     assert buttons["pause"].text() == "Resume"
     assert page.console.countdown_label.text() == "05:00"
     time.advance(minutes=10)  # a long keynote overrun: the paused clock does not move

@@ -2,7 +2,8 @@
 
 What the run console and the projector show is ``clock_view(snapshot, config, now)``, a pure
 function of the stored ``FlashClock`` state and the wall clock: time run in the current phase is
-``elapsed_ms`` (run before the last pause) plus ``now - phase_started_at`` while running. Nothing
+``elapsed_us`` (run before the last pause, to the microsecond, so that a thousand short pauses
+lose nothing) plus ``now - phase_started_at`` while running. Nothing
 adds up timer ticks, so a GUI timer that fires late or not at all cannot make the clock drift, and
 an app reopened after a crash shows the same second it would have shown had it stayed open. When a
 phase ran out while nobody looked, the view has already moved on (meeting → changeover → next
@@ -13,11 +14,20 @@ take ``(session, flash_session_id, now)``, update the ``FlashClock`` row (creati
 missing) and stamp ``FlashRound.started_at`` / ``ended_at`` with the instants the rounds really
 began and ended, computed, not "when someone next looked". Each returns the view at ``now``.
 ``due_chimes(before, after)`` tells the GUI which chimes to play, each exactly once.
+
+The wall clock can be stepped (NTP, a hand, a laptop waking with a wrong clock). The console
+reads ``now`` from ``wallclock.TrustedClock``, which runs at the monotonic clock's pace and
+reports steps; ``reconcile`` then moves the stored instants of a running phase by the step, so
+the countdown neither jumps ahead (a forward step would otherwise end rounds for good) nor back.
+``record_anchor`` keeps, next to ``phase_started_at``, the monotonic reading of that instant and
+the boot it counts from: an app reopened within the same boot compares the two and catches a step
+made while it was closed. Across a reboot only the wall clock is left; such a step goes unseen.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -32,10 +42,16 @@ from mentordesk.models import (
     FlashSession,
     SessionStatus,
 )
+from mentordesk.services.flash.wallclock import Reading
+
+log = logging.getLogger(__name__)
 
 MINUTE_US = 60_000_000
 SECOND_US = 1_000_000
 DEFAULT_WARN_AT_MS = 60_000
+#: A stored instant further than this from what the monotonic anchor says is moved to it: the
+#: anchor is exact (same boot, same clock), so this only absorbs rounding to the microsecond.
+RECONCILE_MIN = timedelta(milliseconds=1)
 
 
 class ClockError(Exception):
@@ -70,14 +86,19 @@ class ClockSnapshot:
     round_number: int = 0
     phase: ClockPhase = ClockPhase.MEETING
     phase_started_at: datetime | None = None
-    elapsed_ms: int = 0
+    #: Run before the last pause, in microseconds.
+    elapsed_us: int = 0
     extra_seconds: int = 0
+    #: The monotonic clock at ``phase_started_at`` (µs) and the boot it counts from; None if unknown.
+    phase_started_mono_us: int | None = None
+    mono_boot_id: str | None = None
 
     @classmethod
     def of(cls, row: FlashClock | None) -> ClockSnapshot:
         if row is None:
             return cls()
-        return cls(row.state, row.round_number, row.phase, row.phase_started_at, row.elapsed_ms, row.extra_seconds)
+        return cls(row.state, row.round_number, row.phase, row.phase_started_at, row.elapsed_us, row.extra_seconds,
+                   row.phase_started_mono_us, row.mono_boot_id)
 
 
 @dataclass(frozen=True)
@@ -241,11 +262,11 @@ def _catch_up(config: SessionConfig, round_number: int, phase: ClockPhase, run_u
 
 def _locate(snapshot: ClockSnapshot, config: SessionConfig, now: datetime) -> tuple[_Position, datetime | None]:
     """The caught-up position and the stored phase's virtual start instant (None unless running)."""
-    run_us = snapshot.elapsed_ms * 1000
+    run_us = snapshot.elapsed_us
     virtual_start = None
     if snapshot.state is ClockState.RUNNING and snapshot.phase_started_at is not None:
         # The run before the last pause counts as if the phase had started that much earlier.
-        virtual_start = snapshot.phase_started_at - timedelta(milliseconds=snapshot.elapsed_ms)
+        virtual_start = snapshot.phase_started_at - timedelta(microseconds=snapshot.elapsed_us)
         run_us += max(0, _us(now - snapshot.phase_started_at))
     position = _catch_up(config, snapshot.round_number, snapshot.phase, run_us, snapshot.extra_seconds)
     return position, virtual_start
@@ -318,7 +339,7 @@ def _load(session: Session, flash_session_id: int) -> tuple[FlashSession, FlashC
     row = flash.clock
     if row is None:
         row = FlashClock(session_id=flash_session_id, state=ClockState.IDLE, round_number=0,
-                         phase=ClockPhase.MEETING, phase_started_at=None, elapsed_ms=0, extra_seconds=0)
+                         phase=ClockPhase.MEETING, phase_started_at=None, elapsed_us=0, extra_seconds=0)
         session.add(row)
         flash.clock = row
     return flash, row
@@ -335,10 +356,12 @@ def _round(session: Session, flash_session_id: int, number: int) -> FlashRound:
 
 
 def _set(row: FlashClock, state: ClockState, round_number: int, phase: ClockPhase,
-         started: datetime | None, elapsed_ms: int, extra_seconds: int, now: datetime) -> None:
+         started: datetime | None, elapsed_us: int, extra_seconds: int, now: datetime) -> None:
     row.state, row.round_number, row.phase = state, round_number, phase
     row.phase_started_at = started if state is ClockState.RUNNING else None
-    row.elapsed_ms, row.extra_seconds = elapsed_ms, extra_seconds
+    row.elapsed_us, row.extra_seconds = elapsed_us, extra_seconds
+    # The monotonic anchor belonged to the old instant; ``record_anchor`` sets the new one.
+    row.phase_started_mono_us, row.mono_boot_id = None, None
     row.updated_at = now
 
 
@@ -409,9 +432,9 @@ def pause(session: Session, flash_session_id: int, now: datetime | None = None) 
     _sync(session, flash, row, now)
     if row.state is not ClockState.RUNNING or row.phase_started_at is None:
         raise ClockError("the clock is not running")
-    # The integer column holds whole milliseconds: a pause gives back under 1 ms of run time.
-    run_ms = row.elapsed_ms + max(0, _us(now - row.phase_started_at)) // 1000
-    _set(row, ClockState.PAUSED, row.round_number, row.phase, None, run_ms, row.extra_seconds, now)
+    # Banked to the microsecond (the resolution of the instants themselves): nothing is rounded.
+    run_us = row.elapsed_us + max(0, _us(now - row.phase_started_at))
+    _set(row, ClockState.PAUSED, row.round_number, row.phase, None, run_us, row.extra_seconds, now)
     session.flush()
     return clock_view(ClockSnapshot.of(row), SessionConfig.of(flash), now)
 
@@ -421,7 +444,7 @@ def resume(session: Session, flash_session_id: int, now: datetime | None = None)
     flash, row = _load(session, flash_session_id)
     if row.state is not ClockState.PAUSED:
         raise ClockError("the clock is not paused")
-    _set(row, ClockState.RUNNING, row.round_number, row.phase, now, row.elapsed_ms, row.extra_seconds, now)
+    _set(row, ClockState.RUNNING, row.round_number, row.phase, now, row.elapsed_us, row.extra_seconds, now)
     session.flush()
     return clock_view(ClockSnapshot.of(row), SessionConfig.of(flash), now)
 
@@ -479,3 +502,71 @@ def end(session: Session, flash_session_id: int, now: datetime | None = None) ->
     _mark_status(flash, row)
     session.flush()
     return clock_view(ClockSnapshot.of(row), SessionConfig.of(flash), now)
+
+
+# -- keeping the stored instants on the trusted clock
+
+
+def anchor_step(snapshot: ClockSnapshot, reading: Reading) -> timedelta | None:
+    """How far the wall clock was stepped since the running phase was anchored (positive: set
+    forward), measured by the monotonic clock; None when there is no anchor of this boot."""
+    if (snapshot.state is not ClockState.RUNNING or snapshot.phase_started_at is None
+            or snapshot.phase_started_mono_us is None or snapshot.mono_boot_id != reading.boot_id):
+        return None
+    wall_run_us = _us(_aware(reading.now) - snapshot.phase_started_at)
+    mono_run_us = reading.mono_us - snapshot.phase_started_mono_us
+    return timedelta(microseconds=wall_run_us - mono_run_us)
+
+
+def needs_reconcile(snapshot: ClockSnapshot, reading: Reading) -> bool:
+    """Whether ``reconcile`` has something to do (pure: the console asks at every repaint)."""
+    if snapshot.state is not ClockState.RUNNING:
+        return False
+    if snapshot.phase_started_mono_us is None or snapshot.mono_boot_id != reading.boot_id:
+        return True  # no anchor of this boot yet: record one (and follow a step, if any)
+    step = anchor_step(snapshot, reading)
+    return step is not None and abs(step) > RECONCILE_MIN
+
+
+def record_anchor(session: Session, flash_session_id: int, reading: Reading) -> None:
+    """Store the monotonic reading of a running phase's start (nothing when not running)."""
+    flash = session.get(FlashSession, flash_session_id)
+    row = flash.clock if flash is not None else None
+    if row is None:
+        return
+    if row.state is not ClockState.RUNNING or row.phase_started_at is None:
+        row.phase_started_mono_us, row.mono_boot_id = None, None
+        return
+    row.phase_started_mono_us = reading.mono_us - _us(_aware(reading.now) - row.phase_started_at)
+    row.mono_boot_id = reading.boot_id
+
+
+def reconcile(session: Session, flash_session_id: int, reading: Reading) -> timedelta | None:
+    """Move a running phase's stored instants by the wall-clock step the monotonic clock shows.
+
+    With an anchor of this boot the step is measured exactly (also one made while the app was
+    closed); without one, the step ``reading`` found is used (a step before that reading, or
+    across a reboot, cannot be seen). The current meeting's recorded start moves with it, so the
+    round's recorded length stays true. Returns the step applied, if any; records the anchor.
+    """
+    flash = session.get(FlashSession, flash_session_id)
+    row = flash.clock if flash is not None else None
+    if row is None or row.state is not ClockState.RUNNING or row.phase_started_at is None:
+        return None
+    step = anchor_step(ClockSnapshot.of(row), reading)
+    if step is None:
+        step = reading.step
+    applied = None
+    if step is not None and abs(step) > RECONCILE_MIN:
+        row.phase_started_at = row.phase_started_at + step
+        if row.phase is ClockPhase.MEETING and row.round_number >= 1:
+            meeting = _round(session, flash_session_id, row.round_number)
+            if meeting.started_at is not None and meeting.ended_at is None:
+                meeting.started_at = meeting.started_at + step
+        row.updated_at = _aware(reading.now)
+        applied = step
+        log.warning("flash session %d: wall clock stepped by %+d ms; the running phase keeps its time",
+                    flash_session_id, round(step / timedelta(milliseconds=1)))
+    record_anchor(session, flash_session_id, reading)
+    session.flush()
+    return applied
