@@ -126,11 +126,16 @@ def is_event_file(path: Path) -> bool:
 
 
 def open_event_of(session: Any) -> Path | None:
-    """The event file a SQLAlchemy session is bound to, or None (a database server)."""
+    """The event file a SQLAlchemy session works on, or None (a database server, in memory).
+
+    Asked of SQLite itself (``PRAGMA database_list``): the engine may be made from a path rather
+    than a URL.
+    """
     with contextlib.suppress(Exception):
-        url = session.get_bind().url
-        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-            return Path(url.database)
+        if session.get_bind().dialect.name == "sqlite":
+            for _seq, name, file in session.connection().exec_driver_sql("PRAGMA database_list"):
+                if name == "main" and file:
+                    return Path(file)
     return None
 
 

@@ -88,9 +88,7 @@ def _cmd_export_calendar(args: argparse.Namespace) -> int:
             group_id = find_group_id(session, store.event_id, args.group) if args.group else None
         except GroupError as exc:
             raise CommandError(str(exc)) from None
-        try:
-            count = write_calendar(session, store.event_id, path, group_id=group_id)
-        except OSError as exc:
-            raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+        # A refused or failed write is an OutputFileError, which main() prints as one line.
+        count = write_calendar(session, store.event_id, path, group_id=group_id)
     print(f"Wrote {count} sessions to {path}")
     return EXIT_OK

@@ -28,9 +28,11 @@ from mentordesk import __version__
 from mentordesk.models import Event, GroupSession, MentorGroup, SessionMode
 from mentordesk.models.base import utcnow
 from mentordesk.models.group import new_ical_uid
+from mentordesk.output_files import check_output_path, open_event_of, write_atomically
 from mentordesk.services.groups.timing import session_zone
 
 PRODID = f"-//MentorDesk//MentorDesk {__version__}//EN"
+CALENDAR_FILE = "the calendar file"
 
 
 if TYPE_CHECKING:
@@ -124,13 +126,15 @@ def calendar_ics(session: Session, event_id: int, *, group_id: int | None = None
 
 
 def write_calendar(session: Session, event_id: int, path: str | Path, *, group_id: int | None = None) -> int:
-    """Write the .ics file (atomically: beside it, then moved into place); returns the number of events."""
-    cal = calendar_for(session, event_id, group_id=group_id)
+    """Write the .ics file whole or not at all; returns the number of events.
+
+    The destination is checked first: an event file (the open one above all), its companions, a
+    backup or a folder is refused with ``OutputPathRefused``; a failed write raises
+    ``OutputFileError`` (one line) and leaves what was there.
+    """
     target = Path(path)
-    tmp = target.with_name(f".{target.name}.partial")
-    try:
-        tmp.write_bytes(cal.to_ical())
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    event_file = open_event_of(session)
+    check_output_path(target, open_event=event_file, what=CALENDAR_FILE)
+    cal = calendar_for(session, event_id, group_id=group_id)
+    write_atomically(target, cal.to_ical(), what=CALENDAR_FILE, open_event=event_file)
     return len(cal.walk("VEVENT"))

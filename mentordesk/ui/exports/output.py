@@ -1,7 +1,7 @@
 """Where a made PDF goes: a file (written safely), a printer, or the system's PDF viewer.
 
-Saving writes a temporary file next to the target and renames it over the target, so a full disk
-or a crash never leaves half a PDF where a good one was. Printing renders each page with Qt's PDF
+Saving goes through :mod:`mentordesk.output_files`: never over an event file, and whole or not at
+all, so a full disk or a crash never leaves half a PDF where a good one was. Printing renders each page with Qt's PDF
 module at the printer's resolution (capped, see :data:`MAX_PRINT_DPI`) and places it on the paper
 at its real size, so badges land on their labels.
 """
@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 import re
-import tempfile
 import time
 from collections.abc import Sequence
 from datetime import datetime
@@ -24,6 +22,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from mentordesk import paths
+from mentordesk.output_files import OutputFileError, OutputPathRefused, check_output_path, write_atomically
 
 #: Pages are rendered for the printer at most this finely: an A4 page at 300 dpi is a 35 MB
 #: image already, at a laser printer's 1200 dpi it would be 560 MB, with no visible gain for
@@ -37,27 +36,26 @@ class OutputError(Exception):
     """Saving or printing failed; the message says why in plain words."""
 
 
-def save_pdf(data: bytes, target: Path) -> None:
-    """Write ``data`` to ``target`` atomically; raises OutputError with a clear message."""
+def save_pdf(data: bytes, target: Path, open_event: Path | None = None) -> None:
+    """Write ``data`` to ``target`` whole or not at all; raises OutputError with a clear message.
+
+    Goes through :mod:`mentordesk.output_files`, which also refuses an event file (the open one
+    above all), its companions, a backup and a folder as the target.
+    """
     target = Path(target)
-    temp_name: str | None = None
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-        temp_name = None
-    except OSError as exc:
+        write_atomically(target, data, what="the PDF", open_event=open_event)
+    except OutputPathRefused as exc:
+        raise OutputError(_sentence(str(exc))) from exc
+    except OutputFileError as exc:
         raise OutputError(_explain(exc, target)) from exc
-    finally:
-        if temp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
 
 
-def _explain(error: OSError, target: Path) -> str:
+def _sentence(message: str) -> str:
+    return f"{message[:1].upper()}{message[1:]}."
+
+
+def _explain(error: OSError | OutputFileError, target: Path) -> str:
     where = str(target)
     if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
         return f"The disk is full: {where} could not be written. Free some space or choose another place."
@@ -67,6 +65,8 @@ def _explain(error: OSError, target: Path) -> str:
         return f"The folder {target.parent} does not exist (was a drive removed?). Choose another place."
     if error.errno == errno.EISDIR:
         return f"{where} is a folder. Choose a file name."
+    if isinstance(error, OutputFileError):
+        return _sentence(str(error))
     return f"{where} could not be written: {error.strerror or error}."
 
 
@@ -147,11 +147,27 @@ def pages_to_print(printer: QPrinter, page_count: int, current_page: int = 0) ->
     return pages
 
 
+def check_print_file(printer: QPrinter, open_event: Path | None = None) -> None:
+    """Refuse printing to a PDF file that must not be written over (Qt writes it directly).
+
+    The print dialog offers "print to file" where no printer is installed; the file it names
+    gets the same check as a saved PDF (never an event file, a backup or a folder).
+    """
+    name = printer.outputFileName() if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else ""
+    if not name:
+        return
+    try:
+        check_output_path(Path(name), open_event=open_event, what="the PDF")
+    except OutputPathRefused as exc:
+        raise OutputError(_sentence(str(exc))) from exc
+
+
 def print_pages(document: QPdfDocument, printer: QPrinter, pages: Sequence[int]) -> int:
     """Render ``pages`` of ``document`` onto ``printer`` at once; returns how many were printed.
 
     For a page or two (a badge); longer documents go through :class:`print_job.PrintJob`.
     """
+    check_print_file(printer)
     if not pages:
         raise OutputError("No pages to print: the chosen range is outside the document.")
     painter = QPainter()

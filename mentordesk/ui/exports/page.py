@@ -264,7 +264,7 @@ class ExportsPage(Page):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            output.save_pdf(self.pdf, target)
+            output.save_pdf(self.pdf, target, self.store.path if self.store is not None else None)
         except output.OutputError as exc:
             self.panel.set_status(f"Not saved. {exc}", error=True)
             return
@@ -313,6 +313,11 @@ class ExportsPage(Page):
     def print_to(self, printer: QPrinter) -> PrintJob | None:
         """Print the PDF on show with ``printer``'s settings, a page per turn of the event loop."""
         if self.pdf is None or self.print_job is not None:
+            return None
+        try:
+            output.check_print_file(printer, self.store.path if self.store is not None else None)
+        except output.OutputError as exc:
+            self.panel.set_status(f"Not printed. {exc}", error=True)
             return None
         pages = output.pages_to_print(printer, self.panel.preview.page_count,
                                       self.panel.preview.view.pageNavigator().currentPage())

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.models import MemberRole
 from mentordesk.models.normalize import fold
+from mentordesk.output_files import OutputFileError
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.empty_panel import NoGroupsPanel
 from mentordesk.ui.groups.labels import ROLE_LABELS, plural
@@ -371,6 +372,9 @@ class GroupsTab(QWidget):
                 count = svc.write_calendar(session, store.event_id, Path(path), group_id=group_id)
         except svc.GroupError as error:
             self.page.show_error(str(error))
+            return None
+        except OutputFileError as error:  # an event file or backup refused, a full disk …
+            self.page.show_error(f"The calendar was not saved: {error}.")
             return None
         except OSError as error:
             self.page.show_error(f"The calendar could not be saved to {path}: {error.strerror or error}.")
