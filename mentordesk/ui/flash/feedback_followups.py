@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.services.feedback import FollowUps
+from mentordesk.services.spreadsheets import tsv_text
 from mentordesk.ui.itemmodels.feedback_followups_model import Column, FollowUpsModel
 
 NO_FOLLOW_UPS_TEXT = ("No mutual follow-ups yet.\n\nA pair appears here when the mentee and the mentor both "
@@ -39,11 +40,12 @@ def summary_text(follow_ups: FollowUps) -> str:
 
 
 def as_table_text(follow_ups: FollowUps) -> str:
-    """The list as tab-separated lines with a header, for pasting into a spreadsheet or an e-mail."""
-    lines = ["Mentee\tMentee e-mail\tMentor\tMentor e-mail\tRound"]
-    lines += [f"{f.mentee.name}\t{f.mentee.email or ''}\t{f.mentor.name}\t{f.mentor.email or ''}\t{f.round_number}"
-              for f in follow_ups.shown]
-    return "\n".join(lines) + "\n"
+    """The list as tab-separated lines with a header, for pasting into a spreadsheet or an e-mail;
+    a name or address that a spreadsheet would take for a formula is pasted as text."""
+    return tsv_text(
+        ("Mentee", "Mentee e-mail", "Mentor", "Mentor e-mail", "Round"),
+        ((f.mentee.name, f.mentee.email, f.mentor.name, f.mentor.email, f.round_number) for f in follow_ups.shown),
+    )
 
 
 class FollowUpsView(QWidget):

@@ -1,0 +1,105 @@
+"""Everything MentorDesk hands to a spreadsheet — CSV, XLSX, tab-separated text for the clipboard —
+goes through here, so that no value can turn into a live formula ("formula injection").
+
+Names, e-mails and comments come from ticketing exports and typed feedback, so any of them may read
+``=HYPERLINK("http://…","Click")`` or ``@SUM(…)``. A spreadsheet takes text that starts with
+``=``, ``+``, ``-`` or ``@`` (also after spaces, or a leading tab or carriage return, and their
+full-width forms) for a formula. :func:`is_formula_like` is the one test for that; then
+
+* CSV and tab-separated text get an apostrophe in front (:func:`text_cell`), which every spreadsheet
+  reads as "this is text" (the OWASP advice);
+* XLSX keeps the value exactly and writes it as a text cell marked the way Excel marks text typed
+  with a leading apostrophe (``quotePrefix``), so it is shown as typed and stays text when edited.
+
+Numbers stay numbers: only text is ever changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+Value = str | int | float | bool | date | datetime | None
+
+#: What a spreadsheet may read as the start of a formula (full-width forms included: some
+#: spreadsheets in East Asian locales read those as formulas too).
+_FORMULA_STARTS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+_CONTROL_STARTS = ("\t", "\r", "\n")
+_BREAKS_TO_SPACES = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
+
+
+def is_formula_like(value: object) -> bool:
+    """Whether a spreadsheet could take ``value`` (text) for a formula."""
+    if not isinstance(value, str) or not value:
+        return False
+    return value.startswith(_CONTROL_STARTS) or value.lstrip().startswith(_FORMULA_STARTS)
+
+
+def text_cell(value: Value) -> str:
+    """``value`` as CSV or tab-separated text: formula-like text gets an apostrophe in front."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    return "'" + text if is_formula_like(value) else text
+
+
+def tsv_text(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> str:
+    """Tab-separated lines with a header, for the clipboard (pasting into a spreadsheet or an e-mail)."""
+    lines = []
+    for row in (header, *rows):
+        # A tab or line break inside a value would start a new cell or row when pasted.
+        cells = (text_cell(value.translate(_BREAKS_TO_SPACES) if isinstance(value, str) else value) for value in row)
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([text_cell(value) for value in header])
+    for row in rows:
+        writer.writerow([text_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> None:
+    """A CSV file in UTF-8 with a byte-order mark (so that Excel reads accents right)."""
+    path.write_text(csv_text(header, rows), encoding="utf-8-sig", newline="")
+
+
+def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]], *, sheet: str = "Sheet1") -> None:
+    """An XLSX workbook with one sheet; text is always a text cell, never a formula."""
+    from openpyxl import Workbook  # only exports need it: the desk starts without loading it
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(_sheet_title(sheet))
+
+    def cell(value: Value) -> WriteOnlyCell:
+        result = WriteOnlyCell(worksheet, value=value)
+        if isinstance(value, str):
+            # openpyxl stores text starting with "=" as a formula; a text cell never is one.
+            result.data_type = "s"
+            if is_formula_like(value):
+                result.quotePrefix = True
+        return result
+
+    worksheet.append([cell(value) for value in header])
+    for row in rows:
+        worksheet.append([cell(value) for value in row])
+    workbook.save(path)
+
+
+def _sheet_title(title: str) -> str:
+    # Excel's rules: at most 31 characters, none of []:*?/\
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip()
+    return cleaned[:31] or "Sheet1"
