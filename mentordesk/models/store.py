@@ -27,9 +27,11 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from mentordesk import EVENT_SUFFIX, paths
 from mentordesk.models import Base, Event
+from mentordesk.models.db_errors import describe_sqlite_error
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -126,7 +128,19 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 
 
 def _sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite+pysqlite:///{path}", future=True)
+    # The connection is made from the path itself, never from text pasted into a URL: there a
+    # "%20" in a file name was decoded (an import into "spring%20A.mentordesk" wrote into
+    # "spring A.mentordesk") and a "?" started query parameters (a stray file, an internal error).
+    filename = os.fspath(path)
+
+    def connect() -> sqlite3.Connection:
+        # check_same_thread: the pool hands a connection to whichever thread checks it out
+        # (background tasks), one thread at a time.
+        return sqlite3.connect(filename, check_same_thread=False)
+
+    # A file database takes a queue pool (the URL alone would suggest :memory:'s single connection).
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool, future=True,
+                           hide_parameters=True)
     _install_sqlite_pragmas(engine)
     return engine
 
@@ -139,7 +153,7 @@ def _url_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         raise AssertionError("sqlite URLs are handled as paths")
     try:
-        return create_engine(parsed, future=True, pool_pre_ping=True)
+        return create_engine(parsed, future=True, pool_pre_ping=True, hide_parameters=True)
     except ModuleNotFoundError as exc:
         raise EventFileError(f"cannot connect to {parsed.get_backend_name()}: driver {exc.name!r} is not installed") from None
 
@@ -158,6 +172,29 @@ def _sqlite_path_from(target: str | os.PathLike[str]) -> Path | None:
 
 
 # --------------------------------------------------------------------------- inspection
+
+
+def _read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing anything beside it.
+
+    With no write-ahead log beside the file, no connection has it open in WAL mode and the file
+    alone is the whole database: ``immutable=1`` then reads it without creating ``-wal``/``-shm``
+    files (opening a refused file used to leave both behind), and works in a read-only folder.
+    With a log present (the event is open elsewhere), the ordinary read-only mode reads it too.
+    """
+    quoted = quote(str(path.resolve()))
+    if Path(f"{path}-wal").exists():
+        return f"file:{quoted}?mode=ro"
+    return f"file:{quoted}?mode=ro&immutable=1"
+
+
+def make_private(path: Path) -> None:
+    """Let only the user read and write ``path`` (POSIX): event files hold people's data."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)
+
 
 
 @dataclass(frozen=True)
@@ -183,9 +220,8 @@ def inspect_event_file(path: Path) -> FileInfo:
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise NotAnEventFile(f"{name} is not a MentorDesk event file")
 
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise EventFileError(f"cannot open {name}: {exc}") from None
     try:
@@ -283,7 +319,7 @@ class EventStore:
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            tmp.unlink()
+            # SQLite takes the empty file mkstemp made (readable by the user only) as a new database.
             engine = _sqlite_engine(tmp)
             try:
                 with engine.begin() as conn:
@@ -359,15 +395,17 @@ class EventStore:
         """
         if self.path is None:
             raise EventFileError("a copy can only be saved from an event file, not from a database server")
-        dest = Path(destination).expanduser()
-        if dest.exists() and dest.resolve() == self.path:
-            raise EventFileError("choose a different file: that is the open event itself")
+        from mentordesk.output_files import OutputFileError, StagedOutput
+
+        # The copy is made in a temporary file with an unpredictable name beside the destination
+        # (nothing planted there is followed), flushed, and moved into place only when complete;
+        # the destination is never the open event, its -wal/-shm or a backup.
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise EventFileError(f"cannot create folder {dest.parent}: {exc.strerror or exc}") from None
-        tmp = dest.with_name(f".{dest.name}.partial")
-        tmp.unlink(missing_ok=True)
+            staged = StagedOutput(destination, what="the copy", open_event=self.path, event_copy=True,
+                                  create_folder=True)
+        except OutputFileError as exc:
+            raise EventFileError(str(exc)) from None
+        dest = staged.target
 
         def _report(_status: int, remaining: int, total: int) -> None:
             if progress is not None and total:
@@ -375,25 +413,26 @@ class EventStore:
 
         raw = self.engine.raw_connection()
         try:
+            make_private(staged.path)
             source: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
-            target = sqlite3.connect(tmp)
+            # SQLite writes the copy into the empty temporary file; finish() flushes it to disk.
+            target = sqlite3.connect(staged.path)
             try:
                 source.backup(target, pages=512, progress=_report)
                 # The copy stands alone: fold its log into the file before it is moved.
                 target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 target.close()
-            with tmp.open("rb+") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, dest)
+            staged.finish()
         except sqlite3.Error as exc:
-            raise EventFileError(f"could not save a copy to {dest}: {exc}") from None
+            raise EventFileError(f"could not save a copy to {dest}: {describe_sqlite_error(exc)}") from None
+        except OutputFileError as exc:
+            raise EventFileError(str(exc)) from None
         except OSError as exc:
             raise EventFileError(f"could not save a copy to {dest}: {exc.strerror or exc}") from None
         finally:
+            staged.discard()
             raw.close()
-            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-                leftover.unlink(missing_ok=True)
         if progress is not None:
             progress(1.0)
         return dest
@@ -461,9 +500,21 @@ def _upgrade(engine: Engine) -> None:
 def backup_before_upgrade(path: Path, revision: str) -> Path:
     """Copy an event file to the backup folder before its schema is changed."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = paths.backup_dir() / f"{path.stem}-{stamp}-schema-{revision}{EVENT_SUFFIX}"
-    source = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    folder = paths.backup_dir()
+    source = sqlite3.connect(_read_only_uri(path), uri=True)
     try:
+        # Created empty and private first (SQLite keeps the mode of the file it is given), under
+        # a name no other backup has.
+        for attempt in range(1, 100):
+            extra = "" if attempt == 1 else f"-{attempt}"
+            dest = folder / f"{path.stem}-{stamp}-schema-{revision}{extra}{EVENT_SUFFIX}"
+            try:
+                os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                break
+            except FileExistsError:
+                continue
+        else:
+            raise EventFileError(f"cannot make a backup of {path.name} in {folder}: too many backups this second")
         target = sqlite3.connect(dest)
         try:
             source.backup(target)
