@@ -270,7 +270,7 @@ def test_save_a_copy_onto_the_open_file_is_refused(window: MainWindow, store: Ev
         pass
     box = window.dialog
     assert isinstance(box, QMessageBox)
-    assert "that is the open event itself" in box.text()
+    assert "the open event file" in box.text()
     box.close()
 
 

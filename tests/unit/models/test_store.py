@@ -164,7 +164,7 @@ def test_save_copy_while_open_includes_uncheckpointed_writes(store: EventStore, 
 
 def test_save_copy_refuses_the_open_file_itself(store: EventStore) -> None:
     assert store.path is not None
-    with pytest.raises(EventFileError, match="open event itself"):
+    with pytest.raises(EventFileError, match="the open event file"):
         store.save_copy(store.path)
 
 
