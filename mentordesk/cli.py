@@ -316,18 +316,33 @@ def _cmd_checkin(args: argparse.Namespace) -> int:
                 print(message, file=sys.stderr)
             return EXIT_OK
 
+        from mentordesk.models.db_errors import environment_problem
+
+        lines = not_recorded = 0
+        last_problem = ""
         for line in sys.stdin:
             code = line.strip()
             if not code:
                 continue
+            lines += 1
             try:
                 outcome, message, person_id = one(code)
             except Exception as exc:  # noqa: BLE001 - one bad line must not stop the stream
-                reply = f"ERR {_one_line(exc)}"
+                # The event file could not take the check-in (read-only, full disk …): say so on the
+                # line, and make the exit status tell a script that scans were not recorded.
+                problem = environment_problem(exc)
+                if problem is None:
+                    _log_unexpected(exc)
+                    problem = f"not recorded: {_one_line(exc)}"
+                not_recorded += 1
+                last_problem = problem
+                reply = f"ERR {problem}"
             else:
                 reply = f"OK {person_id}" if person_id is not None else f"ERR unknown code: {code}"
             sys.stdout.write(reply + "\n")
             sys.stdout.flush()
+        if not_recorded:
+            raise CommandError(f"{not_recorded} of {lines} lines were not recorded: {last_problem}")
     return EXIT_OK
 
 
@@ -378,8 +393,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mentordesk.models.store import EventFileError
         from mentordesk.output_files import OutputFileError
 
+        from mentordesk.models.db_errors import environment_problem
+
         if isinstance(exc, (EventFileError, OutputFileError)):
             print(f"{PROG}: error: {exc}", file=sys.stderr)
+            return EXIT_FAILURE
+        problem = environment_problem(exc)
+        if problem is not None:
+            # Busy, read-only, full or failing disk: the user's to fix, so no "internal error".
+            print(f"{PROG}: error: {problem}", file=sys.stderr)
             return EXIT_FAILURE
         if isinstance(exc, OSError):
             print(f"{PROG}: error: {exc.strerror or exc}", file=sys.stderr)

@@ -25,13 +25,13 @@ from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from mentordesk import EVENT_SUFFIX, paths
 from mentordesk.models import Base, Event
-from mentordesk.models.db_errors import describe_sqlite_error
+from mentordesk.models.db_errors import describe_sqlite_error, environment_problem
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -188,6 +188,23 @@ def _read_only_uri(path: Path) -> str:
     return f"file:{quoted}?mode=ro&immutable=1"
 
 
+def _check_writable(path: Path) -> None:
+    """Refuse, in words, an event that cannot be written: every check-in is saved into the file
+    as it happens, and SQLite keeps its log beside it, so both the file and its folder must be
+    writable. (A read-only folder used to be reported as a damaged file.)"""
+    folder = path.resolve().parent
+    if not os.access(folder, os.W_OK):
+        raise EventFileError(
+            f"{path.name} is in a read-only folder ({folder}); MentorDesk saves every check-in into the "
+            "event file as it happens, so copy the file to a folder you can write to and open the copy"
+        )
+    if not os.access(path, os.W_OK):
+        raise EventFileError(
+            f"{path.name} is read-only; MentorDesk saves every check-in into the event file as it happens, "
+            "so make the file writable (or copy it to a folder you can write to) and open it again"
+        )
+
+
 def make_private(path: Path) -> None:
     """Let only the user read and write ``path`` (POSIX): event files hold people's data."""
     if os.name != "posix":
@@ -280,6 +297,7 @@ class EventStore:
         if path is None:
             return cls._open_url(str(target), create=None)
         info = inspect_event_file(path)
+        _check_writable(path)
         if info.revision != head_revision():
             backup_before_upgrade(path, info.revision)
         engine = _sqlite_engine(path)
@@ -287,6 +305,12 @@ class EventStore:
             if info.revision != head_revision():
                 _upgrade(engine)
             return cls(engine, path=path.resolve(), display_name=path.name)
+        except (sqlite3.Error, SQLAlchemyError) as exc:
+            engine.dispose()
+            problem = environment_problem(exc)
+            if problem is None:
+                raise
+            raise EventFileError(f"cannot open {path.name}: {problem}") from exc
         except BaseException:
             engine.dispose()
             raise
