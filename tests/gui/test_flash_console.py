@@ -274,3 +274,81 @@ def test_projector_names_waiting_spots_of_a_rotation_also_after_reopening(qtbot:
         (e.name, e.where) for e in waiting]
     projector.close()
     again.set_store(None)
+
+
+# -- a stepped wall clock (issue 11, item 12): the console reads the trusted clock
+
+
+def _meeting_rounds_ended(store: EventStore) -> list[int]:
+    from mentordesk.models import FlashRound
+
+    with store.read_session() as session:
+        return [r.number for r in session.query(FlashRound).filter(FlashRound.ended_at.is_not(None))]
+
+
+def test_a_forward_step_while_running_moves_nothing_on_the_console(page: FlashPage, planned: EventStore,
+                                                                   time: FakeTime) -> None:
+    played: list[str] = []
+    page.sound.cue_played.connect(played.append)
+    page.console.buttons["start"].click()
+    time.advance(minutes=2)
+    page.driver.tick()
+    time.step(minutes=10)  # the whole session is 3 × 7 + 2 × 1 = 23 min; this would end round 1
+    view = page.driver.tick()
+    assert view is not None and (view.round_number, view.phase) == (1, ClockPhase.MEETING)
+    assert page.console.headline_label.text() == "Round 1 of 3"
+    assert page.console.countdown_label.text() == "05:00"
+    assert played == [] and _meeting_rounds_ended(planned) == []
+    row = _stored(planned)
+    assert (row.state, row.round_number, row.phase_started_at) == (ClockState.RUNNING, 1, T0 + timedelta(minutes=10))
+    # Time goes on at its true pace from there, and the round ends when it really does.
+    time.advance(minutes=5)
+    page.driver.tick()
+    assert page.console.phase_label.text() == "Find your table"
+    assert played == ["chime-end"]
+    assert _meeting_rounds_ended(planned) == [1]
+
+
+def test_a_backward_step_while_running_does_not_turn_the_console_back(page: FlashPage, planned: EventStore,
+                                                                     time: FakeTime) -> None:
+    page.console.buttons["start"].click()
+    time.advance(minutes=2)
+    page.driver.tick()
+    time.step(minutes=-10)
+    page.driver.tick()
+    assert page.console.countdown_label.text() == "05:00"
+    time.advance(seconds=30)
+    page.driver.tick()
+    assert page.console.countdown_label.text() == "04:30"
+    page.console.buttons["pause"].click()  # commands use the trusted now too
+    assert _stored(planned).elapsed_us == 150_000_000
+
+
+def test_a_step_while_the_app_was_closed_is_caught_on_reopening(qtbot: QtBot, planned: EventStore,
+                                                                time: FakeTime) -> None:
+    first = _page(qtbot, planned, time)
+    first.console.buttons["start"].click()
+    first.set_store(None)
+    first.close()
+    time.advance(minutes=1)
+    time.step(minutes=10)
+    again = _page(qtbot, planned, time)
+    assert again.console.headline_label.text() == "Round 1 of 3"
+    assert again.console.countdown_label.text() == "06:00"
+    assert "while the app was closed" not in again.console.note_label.text()
+    assert _meeting_rounds_ended(planned) == []
+    again.set_store(None)
+
+
+def test_after_a_reboot_the_wall_clock_is_believed(qtbot: QtBot, planned: EventStore, time: FakeTime) -> None:
+    """The limit left: with a new boot the stored monotonic reading means nothing."""
+    first = _page(qtbot, planned, time)
+    first.console.buttons["start"].click()
+    first.set_store(None)
+    first.close()
+    time.reboot()
+    time.advance(minutes=1)
+    time.step(minutes=2)
+    again = _page(qtbot, planned, time)
+    assert again.console.countdown_label.text() == "04:00"
+    again.set_store(None)
