@@ -79,6 +79,14 @@ def check_output_path(
     or a backup.
     """
     target = Path(path).expanduser()
+    try:
+        _check(target, open_event=open_event, what=what, event_copy=event_copy)
+    except OSError as exc:  # the folder cannot even be looked into (permissions …)
+        raise _write_error(target, exc) from None
+    return target
+
+
+def _check(target: Path, *, open_event: Path | None, what: str, event_copy: bool) -> None:
     shown = str(target)
     if target.is_dir():
         raise OutputPathRefused(f"cannot write {shown}: it is a folder; choose a file name for {what}", path=target)
@@ -104,7 +112,6 @@ def check_output_path(
             raise OutputPathRefused(
                 f"refusing to name {what} {target.name}: the {EVENT_SUFFIX} ending is for event files; "
                 "choose another name", path=target)
-    return target
 
 
 def is_event_file(path: Path) -> bool:
