@@ -4,13 +4,23 @@ A setting is read from, in order: its environment variable (``MENTORDESK_<KEY>``
 kiosks and tests), the user's settings file (JSON, written atomically), then its default.
 Window geometry and recent files are UI state, kept by ``ui/ui_state.py`` in QSettings.
 This module is Qt-free so that the command line and services can read preferences too.
+
+A *secret* setting (the kiosk PIN) is never written as typed: the file holds a salted scrypt hash
+(``scrypt$N$r$p$salt$hash``, base64), compared by :meth:`Settings.check` in constant time. A PIN
+left in plain text by an older version is replaced by its hash the first time the file is read.
+The file is readable by its owner only (mode 0600 on POSIX); a wider mode on an existing file is
+narrowed when it is read and when it is written.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 import os
 import socket
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -25,6 +35,8 @@ class Setting(Generic[T]):
     key: str
     default: T
     description: str
+    #: Stored only as a salted slow hash: ``get`` returns the hash, ``Settings.check`` compares.
+    secret: bool = False
 
     @property
     def env_var(self) -> str:
@@ -47,7 +59,15 @@ STATION_NAME: Setting[str] = Setting(
     "station_name", _default_station(), "Name of this check-in station, recorded with each check-in."
 )
 CHECKIN_SOUND: Setting[bool] = Setting("checkin_sound", True, "Play a short sound after a check-in.")
-KIOSK_PIN: Setting[str] = Setting("kiosk_pin", "", "PIN that leaves kiosk mode (empty: ask when entering).")
+KIOSK_PIN: Setting[str] = Setting(
+    "kiosk_pin", "", "PIN that leaves kiosk mode, stored as a salted hash (empty: ask when entering).", secret=True
+)
+KIOSK_LOCKED: Setting[str] = Setting(
+    "kiosk_locked",
+    "",
+    "When kiosk mode locked itself after too many wrong PINs (ISO time; empty: not locked). Starting kiosk mode"
+    " again from the desk asks for a PIN, which unlocks it.",
+)
 
 FLASH_CHIMES: Setting[bool] = Setting(
     "flash_chimes", True, "Chime at one minute left in a flash round and at the end of each phase."
@@ -64,8 +84,42 @@ PRINT_OFFSETS: Setting[str] = Setting(
 )
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
-    STATION_NAME, CHECKIN_SOUND, KIOSK_PIN, FLASH_CHIMES, FLASH_WARN_SECONDS, PRINT_OFFSETS
+    STATION_NAME, CHECKIN_SOUND, KIOSK_PIN, KIOSK_LOCKED, FLASH_CHIMES, FLASH_WARN_SECONDS, PRINT_OFFSETS
 )
+
+# scrypt at N=2^15, r=8: about 0.1 s and 32 MiB per check on a laptop. The parameters are stored
+# with each hash, so raising them later still accepts the hashes written now.
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**15, 8, 1
+_SCRYPT_MAXMEM = 64 * 1024 * 1024
+_HASH_NAME = "scrypt"
+
+
+def hash_secret(value: str) -> str:
+    """A salted scrypt hash of ``value``, in the form kept in the settings file."""
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(value.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P,
+                            maxmem=_SCRYPT_MAXMEM, dklen=32)
+    return "$".join([_HASH_NAME, str(_SCRYPT_N), str(_SCRYPT_R), str(_SCRYPT_P),
+                     base64.b64encode(salt).decode(), base64.b64encode(digest).decode()])
+
+
+def is_secret_hash(stored: str) -> bool:
+    parts = stored.split("$")
+    return len(parts) == 6 and parts[0] == _HASH_NAME
+
+
+def check_secret(candidate: str, stored: str) -> bool:
+    """Whether ``candidate`` is the secret that ``stored`` (from :func:`hash_secret`) is the hash of."""
+    if not is_secret_hash(stored):
+        return False
+    try:
+        _name, n, r, p, salt, digest = stored.split("$")
+        expected = base64.b64decode(digest, validate=True)
+        actual = hashlib.scrypt(candidate.encode(), salt=base64.b64decode(salt, validate=True), n=int(n),
+                                r=int(r), p=int(p), maxmem=_SCRYPT_MAXMEM, dklen=len(expected))
+    except (ValueError, TypeError, MemoryError):
+        return False
+    return hmac.compare_digest(actual, expected)
 
 
 class Settings:
@@ -73,9 +127,26 @@ class Settings:
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path or paths.settings_file()
+        self._stamp: tuple[int, int] | None = None
         self._values: dict[str, Any] = self._load()
+        self._protect_file()
+        self._hash_plain_secrets()
+
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            info = self._path.stat()
+        except OSError:
+            return None
+        return info.st_mtime_ns, info.st_size
+
+    def _refresh(self) -> None:
+        # Several screens hold a Settings of their own: a PIN chosen, or a kiosk lock written, by
+        # one is seen by the others, and a save never overwrites what another one saved.
+        if self._file_stamp() != self._stamp:
+            self._values = self._load()
 
     def _load(self) -> dict[str, Any]:
+        self._stamp = self._file_stamp()
         try:
             data = json.loads(self._path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -86,9 +157,11 @@ class Settings:
         return data if isinstance(data, dict) else {}
 
     def get(self, setting: Setting[T]) -> T:
+        """The value; for a secret setting, its stored hash (empty when none was chosen)."""
         env = os.environ.get(setting.env_var)
         if env is not None:
             return setting.parse(env)
+        self._refresh()
         if setting.key in self._values:
             try:
                 return setting.parse(self._values[setting.key])
@@ -96,12 +169,60 @@ class Settings:
                 return setting.default
         return setting.default
 
+    def check(self, setting: Setting[str], candidate: str) -> bool:
+        """Whether ``candidate`` is the value of the secret ``setting`` (compared in constant time)."""
+        stored = self.get(setting)
+        if not stored:
+            return False
+        if is_secret_hash(stored):
+            return check_secret(candidate, stored)
+        # Only the environment variable can hold it as typed (a kiosk started by a script);
+        # the file never does (see _hash_plain_secrets).
+        return hmac.compare_digest(candidate.encode(), stored.encode())
+
     def set(self, setting: Setting[T], value: T) -> None:
-        self._values[setting.key] = setting.parse(value)
+        parsed: Any = setting.parse(value)
+        if setting.secret and parsed:
+            parsed = hash_secret(str(parsed))
+        self._refresh()
+        self._values[setting.key] = parsed
         self._save()
+
+    def _hash_plain_secrets(self) -> None:
+        """A secret that an older version wrote as typed is replaced by its hash straight away."""
+        plain = [s for s in ALL_SETTINGS
+                 if s.secret and isinstance(self._values.get(s.key), str) and self._values[s.key]
+                 and not is_secret_hash(self._values[s.key])]
+        if not plain:
+            return
+        for setting in plain:
+            self._values[setting.key] = hash_secret(self._values[setting.key])
+        try:
+            self._save()
+        except OSError:
+            # A read-only settings folder: the PIN still works from memory; the next save hashes it.
+            pass
+
+    def _protect_file(self) -> None:
+        """Narrow an existing file to owner-only: it holds the PIN's hash."""
+        if os.name != "posix":
+            return
+        try:
+            mode = stat.S_IMODE(self._path.stat().st_mode)
+            if mode & 0o077:
+                os.chmod(self._path, mode & 0o700)
+        except OSError:
+            pass
 
     def _save(self) -> None:
         self._path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self._path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, indent=2, ensure_ascii=False), encoding="utf-8")
+        text = json.dumps(self._values, indent=2, ensure_ascii=False)
+        # Created owner-only (a umask can only narrow that); fchmod also narrows a stale, wider .tmp.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            if os.name == "posix":
+                os.fchmod(handle.fileno(), 0o600)
+            handle.write(text)
         os.replace(tmp, self._path)
+        self._stamp = self._file_stamp()

@@ -1,10 +1,12 @@
 """Kiosk mode: a full-screen window where people check themselves in.
 
-Privacy comes first: the kiosk only ever shows the name of the person in front of it. A badge or
-e-mail shows that person's own name; a typed name must match exactly one person, who is asked
-"Are you …?" before anything is recorded; when several people match, nobody's name is shown and
-the person is asked to type their full name or see the desk. After a few seconds the kiosk
-returns to its welcome prompt.
+Privacy comes first: the kiosk only ever shows the name of the person in front of it, and never
+tells a stranger who is registered (the rules are ``services/kiosk.py``'s ``find_for_kiosk``). A
+badge shows that person's own name and checks them in; a typed name must be a whole registered
+name, whose owner is asked "Are you …?" before anything is recorded; when several people share
+it, nobody is named and the person is asked to scan their badge or see the desk. Half a name, an
+unknown name and any e-mail address all get the same answer ("Type your full name as registered,
+or scan your badge"). After a few seconds the kiosk returns to its welcome prompt.
 
 Only the organiser's PIN (setting ``KIOSK_PIN``) leaves kiosk mode: Escape, Alt+F4 or closing the
 window from the task bar bring up the PIN prompt instead (see ``ui/widgets/kiosk_base.py``, shared
@@ -19,8 +21,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from mentordesk.models import CheckinMethod
 from mentordesk.models.store import EventStore
-from mentordesk.services import desk, lookup
+from mentordesk.services import desk
 from mentordesk.services.desk import DeskResult, Outcome, PersonCard
+from mentordesk.services.kiosk import KioskFound, find_for_kiosk
 from mentordesk.settings import STATION_NAME, Settings
 from mentordesk.ui import errors
 from mentordesk.ui.checkin.fitted_label import FittedLabel
@@ -32,7 +35,12 @@ from mentordesk.ui.widgets.kiosk_base import LEAVE_KEY, QUESTION_MS, RESULT_MS, 
 __all__ = ["LEAVE_KEY", "QUESTION_MS", "RESULT_MS", "TITLE", "WELCOME_TEXT", "KioskState", "KioskWindow"]
 
 TITLE = "Welcome!"
-WELCOME_TEXT = "Scan your badge or type your name"
+WELCOME_TEXT = "Scan your badge or type your full name"
+#: The one answer to half a name, an unknown name or an e-mail: it must not tell them apart.
+NOT_FOUND_HEADLINE = "Type your full name as registered, or scan your badge"
+NOT_FOUND_NOTE = "Or ask at the desk."
+SHARED_NAME_HEADLINE = "More than one person has that name"
+SHARED_NAME_NOTE = "Please scan your badge, or ask at the desk."
 
 
 class KioskWindow(KioskBase):
@@ -94,40 +102,38 @@ class KioskWindow(KioskBase):
     # -- what the kiosk offers
 
     def submit(self, text: str, *, automatic: bool = False, by_hand: bool = False) -> None:
-        """Handle a badge, e-mail or name; see the module docstring for what is shown."""
+        """Handle a badge or a name; see the module docstring for what is shown."""
         station = self._settings.get(STATION_NAME)
-        matches: list[int] = []
+        result: DeskResult | None = None
         card: PersonCard | None = None
         try:
             with self._store.session() as session:
-                event_id = self._store.event_id
-                result = desk.check_in_input(session, event_id, text, station=station, allow_names=False,
-                                             method=CheckinMethod.KIOSK)
-                if result.outcome is Outcome.UNKNOWN and not automatic:
-                    matches = lookup.search_names(session, event_id, text, limit=2)
-                    if len(matches) == 1:
-                        card = desk.person_card(session, matches[0])
+                found = find_for_kiosk(session, self._store.event_id, text, badge_only=automatic)
+                if found.found is KioskFound.BADGE and found.person_id is not None:
+                    result = desk.check_in_person(session, found.person_id, station=station, raw=text.strip(),
+                                                  method=CheckinMethod.KIOSK)
+                elif found.found is KioskFound.NAME and found.person_id is not None:
+                    card = desk.person_card(session, found.person_id)
         except SQLAlchemyError as exc:
             errors.report_unexpected(exc)
             self._show_message(Tone.ERROR, "Sorry, that did not work", note="Please ask at the desk.",
                                cue=Cue.ATTENTION)
             return
-        if result.outcome in (Outcome.CHECKED_IN, Outcome.ALREADY):
+        if result is not None:
             self._show_checked_in(result)
         elif automatic:
             if not by_hand:
                 self._show_message(Tone.ERROR, "We couldn’t find that badge",
-                                   note="Please try again, type your name, or ask at the desk.", cue=Cue.ATTENTION)
+                                   note="Please try again, type your full name, or ask at the desk.",
+                                   cue=Cue.ATTENTION)
             # Typed by hand: they are probably still typing; Enter gives the verdict.
         elif card is not None:
             self._ask(card)
-        elif matches:
-            self._show_message(Tone.WARN, "More than one person has that name",
-                               note="Please type your full name, or ask at the desk.", cue=Cue.ATTENTION,
+        elif found.found is KioskFound.SHARED_NAME:
+            self._show_message(Tone.WARN, SHARED_NAME_HEADLINE, note=SHARED_NAME_NOTE, cue=Cue.ATTENTION,
                                keep_text=True)
         else:
-            self._show_message(Tone.ERROR, f"We couldn’t find “{text.strip()}”",
-                               note="Please check the spelling, or ask at the desk.", cue=Cue.ATTENTION,
+            self._show_message(Tone.WARN, NOT_FOUND_HEADLINE, note=NOT_FOUND_NOTE, cue=Cue.ATTENTION,
                                keep_text=True)
 
     def confirm(self, yes: bool) -> None:
@@ -137,7 +143,7 @@ class KioskWindow(KioskBase):
             return
         if not yes:
             self._show_message(Tone.INFO, "Sorry about that!",
-                               note="Please type your full name, or ask at the desk.")
+                               note="Please scan your badge, or ask at the desk.")
             return
         try:
             with self._store.session() as session:
@@ -173,7 +179,7 @@ class KioskWindow(KioskBase):
         self.return_timer.stop()
         if not keep_text:
             self.field.reset()
-        self._fill(Tone.READY, "", note="Typing your name? Press Enter when you are done.")
+        self._fill(Tone.READY, "", note="Typing your name? Type it in full, then press Enter.")
         self._set_prompt(True, TITLE)
         self.stack.setCurrentWidget(self.message)
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)

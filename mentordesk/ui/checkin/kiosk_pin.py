@@ -1,16 +1,28 @@
 """Choosing the PIN that leaves kiosk mode, asked the first time kiosk mode is started.
 
-The PIN is kept in the ``KIOSK_PIN`` setting (the page saves it); without one, anybody at the
-kiosk could leave it, so kiosk mode does not start until one is chosen.
+The PIN is kept in the ``KIOSK_PIN`` setting (the page saves it, as a salted hash); without one,
+anybody at the kiosk could leave it, so kiosk mode does not start until one is chosen. The same
+dialog unlocks kiosk mode at the desk after it locked itself on too many wrong PINs: the PIN may
+have been watched or guessed in part, so one is chosen again (the old one may be typed again).
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 PIN_MIN_LENGTH = 4
 PIN_MAX_LENGTH = 12
+
+
+def _when(iso: str) -> str:
+    try:
+        at = datetime.fromisoformat(iso)
+    except ValueError:
+        return "earlier"
+    return f"at {at.astimezone().strftime('%H:%M')} on {at.astimezone().strftime('%d %b')}"
 
 
 def pin_problem(pin: str, repeated: str) -> str | None:
@@ -28,16 +40,19 @@ class PinSetupDialog(QDialog):
     #: A valid PIN was entered twice; the dialog then closes.
     pin_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, locked_at: str = "") -> None:
+        """``locked_at``: when kiosk mode locked itself (ISO time); the dialog then unlocks it."""
         super().__init__(parent)
         self.setObjectName("pinSetupDialog")
-        self.setWindowTitle("Choose a kiosk PIN")
+        self.setWindowTitle("Unlock kiosk mode" if locked_at else "Choose a kiosk PIN")
         self.setMinimumWidth(420)
-        intro = QLabel(
-            "Kiosk mode fills the screen for self check-in. Choose a PIN that only organisers know: "
-            "it is needed to leave kiosk mode.",
-            objectName="dialogIntro",
-        )
+        if locked_at:
+            text = (f"Kiosk mode locked itself {_when(locked_at)} after too many wrong PINs: someone may have "
+                    "been guessing. Choose a PIN to unlock it and start kiosk mode; a new one is safer.")
+        else:
+            text = ("Kiosk mode fills the screen for self check-in. Choose a PIN that only organisers know: "
+                    "it is needed to leave kiosk mode.")
+        intro = QLabel(text, objectName="dialogIntro")
         intro.setWordWrap(True)
         self.pin_edit = QLineEdit(objectName="pinEdit")
         self.repeat_edit = QLineEdit(objectName="pinRepeatEdit")
@@ -52,7 +67,7 @@ class PinSetupDialog(QDialog):
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Start kiosk mode")
+        self.ok_button.setText("Unlock and start kiosk mode" if locked_at else "Start kiosk mode")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

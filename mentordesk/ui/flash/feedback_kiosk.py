@@ -1,8 +1,10 @@
 """The feedback kiosk: mentees (and mentors) give feedback on their own meetings, full screen.
 
-As at the check-in kiosk, a person finds themselves by badge scan, badge code, e-mail or name (a
-typed name must match one person, who is asked "Are you …?"); the kiosk then shows only that
-person's meetings — the names of the people they met — with a 1–5 rating (mentees only), "I'd
+As at the check-in kiosk, a person finds themselves by badge scan, badge code or their whole name
+(the rules are ``services/kiosk.py``'s ``find_for_kiosk``: a typed name must be a whole registered
+name, whose owner is asked "Are you …?"; half a name, an unknown name or an e-mail address get one
+and the same answer, so nobody learns who is registered); the kiosk then shows only that person's
+meetings — the names of the people they met — with a 1–5 rating (mentees only), "I'd
 like to follow up" and a comment. Keys work too: 1–5 and Y/N on the highlighted meeting, Up/Down
 to move, Enter to send. After sending, or when left alone, the screen resets for the next person.
 
@@ -19,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models.store import EventStore
 from mentordesk.services import feedback as fb
-from mentordesk.services import lookup
 from mentordesk.services.feedback import FeedbackError
+from mentordesk.services.kiosk import KioskFound, find_for_kiosk
 from mentordesk.settings import Settings
 from mentordesk.ui import errors
 from mentordesk.ui.flash.feedback_kiosk_form import FORM_STYLE, MeetingForm
@@ -31,7 +33,10 @@ __all__ = ["FORM_IDLE_MS", "LEAVE_KEY", "QUESTION_MS", "RESULT_MS", "WELCOME_TEX
 #: A form left alone this long is abandoned (nothing saved) for the next person.
 FORM_IDLE_MS = 120_000
 TITLE = "How were your meetings?"
-WELCOME_TEXT = "Scan your badge or type your name to give feedback on your meetings"
+WELCOME_TEXT = "Scan your badge or type your full name to give feedback on your meetings"
+#: The one answer to half a name, an unknown name or an e-mail: it must not tell them apart.
+NOT_FOUND_TEXT = "Type your full name as registered, or scan your badge."
+SHARED_NAME_TEXT = "More than one person has that name. Please scan your badge, or ask at the desk."
 
 
 class FeedbackKiosk(KioskBase):
@@ -104,30 +109,26 @@ class FeedbackKiosk(KioskBase):
     # -- what the kiosk offers
 
     def submit(self, text: str, *, automatic: bool = False) -> None:
-        """Find the person ``text`` names: a badge or e-mail opens their form; a name asks first."""
+        """Find the person ``text`` names: a badge opens their form; a whole name asks first."""
         try:
             with self._store.read_session() as session:
-                found = lookup.lookup(session, self._store.event_id, text, names=False)
-                person = found.unique
-                if person is not None:
-                    self._open_form(session, person)
+                found = find_for_kiosk(session, self._store.event_id, text, badge_only=automatic)
+                if found.found is KioskFound.BADGE and found.person_id is not None:
+                    self._open_form(session, found.person_id)
                     return
                 if automatic:
                     return
-                matches = lookup.search_names(session, self._store.event_id, text, limit=2)
-                if len(matches) == 1:
-                    self._ask(session, matches[0])
+                if found.found is KioskFound.NAME and found.person_id is not None:
+                    self._ask(session, found.person_id)
                     return
         except SQLAlchemyError as exc:
             errors.report_unexpected(exc)
             self._show_message("Sorry, that did not work. Please ask at the desk.", tone="error")
             return
-        if matches:
-            self._show_message("More than one person has that name. Please type your full name, or scan "
-                               "your badge.", keep_text=True)
+        if found.found is KioskFound.SHARED_NAME:
+            self._show_message(SHARED_NAME_TEXT, keep_text=True)
         else:
-            self._show_message(f"We couldn’t find “{text.strip()}”. Please check the spelling, or scan your "
-                               "badge.", keep_text=True)
+            self._show_message(NOT_FOUND_TEXT, keep_text=True)
 
     def confirm(self, yes: bool) -> None:
         """Answer "Are you …?"."""
@@ -135,7 +136,7 @@ class FeedbackKiosk(KioskBase):
         if self.state is not KioskState.CONFIRM or person is None:
             return
         if not yes:
-            self._show_message("Sorry about that! Please type your full name, or scan your badge.", tone="info")
+            self._show_message("Sorry about that! Please scan your badge, or ask at the desk.", tone="info")
             return
         with self._store.read_session() as session:
             self._open_form(session, person)
@@ -239,7 +240,7 @@ class FeedbackKiosk(KioskBase):
         self.return_timer.stop()
         if not keep_text:
             self.field.reset()
-        self.message_label.setText("Typing your name? Press Enter when you are done.")
+        self.message_label.setText("Typing your name? Type it in full, then press Enter.")
         self._set_tone("ready")
         self.answers.hide()
         self._set_prompt(True, TITLE)

@@ -5,6 +5,14 @@ and message screens and says what happens to a badge or a name (``submit``, ``co
 ``_show_welcome``). Only the organiser's PIN (setting ``KIOSK_PIN``) leaves a kiosk: Escape, Alt+F4
 or closing the window from the task bar bring up the PIN prompt instead.
 
+Guessing the PIN is slowed down by :class:`~mentordesk.services.kiosk.PinGuard`: after three wrong
+PINs each try waits (1 s, 2 s, 4 s …, counted down on screen, the PIN field disabled), and the
+tenth wrong PIN in a row locks the kiosk: it keeps serving guests, but no PIN leaves it any more.
+The lock is written to the settings file (``KIOSK_LOCKED``), so it outlasts the app. An organiser
+unlocks at the desk: once the app is ended through the operating system (Task Manager, Force Quit;
+every check-in is already saved), starting kiosk mode again asks for a PIN to be chosen, which
+unlocks it — the old one may have been watched.
+
 :class:`KioskHost` is the other side, for the page that opens a kiosk: the PIN is chosen first if
 there is none, and the app window hides behind the kiosk until it is left.
 """
@@ -12,14 +20,18 @@ there is none, and the app window hides behind the kiosk until it is left.
 from __future__ import annotations
 
 import enum
-import hmac
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from mentordesk.models.store import EventStore
-from mentordesk.settings import KIOSK_PIN, Settings
+from mentordesk.services.kiosk import PinGuard, PinStatus, PinVerdict
+from mentordesk.settings import KIOSK_LOCKED, KIOSK_PIN, Settings
 from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
 from mentordesk.ui.checkin.scan_field import ScanField
 
@@ -29,6 +41,20 @@ RESULT_MS = 6_000
 QUESTION_MS = 20_000
 LEAVE_KEY = "Ctrl+Shift+K"
 LEAVE_TITLE = "Leave kiosk mode"
+PIN_PROMPT = "Organisers: enter the PIN to leave kiosk mode. Esc goes back."
+WRONG_PIN_TEXT = "That is not the PIN."
+LOCKED_TEXT = "Locked — an organiser must unlock it at the desk."
+LOCKED_NOTE = "Too many wrong PINs. Check-in goes on as usual: Esc goes back."
+#: How often the "Try again in N s" countdown is redrawn.
+PIN_TICK_MS = 1_000
+
+
+def wait_text(seconds: int) -> str:
+    return f"Try again in {seconds} s."
+
+
+def tries_left_text(tries: int) -> str:
+    return f"{tries} more wrong PIN{'s' if tries != 1 else ''} and kiosk mode locks."
 
 
 class KioskState(enum.StrEnum):
@@ -58,6 +84,11 @@ class KioskBase(QWidget):
         self.return_timer.setSingleShot(True)
         self.result_ms = RESULT_MS
         self.question_ms = QUESTION_MS
+        self.pin_guard = self.make_pin_guard()
+        self._pin_verdict: PinVerdict | None = None
+        #: Redraws the countdown while a wrong PIN's wait runs.
+        self.pin_timer = QTimer(self)
+        self.pin_timer.setInterval(PIN_TICK_MS)
 
     def _ready(self) -> None:
         """After the subclass's ``_build``: the leave shortcut, the signals, the welcome screen."""
@@ -94,7 +125,7 @@ class KioskBase(QWidget):
     def _build_pin_panel(self, panel: QWidget, *, spacing: int | None = None) -> None:
         """The PIN prompt, laid out in ``panel`` (``self.pin_panel``)."""
         self.pin_panel = panel
-        self.pin_label = QLabel("Organisers: enter the PIN to leave kiosk mode. Esc goes back.", objectName="kioskNote")
+        self.pin_label = QLabel(PIN_PROMPT, objectName="kioskNote")
         self.pin_label.setWordWrap(True)
         self.pin_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin_edit = QLineEdit(objectName="kioskPin")
@@ -103,6 +134,7 @@ class KioskBase(QWidget):
         self.pin_edit.setMaximumWidth(320)
         self.pin_error = QLabel("", objectName="kioskPinError")
         self.pin_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin_error.setWordWrap(True)
         pin_layout = QVBoxLayout(panel)
         if spacing is not None:
             pin_layout.setSpacing(spacing)
@@ -141,10 +173,13 @@ class KioskBase(QWidget):
         self.exit_button.clicked.connect(self._on_exit_button_clicked)
         self.leave_shortcut.activated.connect(self._on_exit_button_clicked)
         self.return_timer.timeout.connect(self._on_return_timer_timeout)
+        self.pin_timer.timeout.connect(self._on_pin_timer_timeout)
 
     # -- what a kiosk offers
 
     def start(self) -> None:
+        if self.pin_guard.locked and not self._settings.get(KIOSK_LOCKED):
+            self.pin_guard.unlock()  # unlocked at the desk
         self.showFullScreen()
         self.raise_()
         self.activateWindow()
@@ -155,15 +190,22 @@ class KioskBase(QWidget):
         self._unlocked = True
         self.close()
 
+    def make_pin_guard(self, clock: Callable[[], float] = time.monotonic) -> PinGuard:
+        """The guard of this kiosk's PIN, locked already if the settings say so (tests pass a clock)."""
+        return PinGuard(self._check_pin, clock=clock, locked=bool(self._settings.get(KIOSK_LOCKED)))
+
     def leave(self, pin: str) -> bool:
-        """Leave kiosk mode if ``pin`` is right; otherwise say so."""
-        expected = self._settings.get(KIOSK_PIN)
-        if expected and hmac.compare_digest(pin.encode(), expected.encode()):
+        """Leave kiosk mode if ``pin`` is right and may be tried now; otherwise say why not."""
+        verdict = self.pin_guard.attempt(pin)
+        if verdict.status is PinStatus.OK:
+            self.pin_timer.stop()
             self._unlocked = True
             self.close()
             return True
+        if verdict.status is PinStatus.LOCKED and not self._settings.get(KIOSK_LOCKED):
+            self._settings.set(KIOSK_LOCKED, datetime.now().astimezone().isoformat(timespec="seconds"))
         self.pin_edit.clear()
-        self.pin_error.setText("That is not the PIN.")
+        self._show_pin_verdict(verdict)
         self.return_timer.start(self.question_ms)
         return False
 
@@ -172,11 +214,47 @@ class KioskBase(QWidget):
         self.state = KioskState.PIN
         self.field.reset()
         self.pin_edit.clear()
-        self.pin_error.setText("")
         self._set_prompt(False, LEAVE_TITLE)
         self.stack.setCurrentWidget(self.pin_panel)
-        self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.pin_guard.locked:
+            self._show_pin_verdict(PinVerdict(PinStatus.LOCKED))
+        elif self.pin_guard.wait_left():
+            self._show_pin_verdict(PinVerdict(PinStatus.WAIT, self.pin_guard.wait_left()))
+        else:
+            self._show_pin_verdict(None)
         self.return_timer.start(self.question_ms)
+
+    def _check_pin(self, pin: str) -> bool:
+        return self._settings.check(KIOSK_PIN, pin)
+
+    def _show_pin_verdict(self, verdict: PinVerdict | None) -> None:
+        """The PIN panel after ``verdict`` (None: ready for a first try)."""
+        self._pin_verdict = verdict
+        locked = verdict is not None and verdict.status is PinStatus.LOCKED
+        waiting = verdict is not None and verdict.wait_s > 0
+        self.pin_label.setText(LOCKED_TEXT if locked else PIN_PROMPT)
+        self.pin_edit.setVisible(not locked)
+        self.pin_edit.setEnabled(not locked and not waiting)
+        if locked:
+            self.pin_error.setText(LOCKED_NOTE)
+        elif verdict is None:
+            self.pin_error.setText("")
+        else:
+            lines = [WRONG_PIN_TEXT] if verdict.status is PinStatus.WRONG else []
+            if waiting:
+                lines.append(wait_text(verdict.wait_s))
+            if verdict.status is PinStatus.WRONG and verdict.tries_left <= 3:
+                lines.append(tries_left_text(verdict.tries_left))
+            self.pin_error.setText(" ".join(lines))
+        if waiting:
+            self.pin_timer.start()
+        else:
+            self.pin_timer.stop()
+        if self.pin_edit.isEnabled():
+            self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            # Esc (back to the welcome screen) still reaches the window while the field is disabled.
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- what each kiosk does its own way
 
@@ -221,6 +299,7 @@ class KioskBase(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.state is KioskState.PIN:
+            self.pin_timer.stop()
             self._show_welcome()
         else:
             self._handle_key(event)
@@ -254,7 +333,19 @@ class KioskBase(QWidget):
         self.ask_for_pin()
 
     def _on_return_timer_timeout(self) -> None:
+        self.pin_timer.stop()
         self._show_welcome()
+
+    def _on_pin_timer_timeout(self) -> None:
+        if self.state is not KioskState.PIN:
+            self.pin_timer.stop()
+            return
+        wait = self.pin_guard.wait_left()
+        shown = self._pin_verdict
+        if wait and shown is not None:
+            self._show_pin_verdict(replace(shown, wait_s=wait))
+        else:
+            self._show_pin_verdict(None)
 
 
 class KioskHost:
@@ -271,11 +362,13 @@ class KioskHost:
     _hidden_window: QWidget | None
 
     def _start_kiosk_or_choose_pin(self) -> None:
-        """Open the kiosk, after asking for a PIN if none was chosen yet (nobody could leave it)."""
-        if self.settings.get(KIOSK_PIN):
+        """Open the kiosk, after asking for a PIN if none was chosen yet (nobody could leave it) or
+        if kiosk mode locked itself (choosing one at the desk unlocks it)."""
+        locked_at = self.settings.get(KIOSK_LOCKED)
+        if self.settings.get(KIOSK_PIN) and not locked_at:
             self.start_kiosk()  # type: ignore[attr-defined]
             return
-        dialog = PinSetupDialog(self)  # type: ignore[arg-type]  # the host is a QWidget
+        dialog = PinSetupDialog(self, locked_at=locked_at)  # type: ignore[arg-type]  # the host is a QWidget
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.pin_chosen.connect(self._on_pin_dialog_pin_chosen)
         dialog.finished.connect(self._on_dialog_finished)  # type: ignore[attr-defined]
@@ -301,4 +394,5 @@ class KioskHost:
 
     def _on_pin_dialog_pin_chosen(self, pin: str) -> None:
         self.settings.set(KIOSK_PIN, pin)
+        self.settings.set(KIOSK_LOCKED, "")
         self.start_kiosk()  # type: ignore[attr-defined]
