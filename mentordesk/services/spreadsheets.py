@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+from mentordesk.output_files import check_output_path, write_atomically
+
 Value = str | int | float | bool | date | datetime | None
 
 #: What a spreadsheet may read as the start of a formula (full-width forms included: some
@@ -29,6 +31,8 @@ Value = str | int | float | bool | date | datetime | None
 _FORMULA_STARTS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
 _CONTROL_STARTS = ("\t", "\r", "\n")
 _BREAKS_TO_SPACES = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
+#: How a refusal or failure names the file ("choose another name for the spreadsheet").
+SPREADSHEET = "the spreadsheet"
 
 
 def is_formula_like(value: object) -> bool:
@@ -71,13 +75,22 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> str:
     return buffer.getvalue()
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> None:
-    """A CSV file in UTF-8 with a byte-order mark (so that Excel reads accents right)."""
-    path.write_text(csv_text(header, rows), encoding="utf-8-sig", newline="")
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]], *,
+              open_event: Path | None = None) -> None:
+    """A CSV file in UTF-8 with a byte-order mark (so that Excel reads accents right).
+
+    Written through ``output_files`` (never over an event file, whole or not at all).
+    """
+    write_atomically(path, csv_text(header, rows).encode("utf-8-sig"), what=SPREADSHEET, open_event=open_event)
 
 
-def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]], *, sheet: str = "Sheet1") -> None:
-    """An XLSX workbook with one sheet; text is always a text cell, never a formula."""
+def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]], *, sheet: str = "Sheet1",
+               open_event: Path | None = None) -> None:
+    """An XLSX workbook with one sheet; text is always a text cell, never a formula.
+
+    Written through ``output_files`` (never over an event file, whole or not at all).
+    """
+    check_output_path(path, open_event=open_event, what=SPREADSHEET)  # before the work
     from openpyxl import Workbook  # only exports need it: the desk starts without loading it
     from openpyxl.cell import WriteOnlyCell
 
@@ -96,7 +109,11 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]
     worksheet.append([cell(value) for value in header])
     for row in rows:
         worksheet.append([cell(value) for value in row])
-    workbook.save(path)
+    # Saved into memory, then written: a write-only workbook left unsaved (a refused or failed
+    # write) keeps its rows' generator open and warns when collected.
+    content = io.BytesIO()
+    workbook.save(content)
+    write_atomically(path, content.getvalue(), what=SPREADSHEET, open_event=open_event)
 
 
 def _sheet_title(title: str) -> str:

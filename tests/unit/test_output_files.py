@@ -260,3 +260,26 @@ def test_the_module_does_not_import_qt() -> None:
             "print(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- the spreadsheet writers
+
+
+def test_spreadsheets_are_written_whole_and_never_over_an_event(store: EventStore, event_path: Path,
+                                                                 tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from mentordesk.services.spreadsheets import write_csv, write_xlsx
+
+    before = _digest(event_path)
+    for write in (write_csv, write_xlsx):
+        for target in (event_path, Path(f"{event_path}-wal"), tmp_path / "people.csv.mentordesk"):
+            with pytest.raises(OutputPathRefused, match="choose another name"):
+                write(target, ["name"], [["=1+1"]], open_event=event_path)
+    assert _digest(event_path) == before
+    write_csv(tmp_path / "people.csv", ["name"], [["=1+1"]], open_event=event_path)
+    assert (tmp_path / "people.csv").read_bytes() == "\ufeffname\r\n'=1+1\r\n".encode()
+    write_xlsx(tmp_path / "people.xlsx", ["name"], [["Ada"]], open_event=event_path)
+    sheet = load_workbook(tmp_path / "people.xlsx").active
+    assert sheet is not None and sheet["A2"].value == "Ada"
+    assert _partials(tmp_path) == []
