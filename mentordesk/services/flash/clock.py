@@ -559,10 +559,12 @@ def reconcile(session: Session, flash_session_id: int, reading: Reading) -> time
     applied = None
     if step is not None and abs(step) > RECONCILE_MIN:
         row.phase_started_at = row.phase_started_at + step
-        if row.phase is ClockPhase.MEETING and row.round_number >= 1:
-            meeting = _round(session, flash_session_id, row.round_number)
-            if meeting.started_at is not None and meeting.ended_at is None:
-                meeting.started_at = meeting.started_at + step
+        meeting = None
+        if row.phase is ClockPhase.MEETING:
+            meeting = session.scalar(select(FlashRound).where(FlashRound.session_id == flash_session_id,
+                                                              FlashRound.number == row.round_number))
+        if meeting is not None and meeting.started_at is not None and meeting.ended_at is None:
+            meeting.started_at = meeting.started_at + step
         row.updated_at = _aware(reading.now)
         applied = step
         log.warning("flash session %d: wall clock stepped by %+d ms; the running phase keeps its time",

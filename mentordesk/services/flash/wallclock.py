@@ -17,7 +17,9 @@ sleeps through part of a round wakes to the true remaining time, since the room 
 talking. On Linux each reading also names the boot it counts from (``boot_id``), so that a
 monotonic reading stored in the event file can be compared after a restart of the app, within
 the same boot. Elsewhere the boot id is one made up per process: such comparisons then only
-hold while the app runs.
+hold while the app runs. On other systems ``time.monotonic`` is used; where it stops during
+sleep, waking looks like a forward step and the countdown goes on from where it was at suspend
+(the facilitator can skip ahead), which is the safe way to be wrong: no round is ended unseen.
 """
 
 from __future__ import annotations
