@@ -214,7 +214,7 @@ class StagedOutput:
     ) -> None:
         self.target = check_output_path(path, open_event=open_event, what=what, event_copy=event_copy)
         self._check = lambda: check_output_path(self.target, open_event=open_event, what=what, event_copy=event_copy)
-        self._done = False
+        self._finished = self._discarded = False
         folder = self.target.parent
         try:
             if create_folder:
@@ -243,14 +243,16 @@ class StagedOutput:
 
     def finish(self) -> Path:
         """Move the finished file into place (checking the destination once more); returns it."""
-        if self._done:
+        if self._finished:
             return self.target
+        if self._discarded:
+            raise RuntimeError(f"the temporary file for {self.target} was already discarded")
         try:
             self.sync()
             self.file.close()
             self._check()
             os.replace(self.path, self.target)
-            self._done = True
+            self._finished = True
         except OutputFileError:
             self.discard()
             raise
@@ -262,10 +264,10 @@ class StagedOutput:
         return self.target
 
     def discard(self) -> None:
-        """Drop the temporary file (nothing is written); safe to call more than once."""
-        if self._done:
+        """Drop the temporary file (nothing is written); does nothing once finished or discarded."""
+        if self._finished or self._discarded:
             return
-        self._done = True
+        self._discarded = True
         with contextlib.suppress(OSError):
             self.file.close()
         self._remove_temporary()

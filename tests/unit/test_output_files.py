@@ -283,3 +283,13 @@ def test_spreadsheets_are_written_whole_and_never_over_an_event(store: EventStor
     sheet = load_workbook(tmp_path / "people.xlsx").active
     assert sheet is not None and sheet["A2"].value == "Ada"
     assert _partials(tmp_path) == []
+
+
+def test_a_discarded_output_cannot_be_finished(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    staged = StagedOutput(target)
+    staged.file.write(b"{}")
+    staged.discard()
+    with pytest.raises(RuntimeError, match="already discarded"):
+        staged.finish()
+    assert not target.exists() and _partials(tmp_path) == []
