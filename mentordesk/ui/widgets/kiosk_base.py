@@ -43,7 +43,10 @@ LEAVE_KEY = "Ctrl+Shift+K"
 LEAVE_TITLE = "Leave kiosk mode"
 PIN_PROMPT = "Organisers: enter the PIN to leave kiosk mode. Esc goes back."
 WRONG_PIN_TEXT = "That is not the PIN."
+LOCKED_TITLE = "Kiosk mode is locked"
 LOCKED_TEXT = "Locked — an organiser must unlock it at the desk."
+#: In the disabled PIN field while a wait runs (the style sheet draws a disabled field like any other).
+WAIT_PLACEHOLDER = "Please wait"
 LOCKED_NOTE = "Too many wrong PINs. Check-in goes on as usual: Esc goes back."
 #: How often the "Try again in N s" countdown is redrawn.
 PIN_TICK_MS = 1_000
@@ -232,9 +235,11 @@ class KioskBase(QWidget):
         self._pin_verdict = verdict
         locked = verdict is not None and verdict.status is PinStatus.LOCKED
         waiting = verdict is not None and verdict.wait_s > 0
+        self.title_label.setText(LOCKED_TITLE if locked else LEAVE_TITLE)
         self.pin_label.setText(LOCKED_TEXT if locked else PIN_PROMPT)
         self.pin_edit.setVisible(not locked)
         self.pin_edit.setEnabled(not locked and not waiting)
+        self.pin_edit.setPlaceholderText(WAIT_PLACEHOLDER if waiting else "")
         if locked:
             self.pin_error.setText(LOCKED_NOTE)
         elif verdict is None:
