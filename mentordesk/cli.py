@@ -357,10 +357,11 @@ def _one_line(exc: BaseException) -> str:
 def _log_unexpected(exc: BaseException) -> str:
     """Write the traceback to the log file; return where it went (or why it could not)."""
     try:
-        from mentordesk import paths
+        from mentordesk import logfile
 
-        log_path = paths.log_file()
-        logging.basicConfig(filename=log_path, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+        log_path = logfile.attach(logging.getLogger(PROG))
+        if log_path is None:
+            return "details could not be logged"
         logging.getLogger(PROG).error(
             "unexpected error in %s\n%s", " ".join(sys.argv), "".join(traceback.format_exception(exc))
         )

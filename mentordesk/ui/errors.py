@@ -18,7 +18,8 @@ from types import TracebackType
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from mentordesk import APP_NAME, paths
+from mentordesk import APP_NAME, logfile, paths
+from mentordesk.models.db_errors import environment_problem
 
 log = logging.getLogger("mentordesk")
 _open_box: QMessageBox | None = None
@@ -29,21 +30,7 @@ REPEAT_QUIET_SECONDS = 300.0
 
 def configure_logging() -> None:
     """Send MentorDesk's log records to the log file (again if MENTORDESK_HOME moved it)."""
-    try:
-        target = paths.log_file()
-    except OSError:
-        return  # A read-only home folder must not stop the app; errors are still shown.
-    for handler in list(log.handlers):
-        if getattr(handler, "_mentordesk", False):
-            if getattr(handler, "baseFilename", None) == str(target.resolve()):
-                return
-            log.removeHandler(handler)
-            handler.close()
-    handler = logging.FileHandler(target, encoding="utf-8", delay=True)
-    handler._mentordesk = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    logfile.attach(log)
 
 
 def report_unexpected(error: BaseException, parent: QWidget | None = None) -> None:
@@ -64,11 +51,20 @@ def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTy
 
 def _handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None, parent: QWidget | None) -> None:
     global _open_box
-    log.error("unexpected error", exc_info=(kind, error, tb))
+    problem = environment_problem(error)
+    if problem is not None:
+        # Not a bug: the file is read-only, the disk full or failing. No traceback is needed;
+        # what the user must do is the whole message.
+        log.warning("the event file could not be used: %s", problem)
+    else:
+        log.error("unexpected error", exc_info=(kind, error, tb))
     if QApplication.instance() is None:
         sys.__excepthook__(kind, error, tb)
         return
     if _open_box is not None:
+        return
+    if problem is not None:
+        _show_environment_problem(problem, parent)
         return
     # A database error's text carries the SQL statement; what went wrong is its driver's error
     # ("no such table: person"), which is also what makes two reports the same failure.
@@ -90,6 +86,29 @@ def _handle(kind: type[BaseException], error: BaseException, tb: TracebackType |
     box.setInformativeText(
         f"What you were doing may not have finished. The details were written to {paths.log_file()}."
     )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.finished.connect(_forget_box)
+    _open_box = box
+    box.open()
+
+
+def _show_environment_problem(problem: str, parent: QWidget | None) -> None:
+    """Say what is wrong with the file or disk and what to do (once per few minutes per kind)."""
+    global _open_box
+    now = time.monotonic()
+    last = _shown_at.get(problem)
+    if last is not None and now - last < REPEAT_QUIET_SECONDS:
+        return
+    _shown_at[problem] = now
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        f"{APP_NAME} — could not save",
+        problem[:1].upper() + problem[1:] + ".",
+        QMessageBox.StandardButton.Close,
+        parent or QApplication.activeWindow(),
+    )
+    box.setInformativeText("Everything saved before this is still in the event file.")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.finished.connect(_forget_box)

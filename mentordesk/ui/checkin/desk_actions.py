@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy.exc import SQLAlchemyError
 
 from mentordesk.models import CheckinAction, CheckinMethod
+from mentordesk.models.db_errors import environment_problem
 from mentordesk.models.store import EventStore
 from mentordesk.services import checkin, desk
 from mentordesk.services.checkin import CheckinError
@@ -51,19 +52,18 @@ class Shown:
     changed: bool = False
 
 
-def check_in_text(store: EventStore, text: str, station: str, *, allow_names: bool) -> DeskResult | None:
-    """Check in whoever ``text`` identifies; None when the event file could not be written."""
+def check_in_text(store: EventStore, text: str, station: str, *, allow_names: bool) -> DeskResult | Shown:
+    """Check in whoever ``text`` identifies; a "Not recorded" panel when the file could not be written."""
     try:
         with store.session() as session:
             return desk.check_in_input(session, store.event_id, text, station=station, allow_names=allow_names)
     except SQLAlchemyError as exc:
-        errors.report_unexpected(exc)
-        return None
+        return _failed(exc)
 
 
 def check_in_chosen(
     store: EventStore, person_id: int, station: str, method: CheckinMethod, raw: str = ""
-) -> DeskResult | None:
+) -> DeskResult | Shown:
     """Check in one person chosen from the candidates, or just added as a walk-in."""
     matched_by = MatchKind.NAME if method is CheckinMethod.NAME else None
     try:
@@ -71,8 +71,7 @@ def check_in_chosen(
             return desk.check_in_person(session, person_id, station=station, method=method, raw=raw,
                                         matched_by=matched_by)
     except SQLAlchemyError as exc:
-        errors.report_unexpected(exc)
-        return None
+        return _failed(exc)
 
 
 def bulk_check_in(store: EventStore, person_ids: list[int], at: datetime, station: str) -> BulkReport | None:
@@ -97,8 +96,7 @@ def undo_last(store: EventStore, station: str) -> Shown:
     except CheckinError as exc:
         return Shown(Tone.ERROR, "Nothing undone", details=str(exc))
     except SQLAlchemyError as exc:
-        errors.report_unexpected(exc)
-        return not_recorded()
+        return _failed(exc)
     if line is None:
         return Shown(Tone.INFO, "Nothing to undo", details=f"No check-in made at “{station}” is left to undo.")
     if line.action == CheckinAction.CHECK_OUT:
@@ -123,8 +121,7 @@ def check_out(store: EventStore, person: tuple[int, str] | None, station: str) -
         return Shown(Tone.WARN, "Not checked out", name=name, details=str(exc), cue=Cue.ATTENTION,
                      person_id=person_id)
     except SQLAlchemyError as exc:
-        errors.report_unexpected(exc)
-        return not_recorded()
+        return _failed(exc)
     return Shown(Tone.INFO, "Checked out", name=name, details=f"Left at {local_time(result.at)}.",
                  note=_station_note(station), person_id=person_id, changed=True)
 
@@ -160,9 +157,20 @@ def shown_for_bulk(report: BulkReport, station: str) -> Shown:
                  note=_station_note(station), changed=True)
 
 
-def not_recorded() -> Shown:
+def not_recorded(problem: str | None = None) -> Shown:
+    """The panel after a write that failed: the reason when it is the file or disk, else generic."""
+    if problem is not None:
+        return Shown(Tone.ERROR, "Not recorded", details=problem[:1].upper() + problem[1:] + ".",
+                     note="Fix this, then scan again: nothing from this scan was saved.", cue=Cue.ATTENTION)
     return Shown(Tone.ERROR, "Not recorded", details="The event file could not be written; nothing was saved.",
                  note="Try again; if it keeps failing, see the error message.", cue=Cue.ATTENTION)
+
+
+def _failed(error: SQLAlchemyError) -> Shown:
+    """Report a failed write (a bug to the error box and log; a file or disk problem in the box's
+    own words) and return what the panel shows."""
+    errors.report_unexpected(error)
+    return not_recorded(environment_problem(error))
 
 
 def name_parts(text: str) -> tuple[str, str]:

@@ -255,8 +255,8 @@ class CheckinPage(Page, KioskHost):
         if self.store is None or not text.strip():
             return None
         result = desk_actions.check_in_text(self.store, text, self.station, allow_names=not automatic)
-        if result is None:
-            self._show(desk_actions.not_recorded(), reset=False)
+        if isinstance(result, desk_actions.Shown):
+            self._show(result, reset=False)
             return None
         if automatic and result.outcome is Outcome.UNKNOWN and (by_hand or self.candidates_view.count):
             # Someone is typing: a name that happens to read as a code, or an unfinished e-mail.
@@ -270,8 +270,8 @@ class CheckinPage(Page, KioskHost):
             return
         result = desk_actions.check_in_chosen(self.store, candidate.card.id, self.station, CheckinMethod.NAME,
                                               raw=self.field.text().strip())
-        if result is None:
-            self._show(desk_actions.not_recorded(), reset=False)
+        if isinstance(result, desk_actions.Shown):
+            self._show(result, reset=False)
         else:
             self._show(desk_actions.shown_for(result, self.station), result=result)
 
@@ -387,8 +387,8 @@ class CheckinPage(Page, KioskHost):
         if self.store is None:
             return
         result = desk_actions.check_in_chosen(self.store, person_id, self.station, CheckinMethod.MANUAL)
-        if result is None:
-            self._show(desk_actions.not_recorded())
+        if isinstance(result, desk_actions.Shown):
+            self._show(result)
         else:
             self._show(desk_actions.shown_for(result, self.station, walk_in=True), result=result)
 
