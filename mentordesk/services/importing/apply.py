@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import Person, Role
 from mentordesk.models.normalize import email_key, fold
-from mentordesk.services.importing.mapping import ColumnMapping
+from mentordesk.services.importing.mapping import ColumnMapping, duplicate_columns
 from mentordesk.services.importing.matching import match_existing
 from mentordesk.services.importing.requests import RequestCell, apply_requests
 from mentordesk.services.importing.rows import PersonRecord, RowIssue, RowReading, read_rows
@@ -66,8 +66,10 @@ def import_table(
             "choose which column holds the names"
         )
     readings = list(read_rows(table, mapping, role))
+    notes = (*table.header_notes, *duplicate_columns(table, mapping))
+    about_file = [RowIssue(table.header_line, note) for note in notes]
     with session.begin_nested(), session.no_autoflush:
-        return _Import(session, event_id, table, progress).run(readings)
+        return _Import(session, event_id, table, progress).run(readings, about_file)
 
 
 @dataclass
@@ -88,8 +90,9 @@ class _Import:
         self.progress = progress
         self.tally = _Tally()
 
-    def run(self, readings: Sequence[RowReading]) -> ImportSummary:
+    def run(self, readings: Sequence[RowReading], about_file: Sequence[RowIssue] = ()) -> ImportSummary:
         session, tally = self.session, self.tally
+        tally.warnings.extend(about_file)
         existing = list(session.scalars(select(Person).where(Person.event_id == self.event_id)))
         records = [reading.record for reading in readings if reading.record is not None]
         matches = iter(match_existing(existing, records))

@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from mentordesk.models.normalize import fold
 from mentordesk.services.importing.fields import Field
 from mentordesk.services.importing.headers import match_header
+from mentordesk.services.importing.limits import excerpt, number
+from mentordesk.services.importing.table import Table
 
 _NAME_FIELDS = (Field.FULL_NAME, Field.FIRST_NAME, Field.LAST_NAME)
 
@@ -92,3 +95,38 @@ def guess_mapping(headers: Sequence[str]) -> ColumnMapping:
             fields[index] = field
             taken.add(field)
     return ColumnMapping(tuple(headers), tuple(fields))
+
+
+def duplicate_columns(table: Table, mapping: ColumnMapping) -> list[str]:
+    """A warning for each column that shares its header with an imported column and holds other values.
+
+    Exports sometimes repeat a header (two "Email" columns: the buyer's and the attendee's); only
+    one of them can feed the field, and the user must hear that the other was left out.
+    """
+    by_header: dict[str, list[int]] = {}
+    for index, header in enumerate(mapping.headers):
+        if header.strip():
+            by_header.setdefault(fold(header), []).append(index)
+    warnings = []
+    for columns in by_header.values():
+        used = [index for index in columns if mapping.fields[index] is not None]
+        if len(columns) < 2 or not used:
+            continue
+        kept = used[0]
+        field = mapping.fields[kept]
+        assert field is not None
+        for other in columns:
+            if other == kept or mapping.fields[other] is not None:
+                continue
+            differing = sum(
+                1 for row in table.rows if row.cell(other).strip() and row.cell(other).strip() != row.cell(kept).strip()
+            )
+            if differing:
+                rows = "row" if differing == 1 else "rows"
+                warnings.append(
+                    f"columns {kept + 1} and {other + 1} are both called “{excerpt(mapping.headers[kept])}”: "
+                    f"column {kept + 1} was imported as {field.label.lower()} and column {other + 1} was left out, "
+                    f"although it holds other values on {number(differing)} {rows}; to import that column instead, "
+                    "choose it in the import window or rename the other"
+                )
+    return warnings

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from mentordesk.models import Person, Role
 from mentordesk.models.normalize import clean
 from mentordesk.services.importing.fields import Field
+from mentordesk.services.importing.limits import excerpt
 from mentordesk.services.importing.mapping import ColumnMapping
 from mentordesk.services.importing.names import split_full_name
 from mentordesk.services.importing.table import SourceRow, Table
@@ -53,7 +54,7 @@ class RowIssue:
     who: str = ""
 
     def describe(self) -> str:
-        who = f" ({self.who})" if self.who else ""
+        who = f" ({excerpt(self.who)})" if self.who else ""
         return f"line {self.line}{who}: {self.message}"
 
 
@@ -121,20 +122,24 @@ class _RowReader:
         who = " ".join(part for part in (first, last) if part) or email_text
 
         def skip(message: str) -> RowReading:
-            return RowReading(line, None, skipped=RowIssue(line, message, who))
+            return RowReading(line, None, skipped=RowIssue(line, message, excerpt(who)))
 
+        if row.problem is not None:
+            return skip(row.problem)
         status_text = cells.get(Field.STATUS, "")
         status = read_status(status_text)
         if status is None:
-            return skip(f"attendee status “{status_text}” not understood; expected e.g. Attending or Cancelled")
+            return skip(
+                f"attendee status “{excerpt(status_text)}” not understood; expected e.g. Attending or Cancelled"
+            )
         if not status.attending:
             reason = f" ({status.reason})" if status.reason else ""
-            return skip(f"not attending: status “{status_text}”{reason}")
+            return skip(f"not attending: status “{excerpt(status_text)}”{reason}")
         if not first and not last:
             return skip("no name")
         email, valid = read_email(email_text)
         if not valid:
-            return skip(f"invalid e-mail address “{email_text}”")
+            return skip(f"invalid e-mail address “{excerpt(email_text)}”")
         for key, value in (("first_name", first), ("last_name", last), ("email", email or "")):
             if len(value) > _MAX_LENGTH[key]:
                 return skip(f"{key.replace('_', ' ')} longer than {_MAX_LENGTH[key]} characters")
@@ -155,7 +160,7 @@ class _RowReader:
         consent_text = cells.get(Field.CONSENT, "")
         consent = read_yes_no(consent_text)
         if consent is None and consent_text:
-            warnings.append(f"consent answer “{consent_text}” not understood; consent left as it was")
+            warnings.append(f"consent answer “{excerpt(consent_text)}” not understood; consent left as it was")
         # Notes keep their line breaks (as "\n", whatever the file used); other text is one line.
         notes_text = cells.get(Field.NOTES, "").replace("\r\n", "\n").replace("\r", "\n")
         notes = unicodedata.normalize("NFC", notes_text) or None
@@ -172,7 +177,7 @@ class _RowReader:
             external_id=external_id,
             notes=notes,
         )
-        return RowReading(line, record, warnings=tuple(RowIssue(line, text, who) for text in warnings))
+        return RowReading(line, record, warnings=tuple(RowIssue(line, text, excerpt(who)) for text in warnings))
 
     def _names(self, cells: dict[Field, str]) -> tuple[str, str]:
         first, last = clean(cells.get(Field.FIRST_NAME)), clean(cells.get(Field.LAST_NAME))
@@ -190,16 +195,16 @@ class _RowReader:
         if isinstance(from_role, Role):
             return from_role
         if from_role is RoleReading.AMBIGUOUS:
-            return f"role “{role_text}” names both mentor and mentee; write one of them"
+            return f"role “{excerpt(role_text)}” names both mentor and mentee; write one of them"
         from_ticket = read_role(ticket_text)
         if isinstance(from_ticket, Role):
             return from_ticket
         if from_ticket is RoleReading.AMBIGUOUS:
-            return f"ticket type “{ticket_text}” names both mentor and mentee; add a Role column to decide"
+            return f"ticket type “{excerpt(ticket_text)}” names both mentor and mentee; add a Role column to decide"
         if from_role is RoleReading.UNKNOWN:
-            return f"role “{role_text}” not recognised: use mentor, mentee or facilitator"
+            return f"role “{excerpt(role_text)}” not recognised: use mentor, mentee or facilitator"
         if from_ticket is RoleReading.UNKNOWN:
-            return (f"no role: ticket type “{ticket_text}” says neither mentor nor mentee; "
+            return (f"no role: ticket type “{excerpt(ticket_text)}” says neither mentor nor mentee; "
                     "add a Role column or choose a role for the whole file")
         return NO_ROLE
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class ImportFileError(Exception):
@@ -24,12 +25,29 @@ class FileFormat(enum.StrEnum):
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 
 
+def delimiter_name(delimiter: str) -> str:
+    """"comma" for ","; the delimiter itself, quoted, when it has no name."""
+    return _DELIMITER_NAMES.get(delimiter, repr(delimiter))
+
+
+class Record(NamedTuple):
+    """A record as a reader found it: the line it starts on, its cells, and whether it was damaged."""
+
+    line: int
+    cells: list[str]
+    #: It held bytes that are not valid in the file's encoding (kept as lone surrogates).
+    damaged: bool = False
+
+
 @dataclass(frozen=True)
 class SourceRow:
     """One data row: its line number (as a text editor or spreadsheet shows it) and its cells."""
 
     line: int
     cells: tuple[str, ...]
+    #: Why the row cannot be imported as it stands (bytes that are not text, a cell too long …),
+    #: found while reading the file; the import skips the row with this reason.
+    problem: str | None = None
 
     def cell(self, index: int) -> str:
         """The cell in column ``index``, or "" when the row is shorter than the header."""
@@ -50,6 +68,8 @@ class Table:
     delimiter: str | None = None
     #: Worksheet the rows came from; None for a CSV file.
     sheet: str | None = None
+    #: Warnings about the header line, reported with the import's warnings.
+    header_notes: tuple[str, ...] = ()
 
     @property
     def width(self) -> int:
@@ -59,5 +79,5 @@ class Table:
         """How the file was read, for the import dialog: "CSV, Windows-1252, semicolon-delimited"."""
         if self.format is FileFormat.XLSX:
             return f"Excel workbook, sheet “{self.sheet}”" if self.sheet else "Excel workbook"
-        delimiter = _DELIMITER_NAMES.get(self.delimiter or ",", repr(self.delimiter))
+        delimiter = delimiter_name(self.delimiter or ",")
         return f"CSV, {self.encoding}, {delimiter}-delimited"
