@@ -10,7 +10,7 @@ laptop (a file within every cap is read in well under 300 MB).
 from __future__ import annotations
 
 #: Data rows (blank rows not counted) in one file.
-MAX_ROWS = 100_000
+MAX_ROWS = 40_000
 #: Cells of the whole file, counting each row up to its last filled cell.
 MAX_CELLS = 2_000_000
 #: Columns that may hold a value.
