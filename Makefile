@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench installer installer-smoke clean system-deps-run system-deps-test system-deps-installer
+.PHONY: run test bench endurance installer installer-smoke clean system-deps-run system-deps-test system-deps-installer
 
 run: system-deps-run $(STAMP)
 	$(BIN)/mentordesk
@@ -16,6 +16,11 @@ test: system-deps-test $(STAMP)
 
 bench: system-deps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The real window through a day's work (10,000 scans, an hour of rounds, 20,000 kiosk keys), then
+# memory and handle counts; about ten minutes. Also the last lines of `make bench`.
+endurance: system-deps-test $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench endurance
 
 # The Linux package (dist/mentordesk-<version>-linux-<arch>.tar.gz). Not part of `make test`: a
 # build takes one to two minutes and needs PyInstaller from PyPI. The xcb libraries it bundles
