@@ -215,14 +215,16 @@ class Settings:
             pass
 
     def _save(self) -> None:
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self._path.with_suffix(".tmp")
+        from mentordesk.output_files import OutputFileError, StagedOutput
+
         text = json.dumps(self._values, indent=2, ensure_ascii=False)
-        # Created owner-only (a umask can only narrow that); fchmod also narrows a stale, wider .tmp.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            if os.name == "posix":
-                os.fchmod(handle.fileno(), 0o600)
-            handle.write(text)
-        os.replace(tmp, self._path)
+        # Whole or not at all, through an unpredictable temporary name (a fixed "settings.tmp"
+        # could be a planted link), flushed before the rename; owner-only, as it holds the PIN's hash.
+        try:
+            with StagedOutput(self._path, what="the settings", create_folder=True) as staged:
+                if os.name == "posix":
+                    os.fchmod(staged.file.fileno(), 0o600)
+                staged.file.write(text.encode("utf-8"))
+        except OutputFileError as exc:
+            raise OSError(exc.errno or 0, str(exc)) from None
         self._stamp = self._file_stamp()

@@ -87,3 +87,18 @@ def test_a_plain_pin_from_the_environment_still_works(tmp_path: Path, monkeypatc
 def test_a_damaged_hash_matches_nothing() -> None:
     assert not check_secret("2468", "scrypt$x$8$1$AAAA$AAAA")
     assert not check_secret("2468", "2468")
+
+
+def test_saving_settings_never_follows_a_link_planted_at_the_old_temporary_name() -> None:
+    """The settings were staged at a fixed ``settings.tmp``: a link planted there was written through."""
+    from mentordesk import paths
+
+    target = paths.settings_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    victim = target.parent / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    target.with_suffix(".tmp").symlink_to(victim)
+    Settings().set(STATION_NAME, "Front desk 2")
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert json.loads(target.read_text(encoding="utf-8"))["station_name"] == "Front desk 2"
+    assert not [p for p in target.parent.iterdir() if p.name.endswith(".partial")]
