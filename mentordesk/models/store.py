@@ -522,28 +522,44 @@ def _upgrade(engine: Engine) -> None:
 
 
 def backup_before_upgrade(path: Path, revision: str) -> Path:
-    """Copy an event file to the backup folder before its schema is changed."""
+    """Copy an event file to the backup folder before its schema is changed.
+
+    The copy is made in a private temporary file (mkstemp: unpredictable, exclusive, owner-only)
+    and flushed; only then is it linked under its backup name, which never replaces another
+    backup. A kill half-way leaves no half backup that looks like a whole one.
+    """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = paths.backup_dir()
-    source = sqlite3.connect(_read_only_uri(path), uri=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".partial", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
     try:
-        # Created empty and private first (SQLite keeps the mode of the file it is given), under
-        # a name no other backup has.
+        source = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
         for attempt in range(1, 100):
             extra = "" if attempt == 1 else f"-{attempt}"
             dest = folder / f"{path.stem}-{stamp}-schema-{revision}{extra}{EVENT_SUFFIX}"
             try:
-                os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-                break
+                os.link(tmp, dest)
+                return dest
             except FileExistsError:
                 continue
-        else:
-            raise EventFileError(f"cannot make a backup of {path.name} in {folder}: too many backups this second")
-        target = sqlite3.connect(dest)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
+        raise EventFileError(f"cannot make a backup of {path.name} in {folder}: too many backups this second")
+    except sqlite3.Error as exc:
+        raise EventFileError(f"cannot make a backup of {path.name} before upgrading it: "
+                             f"{describe_sqlite_error(exc)}; the file was left as it was") from None
+    except OSError as exc:
+        raise EventFileError(f"cannot make a backup of {path.name} before upgrading it: "
+                             f"{exc.strerror or exc}; the file was left as it was") from None
     finally:
-        source.close()
-    return dest
+        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
