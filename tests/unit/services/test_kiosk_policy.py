@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from people_rows import add_mentees
 
-from mentordesk.models import Person, Role
 from mentordesk.models.store import EventStore
 from mentordesk.services.desk import Outcome, check_in_input
 from mentordesk.services.kiosk import (
@@ -31,15 +31,7 @@ NOTHING = KioskLookup(KioskFound.NOTHING)
 
 @pytest.fixture
 def ids(store: EventStore) -> dict[str, int]:
-    out = {}
-    with store.session() as session:
-        for first, last, email, code in PEOPLE:
-            person = Person(event_id=store.event_id, first_name=first, last_name=last, email=email,
-                            role=Role.MENTEE, badge_code=code)
-            session.add(person)
-            session.flush()
-            out[code] = person.id
-    return out
+    return add_mentees(store, PEOPLE)
 
 
 def _find(store: EventStore, text: str, *, badge_only: bool = False) -> KioskLookup:

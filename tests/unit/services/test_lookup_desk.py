@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from people_rows import add_mentees
 
-from mentordesk.models import CheckinEntry, CheckinMethod, Person, Role
+from mentordesk.models import CheckinEntry, CheckinMethod
 from mentordesk.models.store import EventStore
 from mentordesk.services.desk import Outcome, check_in_input, check_in_person
 from mentordesk.services.lookup import code_candidates, find_by_code, search_names
@@ -21,15 +22,7 @@ PEOPLE = [
 
 @pytest.fixture
 def ids(store: EventStore) -> dict[str, int]:
-    out = {}
-    with store.session() as session:
-        for first, last, email, code in PEOPLE:
-            person = Person(event_id=store.event_id, first_name=first, last_name=last, email=email,
-                            role=Role.MENTEE, badge_code=code)
-            session.add(person)
-            session.flush()
-            out[code] = person.id
-    return out
+    return add_mentees(store, PEOPLE)
 
 
 @pytest.mark.parametrize(
