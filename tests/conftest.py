@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,29 +12,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from mentordesk.models.store import EventStore  # noqa: E402
-
-_exit_status = 0
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    global _exit_status
-    _exit_status = int(exitstatus)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """Leave without the interpreter's final clean-up once every result has been reported.
-
-    Wrapper objects of Qt left for the last garbage collection at interpreter exit can crash it
-    (seen: "bool_dealloc" in a finalising worker) after all tests passed, turning a green run
-    red. The app avoids the same walk at exit (``gc.freeze`` in app.py); the tests do likewise.
-    """
-    if hasattr(config, "workerinput"):  # an xdist worker must finish its own protocol
-        return
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(_exit_status)
-
 
 @pytest.fixture(autouse=True)
 def mentordesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

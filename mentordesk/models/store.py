@@ -411,6 +411,21 @@ class EventStore:
         with self.engine.connect() as conn:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the event file and empty it (SQLite; elsewhere nothing).
+
+        Run outside any transaction: a checkpoint inside one (every writing session begins as a
+        writer) is refused with "database table is locked".
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        raw = self.engine.raw_connection()
+        try:
+            driver: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            raw.close()
+
     def save_copy(self, destination: str | os.PathLike[str], progress: Callable[[float], None] | None = None) -> Path:
         """Write a consistent copy of the open event to ``destination`` while it stays in use.
 

@@ -30,6 +30,7 @@ from mentordesk.models import (
     Role,
 )
 from mentordesk.models.normalize import clean, email_key
+from mentordesk.models.store import EventStore
 from mentordesk.services import checkin
 from mentordesk.services.people import new_badge_code
 
@@ -180,10 +181,10 @@ def erase_person(session: Session, person_id: int) -> ErasureReport:
     return ErasureReport(name, {label: n for label, n in records.items() if n})
 
 
-def finish_erasure(session: Session) -> None:
-    """After the erasing transaction committed: fold the write-ahead log into the file."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+def finish_erasure(store: EventStore) -> None:
+    """After the erasing transaction committed: fold the write-ahead log into the file, so that
+    no copy of the erased pages is left in it."""
+    store.checkpoint()
 
 
 def likely_duplicates(session: Session, event_id: int) -> list[DuplicateGroup]:

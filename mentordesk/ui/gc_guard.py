@@ -5,6 +5,10 @@ An automatic collection can start on whichever thread happens to allocate, inclu
 wrong thread and Qt crashes. So automatic collection is switched off and a timer on the UI
 thread runs the collector instead, as often as Python's own thresholds would (a long-standing
 PyQt/PySide recipe for apps with worker threads).
+
+Still needed with PySide6 6.11 (looked at again after the 6.12 "none_dealloc" aborts, which had
+another cause, a reference-count bug in the bindings): the hazard is Qt's thread affinity, which
+no version of the bindings removes while ``ui/tasks.py`` runs Python code on worker threads.
 """
 
 from __future__ import annotations

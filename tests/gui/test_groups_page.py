@@ -253,7 +253,8 @@ def test_a_real_drop_on_the_group_list_moves_the_dragged_members(
     target_row = 1 - tab.groups_model.row_of(source.summary.id)
     target_id = tab.groups_model.row_at(target_row).summary.id
     viewport = tab.groups_table.viewport()
-    where = QPointF(tab.groups_table.visualRect(tab.groups_model.index(target_row, 0)).center())
+    # Qt's drag-enter and drag-move events take a QPoint, the drop event a QPointF.
+    where = tab.groups_table.visualRect(tab.groups_model.index(target_row, 0)).center()
     buttons, plain = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     enter = QDragEnterEvent(where, Qt.DropAction.MoveAction, payload, buttons, plain)
     QApplication.sendEvent(viewport, enter)
@@ -261,7 +262,7 @@ def test_a_real_drop_on_the_group_list_moves_the_dragged_members(
     move = QDragMoveEvent(where, Qt.DropAction.MoveAction, payload, buttons, plain)
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted()  # the pointer is over another group: a drop is welcome
-    QApplication.sendEvent(viewport, QDropEvent(where, Qt.DropAction.MoveAction, payload, buttons, plain))
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(where), Qt.DropAction.MoveAction, payload, buttons, plain))
 
     assert person in members(demo_store, target_id)
     assert tab.selected_group().summary.id == target_id

@@ -266,8 +266,7 @@ class PeoplePage(Page):
         self._tasks.wait_for_all()
         with store.session() as session:
             report = roster.erase_person(session, person_id)
-        with store.session() as session:
-            roster.finish_erasure(session)
+        roster.finish_erasure(store)
         self.show_notice(_erasure_text(report))
         self.reload_after_change()
         return report
