@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from mentordesk.models import CheckinAction, CheckinEntry, CheckinMethod, Person, Role, utcnow
@@ -65,15 +65,25 @@ def _latest_effective_per_person(event_id: int):  # type: ignore[no-untyped-def]
     )
 
 
-def checked_in_ids(session: Session, event_id: int) -> set[int]:
-    """Ids of everyone at the event who is checked in right now."""
+def checked_in_query(event_id: int) -> Select[tuple[int]]:
+    """The ids of everyone at the event who is checked in right now, as a query to filter by.
+
+    Filter with ``Person.id.in_(checked_in_query(…))`` rather than with the ids themselves: a
+    statement with one parameter per arrival is a new statement at every arrival, each kept
+    prepared by SQLite (the desk's memory grew by about 40 KB a scan at 10,000 people), and
+    past 32,766 arrivals SQLite refuses it.
+    """
     latest = _latest_effective_per_person(event_id)
-    rows = session.scalars(
+    return (
         select(CheckinEntry.person_id)
         .join(latest, and_(latest.c.entry_id == CheckinEntry.id))
         .where(CheckinEntry.action == CheckinAction.CHECK_IN)
     )
-    return set(rows)
+
+
+def checked_in_ids(session: Session, event_id: int) -> set[int]:
+    """Ids of everyone at the event who is checked in right now."""
+    return set(session.scalars(checked_in_query(event_id)))
 
 
 def current_entry(session: Session, person_id: int) -> CheckinEntry | None:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentordesk.models import Event, GroupSession, MentorGroup, Person, Role
-from mentordesk.services.checkin import checked_in_ids
+from mentordesk.services.checkin import checked_in_query
 
 
 class EventDetailsError(ValueError):
@@ -83,15 +83,14 @@ def counts(session: Session, event_id: int) -> EventCounts:
             select(Person.role, func.count()).where(Person.event_id == event_id).group_by(Person.role)
         )
     }
-    arrived_ids = checked_in_ids(session, event_id)
-    arrived: dict[Role, int] = {}
-    if arrived_ids:
+    arrived: dict[Role, int] = {
+        role: count
         for role, count in session.execute(
             select(Person.role, func.count())
-            .where(Person.event_id == event_id, Person.id.in_(arrived_ids))
+            .where(Person.event_id == event_id, Person.id.in_(checked_in_query(event_id)))
             .group_by(Person.role)
-        ):
-            arrived[role] = count
+        )
+    }
     group_count = session.scalar(select(func.count()).select_from(MentorGroup).where(MentorGroup.event_id == event_id)) or 0
     session_count = (
         session.scalar(

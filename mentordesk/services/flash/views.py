@@ -27,7 +27,7 @@ from mentordesk.models import (
     Role,
 )
 from mentordesk.models.normalize import fold
-from mentordesk.services.checkin import checked_in_ids
+from mentordesk.services.checkin import checked_in_query
 from mentordesk.services.flash.clock import ClockSnapshot, SessionConfig
 from mentordesk.services.flash.plan import Plan
 from mentordesk.services.flash.store import default_mode, load_plan, load_spots, started_rounds
@@ -139,9 +139,8 @@ def figures_of(session: Session, event_id: int, plan: Plan) -> PlanFigures:
 
 def flash_snapshot(session: Session, event_id: int) -> FlashSnapshot:
     event = session.get(Event, event_id)
-    here = checked_in_ids(session, event_id)
-    roles = dict(session.execute(select(Person.id, Person.role).where(Person.id.in_(sorted(here))))
-                 .all()) if here else {}
+    roles = dict(session.execute(select(Person.id, Person.role).where(Person.id.in_(checked_in_query(event_id))))
+                 .all())
     mentors_here = sum(1 for r in roles.values() if r is Role.MENTOR)
     mentees_here = sum(1 for r in roles.values() if r is Role.MENTEE)
     base = FlashSnapshot(event.name if event else "", mentors_here, mentees_here, default_mode(session, event_id))
