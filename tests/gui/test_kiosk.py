@@ -335,3 +335,27 @@ def test_wrong_pins_wait_longer_then_lock_until_the_desk_unlocks(
     assert Settings().get(KIOSK_LOCKED) == ""
     assert isinstance(desk.kiosk, KioskWindow) and not desk.kiosk.pin_guard.locked
     assert not desk.kiosk.leave(PIN) and desk.kiosk.leave("86420")
+
+
+def test_a_locked_kiosk_is_unlocked_from_the_command_line_without_leaving_it(
+    kiosk: KioskWindow, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The organiser runs ``mentordesk kiosk unlock`` (another terminal, a remote shell): the kiosk
+    on screen asks for the PIN again at the next try to leave it, and the right PIN leaves."""
+    from mentordesk.cli import main
+
+    Settings().set(KIOSK_LOCKED, "2026-05-04T18:00:00+02:00")
+    kiosk.pin_guard = kiosk.make_pin_guard(FakeClock())
+    kiosk.ask_for_pin()
+    assert "Locked" in kiosk.visible_text and not kiosk.leave(PIN)
+
+    assert main(["kiosk", "status"]) == 0
+    assert "locked itself at 2026-05-04T18:00:00+02:00" in capsys.readouterr().out
+    assert main(["kiosk", "unlock"]) == 0
+    assert "unlocked" in capsys.readouterr().out
+
+    qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
+    kiosk.ask_for_pin()
+    assert kiosk.pin_edit.isVisible() and "Locked" not in kiosk.visible_text
+    _enter_pin(qtbot, kiosk, PIN)
+    qtbot.waitUntil(lambda: not kiosk.isVisible(), timeout=10_000)

@@ -8,7 +8,8 @@ or closing the window from the task bar bring up the PIN prompt instead.
 Guessing the PIN is slowed down by :class:`~mentordesk.services.kiosk.PinGuard`: after three wrong
 PINs each try waits (1 s, 2 s, 4 s …, counted down on screen, the PIN field disabled), and the
 tenth wrong PIN in a row locks the kiosk: it keeps serving guests, but no PIN leaves it any more.
-The lock is written to the settings file (``KIOSK_LOCKED``), so it outlasts the app. An organiser
+The lock is written to the settings file (``KIOSK_LOCKED``), so it outlasts the app; clearing it
+(``mentordesk kiosk unlock``) unlocks a kiosk still on screen at its next PIN prompt. An organiser
 unlocks at the desk: once the app is ended through the operating system (Task Manager, Force Quit;
 every check-in is already saved), starting kiosk mode again asks for a PIN to be chosen, which
 unlocks it — the old one may have been watched.
@@ -181,8 +182,7 @@ class KioskBase(QWidget):
     # -- what a kiosk offers
 
     def start(self) -> None:
-        if self.pin_guard.locked and not self._settings.get(KIOSK_LOCKED):
-            self.pin_guard.unlock()  # unlocked at the desk
+        self._follow_unlock()
         self.showFullScreen()
         self.raise_()
         self.activateWindow()
@@ -213,6 +213,7 @@ class KioskBase(QWidget):
         return False
 
     def ask_for_pin(self) -> None:
+        self._follow_unlock()
         self._forget_person()
         self.state = KioskState.PIN
         self.field.reset()
@@ -226,6 +227,12 @@ class KioskBase(QWidget):
         else:
             self._show_pin_verdict(None)
         self.return_timer.start(self.question_ms)
+
+    def _follow_unlock(self) -> None:
+        """Lift this kiosk's lock once the settings no longer hold one: unlocked at the desk
+        (a PIN chosen again) or by ``mentordesk kiosk unlock`` while the kiosk stays on screen."""
+        if self.pin_guard.locked and not self._settings.get(KIOSK_LOCKED):
+            self.pin_guard.unlock()
 
     def _check_pin(self, pin: str) -> bool:
         return self._settings.check(KIOSK_PIN, pin)
