@@ -118,3 +118,48 @@ def test_a_reader_is_never_blocked_by_a_writer(tmp_path: Path) -> None:
         with reader.read_session() as read:
             # The uncommitted walk-in is invisible, and the read does not wait for the writer.
             assert read.scalar(select(func.count()).select_from(Person).where(Person.badge_code == "LATE-0001")) == 0
+
+
+def test_clock_commands_and_a_busy_desk_on_one_file_all_succeed(tmp_path: Path) -> None:
+    """The run console's commands used to fail ("database is locked") while a desk was scanning."""
+    from mentordesk.models import PlanMode
+    from mentordesk.services.checkin import check_in, check_out
+    from mentordesk.services.flash import clock
+    from mentordesk.services.flash.live import SessionSetup, plan_session
+
+    event = tmp_path / "console.mentordesk"
+    create_demo_event(event)
+    with EventStore.open(event) as store, store.session() as session:
+        planned = plan_session(session, store.event_id, SessionSetup(3, 7, 60, 1, PlanMode.ROTATE))
+        flash_id = planned.flash_session_id
+        people = list(checked_in_ids(session, store.event_id))
+    errors: list[BaseException] = []
+    desk_done = threading.Event()
+
+    def desk() -> None:
+        try:
+            with EventStore.open(event) as desk_store:
+                for person_id in people:
+                    with desk_store.session() as session:
+                        check_out(session, person_id, station="Desk")
+                    with desk_store.session() as session:
+                        check_in(session, person_id, station="Desk")
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            desk_done.set()
+
+    thread = threading.Thread(target=desk)
+    thread.start()
+    commands = 0
+    with EventStore.open(event) as console:
+        with console.session() as session:
+            clock.start(session, flash_id)
+        while not desk_done.is_set() or commands < 20:
+            for command in (clock.pause, clock.resume, clock.add_minute):
+                with console.session() as session:
+                    command(session, flash_id)
+                commands += 1
+    thread.join(timeout=300)
+    assert errors == []
+    assert commands >= 20
