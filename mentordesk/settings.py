@@ -127,17 +127,19 @@ class Settings:
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path or paths.settings_file()
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: tuple[int, int, int] | None = None
         self._values: dict[str, Any] = self._load()
         self._protect_file()
         self._hash_plain_secrets()
 
-    def _file_stamp(self) -> tuple[int, int] | None:
+    def _file_stamp(self) -> tuple[int, int, int] | None:
         try:
             info = self._path.stat()
         except OSError:
             return None
-        return info.st_mtime_ns, info.st_size
+        # Every save renames a new file into place, so the inode tells two saves apart even when
+        # they fall in the same clock tick and leave the same size.
+        return info.st_ino, info.st_mtime_ns, info.st_size
 
     def _refresh(self) -> None:
         # Several screens hold a Settings of their own: a PIN chosen, or a kiosk lock written, by

@@ -102,3 +102,20 @@ def test_saving_settings_never_follows_a_link_planted_at_the_old_temporary_name(
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert json.loads(target.read_text(encoding="utf-8"))["station_name"] == "Front desk 2"
     assert not [p for p in target.parent.iterdir() if p.name.endswith(".partial")]
+
+
+def test_changes_made_on_different_screens_all_survive_a_restart() -> None:
+    """Each screen holds a Settings of its own: the station name set on the desk, the sound and the
+    chime warning set elsewhere, one right after the other, are all there after a restart."""
+    from mentordesk.settings import CHECKIN_SOUND, FLASH_WARN_SECONDS
+
+    desk, sound, flash = Settings(), Settings(), Settings()
+    for _ in range(20):  # saves close together, in the same clock tick and of the same size
+        desk.set(STATION_NAME, "Desk A")
+        sound.set(CHECKIN_SOUND, False)
+        flash.set(FLASH_WARN_SECONDS, 90)
+        desk.set(STATION_NAME, "Desk B")
+    restarted = Settings()
+    assert restarted.get(STATION_NAME) == "Desk B"
+    assert restarted.get(CHECKIN_SOUND) is False
+    assert restarted.get(FLASH_WARN_SECONDS) == 90
