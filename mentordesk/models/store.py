@@ -4,10 +4,11 @@ One event is one SQLite file (``*.mentordesk``) in WAL mode with ``synchronous=F
 check-in that was reported as saved survives a power cut. The same code accepts a SQLAlchemy URL
 (e.g. ``postgresql://…``) so that several stations can later share one event over the network.
 
-A file is checked read-only before anything writes to it: a file that is not an event file, is
-damaged, or was written by a newer MentorDesk is refused with a clear message and left untouched.
-An older file is copied to the backup folder and then upgraded with the Alembic migrations that
-ship inside the package.
+A file is checked read-only before anything writes to it (``event_file.py``): a file that is not
+an event file, is damaged, or was written by a newer MentorDesk is refused with a clear message
+and left untouched. An older file is copied to the backup folder and then upgraded with the
+Alembic migrations that ship inside the package. Writing sessions begin as writers, so desks
+sharing a file take turns instead of failing; reading sessions never wait.
 """
 
 from __future__ import annotations
@@ -17,11 +18,9 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
-from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
@@ -29,49 +28,35 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from mentordesk import EVENT_SUFFIX, paths
 from mentordesk.models import Base, Event
 from mentordesk.models.db_errors import describe_sqlite_error, environment_problem
+from mentordesk.models.event_file import (  # noqa: F401 - re-exported: callers import them from the store
+    APPLICATION_ID,
+    SCHEMA_REVISIONS,
+    SQLITE_HEADER,
+    DamagedEventFile,
+    EventFileError,
+    EventFileExists,
+    EventFileNotFound,
+    FileInfo,
+    NewerEventFile,
+    NotAnEventFile,
+    backup_before_upgrade,
+    check_writable,
+    head_revision,
+    inspect_event_file,
+    known_revisions,
+    make_private,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-#: ``PRAGMA application_id`` of every event file: "MDSK". Tells our files from other SQLite files.
-APPLICATION_ID = 0x4D44534B
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 #: Execution option that makes a SQLite transaction begin DEFERRED (read-only sessions).
 _BEGIN_OPTION = "mentordesk_sqlite_begin"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
-#: Every schema revision in ``migrations/versions``, oldest first; the last is the newest.
-#: Kept here so that opening a file already at the newest schema needs no Alembic at all (it
-#: costs a tenth of a second at start-up); a test checks it against the migration scripts.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
-
-
-class EventFileError(Exception):
-    """A problem with an event file, worded for the person using the app (one line)."""
-
-
-class EventFileNotFound(EventFileError):
-    pass
-
-
-class EventFileExists(EventFileError):
-    pass
-
-
-class NotAnEventFile(EventFileError):
-    pass
-
-
-class DamagedEventFile(EventFileError):
-    pass
-
-
-class NewerEventFile(EventFileError):
-    pass
 
 
 def _alembic_config() -> Config:
@@ -80,14 +65,6 @@ def _alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
-
-
-def head_revision() -> str:
-    return SCHEMA_REVISIONS[-1]
-
-
-def known_revisions() -> set[str]:
-    return set(SCHEMA_REVISIONS)
 
 
 def _current_revision(conn: object) -> str | None:
@@ -155,7 +132,9 @@ def _url_engine(url: str) -> Engine:
     try:
         return create_engine(parsed, future=True, pool_pre_ping=True, hide_parameters=True)
     except ModuleNotFoundError as exc:
-        raise EventFileError(f"cannot connect to {parsed.get_backend_name()}: driver {exc.name!r} is not installed") from None
+        raise EventFileError(
+            f"cannot connect to {parsed.get_backend_name()}: driver {exc.name!r} is not installed"
+        ) from None
 
 
 def _sqlite_path_from(target: str | os.PathLike[str]) -> Path | None:
@@ -169,102 +148,6 @@ def _sqlite_path_from(target: str | os.PathLike[str]) -> Path | None:
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         return Path(parsed.database).expanduser()
     return None
-
-
-# --------------------------------------------------------------------------- inspection
-
-
-def _read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without writing anything beside it.
-
-    With no write-ahead log beside the file, no connection has it open in WAL mode and the file
-    alone is the whole database: ``immutable=1`` then reads it without creating ``-wal``/``-shm``
-    files (opening a refused file used to leave both behind), and works in a read-only folder.
-    With a log present (the event is open elsewhere), the ordinary read-only mode reads it too.
-    """
-    quoted = quote(str(path.resolve()))
-    if Path(f"{path}-wal").exists():
-        return f"file:{quoted}?mode=ro"
-    return f"file:{quoted}?mode=ro&immutable=1"
-
-
-def _check_writable(path: Path) -> None:
-    """Refuse, in words, an event that cannot be written: every check-in is saved into the file
-    as it happens, and SQLite keeps its log beside it, so both the file and its folder must be
-    writable. (A read-only folder used to be reported as a damaged file.)"""
-    folder = path.resolve().parent
-    if not os.access(folder, os.W_OK):
-        raise EventFileError(
-            f"{path.name} is in a read-only folder ({folder}); MentorDesk saves every check-in into the "
-            "event file as it happens, so copy the file to a folder you can write to and open the copy"
-        )
-    if not os.access(path, os.W_OK):
-        raise EventFileError(
-            f"{path.name} is read-only; MentorDesk saves every check-in into the event file as it happens, "
-            "so make the file writable (or copy it to a folder you can write to) and open it again"
-        )
-
-
-def make_private(path: Path) -> None:
-    """Let only the user read and write ``path`` (POSIX): event files hold people's data."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o600)
-
-
-
-@dataclass(frozen=True)
-class FileInfo:
-    revision: str
-
-
-def inspect_event_file(path: Path) -> FileInfo:
-    """Check, strictly read-only, that ``path`` is an intact MentorDesk event file we can open.
-
-    Raises an EventFileError subclass with a one-line message otherwise.
-    """
-    name = path.name
-    if not path.exists():
-        raise EventFileNotFound(f"there is no event file at {path}")
-    if path.is_dir():
-        raise NotAnEventFile(f"{path} is a folder, not an event file")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise EventFileError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise NotAnEventFile(f"{name} is not a MentorDesk event file")
-
-    try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
-    except sqlite3.Error as exc:
-        raise EventFileError(f"cannot open {name}: {exc}") from None
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise NotAnEventFile(f"{name} is a database, but not a MentorDesk event file")
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise DamagedEventFile(f"{name} is damaged ({check}); open a backup copy instead")
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.OperationalError:
-            row = None
-    except sqlite3.DatabaseError as exc:
-        raise DamagedEventFile(f"{name} is damaged ({exc}); open a backup copy instead") from None
-    finally:
-        conn.close()
-    if row is None:
-        raise DamagedEventFile(f"{name} is incomplete (no schema version); open a backup copy instead")
-    revision = row[0]
-    if revision not in known_revisions():
-        raise NewerEventFile(
-            f"{name} was saved by a newer version of MentorDesk (schema {revision}); "
-            "update MentorDesk to open it"
-        )
-    return FileInfo(revision=revision)
 
 
 # --------------------------------------------------------------------------- the store
@@ -297,7 +180,7 @@ class EventStore:
         if path is None:
             return cls._open_url(str(target), create=None)
         info = inspect_event_file(path)
-        _check_writable(path)
+        check_writable(path)
         if info.revision != head_revision():
             backup_before_upgrade(path, info.revision)
         engine = _sqlite_engine(path)
@@ -534,47 +417,3 @@ def _upgrade(engine: Engine) -> None:
         finally:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys = ON")
-
-
-def backup_before_upgrade(path: Path, revision: str) -> Path:
-    """Copy an event file to the backup folder before its schema is changed.
-
-    The copy is made in a private temporary file (mkstemp: unpredictable, exclusive, owner-only)
-    and flushed; only then is it linked under its backup name, which never replaces another
-    backup. A kill half-way leaves no half backup that looks like a whole one.
-    """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = paths.backup_dir()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".partial", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        source = sqlite3.connect(_read_only_uri(path), uri=True)
-        try:
-            target = sqlite3.connect(tmp)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        finally:
-            source.close()
-        with tmp.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        for attempt in range(1, 100):
-            extra = "" if attempt == 1 else f"-{attempt}"
-            dest = folder / f"{path.stem}-{stamp}-schema-{revision}{extra}{EVENT_SUFFIX}"
-            try:
-                os.link(tmp, dest)
-                return dest
-            except FileExistsError:
-                continue
-        raise EventFileError(f"cannot make a backup of {path.name} in {folder}: too many backups this second")
-    except sqlite3.Error as exc:
-        raise EventFileError(f"cannot make a backup of {path.name} before upgrading it: "
-                             f"{describe_sqlite_error(exc)}; the file was left as it was") from None
-    except OSError as exc:
-        raise EventFileError(f"cannot make a backup of {path.name} before upgrading it: "
-                             f"{exc.strerror or exc}; the file was left as it was") from None
-    finally:
-        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            leftover.unlink(missing_ok=True)

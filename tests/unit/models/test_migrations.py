@@ -61,7 +61,7 @@ def test_first_released_schema_sample_opens_and_upgrades(tmp_path: Path) -> None
 def test_schema_revision_list_matches_the_migration_scripts() -> None:
     from alembic.script import ScriptDirectory
 
-    from mentordesk.models.store import SCHEMA_REVISIONS
+    from mentordesk.models.event_file import SCHEMA_REVISIONS
 
     scripts = ScriptDirectory.from_config(_alembic_config())
     oldest_first = [script.revision for script in reversed(list(scripts.walk_revisions()))]
