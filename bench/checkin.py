@@ -13,13 +13,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.common import Result, median, percentile
+from bench.population import make_event
 from mentordesk.models.store import EventStore
 from mentordesk.services import events
 from mentordesk.services.desk import Outcome, check_in_input
 from mentordesk.services.lookup import search_names
-
-from bench.common import Result, median, percentile
-from bench.population import make_event
 
 PEOPLE = 10_000
 SCANS = 500

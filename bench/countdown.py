@@ -11,10 +11,9 @@ drifted by about a second while pauses were banked in whole milliseconds).
 from __future__ import annotations
 
 import random
+import tempfile
 import time
 from datetime import UTC, datetime, timedelta
-
-import tempfile
 from pathlib import Path
 
 from bench.common import Result, median, percentile
@@ -64,19 +63,18 @@ def _pause_drift_ms() -> float:
     """Run 0.4 ms, pause 0.4 ms, a thousand times, through the commands and a real event file."""
     t0 = datetime(2025, 5, 14, 18, 0, tzinfo=UTC)
     with tempfile.TemporaryDirectory() as folder, \
-            EventStore.create(Path(folder) / "pauses.mentordesk", name="Pauses") as store:
-        with store.session() as session:
-            flash = FlashSession(event_id=store.event_id, round_count=1, round_minutes=60, changeover_seconds=0)
-            session.add(flash)
-            session.flush()
-            now = t0
-            round_clock.start(session, flash.id, now)
-            for _ in range(PAUSES):
-                now += timedelta(microseconds=PAUSE_RUN_US)
-                round_clock.pause(session, flash.id, now)
-                now += timedelta(microseconds=PAUSE_RUN_US)
-                round_clock.resume(session, flash.id, now)
-            view = round_clock.pause(session, flash.id, now)
+            EventStore.create(Path(folder) / "pauses.mentordesk", name="Pauses") as store, store.session() as session:
+        flash = FlashSession(event_id=store.event_id, round_count=1, round_minutes=60, changeover_seconds=0)
+        session.add(flash)
+        session.flush()
+        now = t0
+        round_clock.start(session, flash.id, now)
+        for _ in range(PAUSES):
+            now += timedelta(microseconds=PAUSE_RUN_US)
+            round_clock.pause(session, flash.id, now)
+            now += timedelta(microseconds=PAUSE_RUN_US)
+            round_clock.resume(session, flash.id, now)
+        view = round_clock.pause(session, flash.id, now)
     ideal_remaining_ms = (ROUND_US - PAUSES * PAUSE_RUN_US) / 1000
     return abs(view.remaining_ms - ideal_remaining_ms)
 

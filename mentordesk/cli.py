@@ -391,10 +391,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the contract is one clear line, never a traceback
+        from mentordesk.models.db_errors import environment_problem
         from mentordesk.models.store import EventFileError
         from mentordesk.output_files import OutputFileError
-
-        from mentordesk.models.db_errors import environment_problem
 
         if isinstance(exc, (EventFileError, OutputFileError)):
             print(f"{PROG}: error: {exc}", file=sys.stderr)

@@ -15,6 +15,7 @@ narrowed when it is read and when it is written.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -199,11 +200,9 @@ class Settings:
             return
         for setting in plain:
             self._values[setting.key] = hash_secret(self._values[setting.key])
-        try:
+        # A read-only settings folder: the PIN still works from memory; the next save hashes it.
+        with contextlib.suppress(OSError):
             self._save()
-        except OSError:
-            # A read-only settings folder: the PIN still works from memory; the next save hashes it.
-            pass
 
     def _protect_file(self) -> None:
         """Narrow an existing file to owner-only: it holds the PIN's hash."""

@@ -12,7 +12,8 @@ import pytest
 # Before anything imports Qt: widgets render offscreen, no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mentordesk.models.store import EventStore  # noqa: E402
+from mentordesk.models.store import EventStore
+
 
 @pytest.fixture(autouse=True)
 def mentordesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -9,6 +9,7 @@ when installed (it also maps Windows zone names), and UTC as the last resort.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -33,10 +34,8 @@ def local_zone_name() -> str:
     tz_env = os.environ.get("TZ", "").strip().lstrip(":")
     if tz_env:
         candidates.append(tz_env)
-    try:
+    with contextlib.suppress(OSError):
         candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    except OSError:
-        pass
     try:
         target = str(Path("/etc/localtime").resolve())
         if "zoneinfo/" in target:

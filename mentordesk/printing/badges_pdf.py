@@ -306,8 +306,10 @@ def draw_calibration(canvas: Canvas, stock: LabelStock, offset: tuple[float, flo
     canvas.setLineWidth(0.3)
     # Millimetres along the top and down the left edge, inches along the bottom and down the right,
     # all measured from the top-left corner like the margins of a label template.
-    mm_label: Callable[[int], str] = lambda i: f"{i} mm" if i == 10 else str(i)
-    in_label: Callable[[int], str] = lambda i: f"{i // 8} in"
+    def mm_label(i: int) -> str:
+        return f"{i} mm" if i == 10 else str(i)
+    def in_label(i: int) -> str:
+        return f"{i // 8} in"
     _ruler(canvas, (0, page_h), (1, 0), (0, -1), page_w, mm, 10, mm_label, "center")
     _ruler(canvas, (0, page_h), (0, -1), (1, 0), page_h, mm, 10, mm_label, "left")
     _ruler(canvas, (0, 0), (1, 0), (0, 1), page_w, inch / 8, 8, in_label, "center")

@@ -168,12 +168,12 @@ def create_demo_event(target: str | os.PathLike[str], *, seed: int = 2026) -> De
                 session.add(person)
                 return person
 
-            mentors = [add(f, l, e, o, t, Role.MENTOR, topics) for f, l, e, o, t, topics in _MENTORS]
+            mentors = [add(f, last, e, o, t, Role.MENTOR, topics) for f, last, e, o, t, topics in _MENTORS]
             mentees = [
-                add(f, l, e, o, t, Role.MENTEE, rng.sample(_TOPIC_POOL, rng.randint(1, 3)))
-                for f, l, e, o, t in _MENTEES
+                add(f, last, e, o, t, Role.MENTEE, rng.sample(_TOPIC_POOL, rng.randint(1, 3)))
+                for f, last, e, o, t in _MENTEES
             ]
-            facilitators = [add(f, l, e, o, t, Role.FACILITATOR, []) for f, l, e, o, t in _FACILITATORS]
+            facilitators = [add(f, last, e, o, t, Role.FACILITATOR, []) for f, last, e, o, t in _FACILITATORS]
             session.flush()
 
             # About half the mentees asked for one to three particular mentors.

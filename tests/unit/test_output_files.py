@@ -48,7 +48,7 @@ def test_the_open_event_is_refused_by_name_link_and_hard_link(store: EventStore,
     hard = tmp_path / "hard.pdf"
     os.link(event_path, hard)
     for target in (event_path, link, hard, tmp_path / "sub" / ".." / event_path.name):
-        with pytest.raises(OutputPathRefused, match="open event file spring-flash.mentordesk") as caught:
+        with pytest.raises(OutputPathRefused, match=r"open event file spring-flash\.mentordesk") as caught:
             check_output_path(target, open_event=event_path, what="the PDF")
         assert "\n" not in str(caught.value) and "choose another name for the PDF" in str(caught.value)
 

@@ -35,7 +35,7 @@ def record_feedback(
     *,
     author_id: int,
     about_person_id: int,
-    rating: int | None | _Keep = KEEP,
+    rating: int | _Keep | None = KEEP,
     wants_follow_up: bool | _Keep = KEEP,
     comment: str | _Keep = KEEP,
 ) -> FeedbackEntry:
@@ -90,7 +90,7 @@ def record_feedback(
 
 
 def record_mentee_feedback(
-    session: Session, meeting: Meeting, *, rating: int | None | _Keep = KEEP,
+    session: Session, meeting: Meeting, *, rating: int | _Keep | None = KEEP,
     wants_follow_up: bool | _Keep = KEEP, comment: str | _Keep = KEEP,
 ) -> FeedbackEntry:
     """The mentee's side of ``meeting`` (rating, follow-up, comment about the mentor)."""

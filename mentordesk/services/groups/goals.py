@@ -85,7 +85,7 @@ def add_goal(session: Session, person_id: int, title: str, *, group_id: int | No
 
 
 def update_goal(session: Session, goal_id: int, *, title: str | None = None, description: str | None = None,
-                target_on: date | None | bool = False, status: GoalStatus | None = None) -> None:
+                target_on: date | bool | None = False, status: GoalStatus | None = None) -> None:
     """Change a goal (None leaves a field; ``target_on=None`` clears the date, the default keeps it)."""
     goal = _goal(session, goal_id)
     if title is not None:

@@ -55,7 +55,7 @@ def read_workbook(archive: zipfile.ZipFile, name: str) -> tuple[str, Iterator[Re
                 return title, _chain(first, rows)
     except ImportFileError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - re-raised as the one error the importer reports
         raise _damaged(name, exc) from None
     raise ImportFileError(f"{name} is an empty workbook: no worksheet holds any values")
 
@@ -72,7 +72,7 @@ def _guarded(rows: Iterator[Record], name: str) -> Iterator[Record]:
         yield from rows
     except ImportFileError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - re-raised as the one error the importer reports
         raise _damaged(name, exc) from None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select, text
@@ -113,12 +113,12 @@ def test_undo_entry_must_point_at_an_entry(store: EventStore) -> None:
 
 def test_timestamps_come_back_timezone_aware_utc(store: EventStore) -> None:
     person_id = _person(store, "Ann", code="ANN00001")
-    local = datetime(2026, 5, 4, 9, 30, tzinfo=timezone.utc).astimezone()
+    local = datetime(2026, 5, 4, 9, 30, tzinfo=UTC).astimezone()
     with store.session() as session:
         session.add(CheckinEntry(person_id=person_id, action=CheckinAction.CHECK_IN, at=local))
     with store.read_session() as session:
         stored = session.scalars(select(CheckinEntry.at)).one()
-    assert stored.tzinfo == timezone.utc and stored == local
+    assert stored.tzinfo == UTC and stored == local
 
 
 def test_naive_timestamps_are_refused(store: EventStore) -> None:
@@ -171,7 +171,7 @@ def test_feedback_rating_and_subject_are_checked(store: EventStore) -> None:
 def test_erasing_a_person_removes_every_record_of_them(store: EventStore) -> None:
     mentee = _person(store, "Ann", "Erased", code="ANN00001")
     mentor = _person(store, "Bob", "Mentor", code="BOB00001", role=Role.MENTOR)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with store.session() as session:
         entry = CheckinEntry(person_id=mentee, action=CheckinAction.CHECK_IN)
         session.add(entry)

@@ -58,8 +58,8 @@ def add_people(store: EventStore, mentors: list[tuple[str, str]], mentees: list[
                 checkin.check_in(session, person.id, at=when)
             return person.id
 
-        ids = People([add(f, l, Role.MENTOR, i) for i, (f, l) in enumerate(mentors)],
-                     [add(f, l, Role.MENTEE, i) for i, (f, l) in enumerate(mentees)])
+        ids = People([add(f, last, Role.MENTOR, i) for i, (f, last) in enumerate(mentors)],
+                     [add(f, last, Role.MENTEE, i) for i, (f, last) in enumerate(mentees)])
     return ids
 
 

@@ -42,8 +42,8 @@ def test_cells_match_the_product_and_fit_the_page(key: str) -> None:
     assert len(cells) == columns * rows == stock.per_page
     for cell in cells:
         assert cell.width == pytest.approx(width) and cell.height == pytest.approx(height)
-        assert -0.01 <= cell.x and cell.x + cell.width <= stock.page_width + 0.01
-        assert -0.01 <= cell.y and cell.y + cell.height <= stock.page_height + 0.01
+        assert cell.x >= -0.01 and cell.x + cell.width <= stock.page_width + 0.01
+        assert cell.y >= -0.01 and cell.y + cell.height <= stock.page_height + 0.01
     for a in cells:
         for b in cells:
             if a.index < b.index:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -34,7 +34,7 @@ def test_check_in_records_station_method_and_time(store: EventStore, person_id: 
     with store.read_session() as session:
         entry = session.get_one(CheckinEntry, result.entry_id)
         assert (entry.station, entry.method, entry.action) == ("Desk 2", CheckinMethod.SCAN, CheckinAction.CHECK_IN)
-        assert abs(entry.at - datetime.now(timezone.utc)) < timedelta(seconds=30)
+        assert abs(entry.at - datetime.now(UTC)) < timedelta(seconds=30)
         assert checkin.checked_in_ids(session, store.event_id) == {person_id}
 
 
@@ -82,7 +82,7 @@ def test_check_out_of_someone_not_here_is_refused(store: EventStore, person_id: 
 
 
 def test_bulk_time_is_kept_apart_from_recording_time(store: EventStore, person_id: int) -> None:
-    earlier = datetime.now(timezone.utc) - timedelta(hours=3)
+    earlier = datetime.now(UTC) - timedelta(hours=3)
     with store.session() as session:
         result = checkin.check_in(session, person_id, method=CheckinMethod.BULK, at=earlier)
     with store.read_session() as session:
@@ -98,7 +98,7 @@ def test_bulk_check_in_from_a_paper_list(store: EventStore, person_id: int) -> N
         session.flush()
         checkin.check_in(session, other.id)
         other_id = other.id
-    at = datetime(2026, 5, 4, 9, 0, tzinfo=timezone.utc)
+    at = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
     with store.session() as session:
         results = checkin.bulk_check_in(session, [person_id, other_id], at=at, station="Paper list")
     assert [r.already for r in results] == [False, True]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -80,7 +80,7 @@ def test_likely_duplicates_ignore_case_and_accents(store: EventStore) -> None:
 
 
 def test_merge_moves_records_and_keeps_arrival(store: EventStore) -> None:
-    earlier = datetime.now(timezone.utc) - timedelta(minutes=30)
+    earlier = datetime.now(UTC) - timedelta(minutes=30)
     with store.session() as session:
         keep = roster.add_person(session, store.event_id, PersonInput("Zoë", "Šimůnek", "zoe@example.org"))
         dup = roster.add_person(session, store.event_id, PersonInput("Zoe", "Simunek", organization="BrnoSoft",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -130,4 +131,4 @@ def test_the_real_clock_reads_without_steps() -> None:
     clock = TrustedClock()
     readings = [clock.read() for _ in range(100)]
     assert all(r.step is None for r in readings)
-    assert all(a.mono_us <= b.mono_us and a.now <= b.now for a, b in zip(readings, readings[1:], strict=False))
+    assert all(a.mono_us <= b.mono_us and a.now <= b.now for a, b in itertools.pairwise(readings))

@@ -13,8 +13,19 @@ import pytest
 
 from mentordesk.models import Person
 from mentordesk.models.store import EventStore
-from mentordesk.services.importing import FileFormat, ImportFileError, guess_mapping, import_file, preview, read_bytes
-from mentordesk.services.importing import decoding, delimited, limits, reading, spreadsheet
+from mentordesk.services.importing import (
+    FileFormat,
+    ImportFileError,
+    decoding,
+    delimited,
+    guess_mapping,
+    import_file,
+    limits,
+    preview,
+    read_bytes,
+    reading,
+    spreadsheet,
+)
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -204,10 +215,9 @@ def test_one_bad_byte_keeps_a_utf8_file_utf8_and_skips_that_line(tmp_path: Path)
     assert (bad.line, bad.cells[0]) == (52, "Zo\ufffd Bad")
     path = tmp_path / "x.csv"
     path.write_bytes(_mostly_utf8())
-    with EventStore.create(tmp_path / "e.mentordesk", name="Bytes") as store:
-        with store.session() as session:
-            summary = import_file(session, store.event_id, path)
-            names = {person.first_name for person in session.query(Person)}
+    with EventStore.create(tmp_path / "e.mentordesk", name="Bytes") as store, store.session() as session:
+        summary = import_file(session, store.event_id, path)
+        names = {person.first_name for person in session.query(Person)}
     assert (summary.added, [issue.line for issue in summary.skipped]) == (51, [52])
     assert summary.problem_lines() == [
         "skipped line 52 (Zo\ufffd Bad): holds bytes that are not valid UTF-8 (shown as �), although the rest of "
@@ -278,9 +288,8 @@ def test_a_semicolon_row_in_a_comma_file_says_so(tmp_path: Path) -> None:
 def test_duplicate_columns_are_reported(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(b"Name,Email,Email,Role\nAda Lovelace,,ada@x.org,Mentor\nBo Chen,bo@x.org,bo@x.org,Mentee\n")
-    with EventStore.create(tmp_path / "e.mentordesk", name="Columns") as store:
-        with store.session() as session:
-            summary = import_file(session, store.event_id, path)
+    with EventStore.create(tmp_path / "e.mentordesk", name="Columns") as store, store.session() as session:
+        summary = import_file(session, store.event_id, path)
     assert summary.problem_lines() == [
         "warning line 1: columns 2 and 3 are both called “Email”: column 2 was imported as e-mail and column 3 "
         "was left out, although it holds other values on 1 row; to import that column instead, choose it in the "
@@ -288,9 +297,8 @@ def test_duplicate_columns_are_reported(tmp_path: Path) -> None:
     ]
     same = tmp_path / "y.csv"
     same.write_bytes(b"Name,Email,Email,Role\nBo Chen,bo@x.org,bo@x.org,Mentee\n")
-    with EventStore.open(tmp_path / "e.mentordesk") as store:
-        with store.session() as session:
-            assert import_file(session, store.event_id, same).warnings == ()
+    with EventStore.open(tmp_path / "e.mentordesk") as store, store.session() as session:
+        assert import_file(session, store.event_id, same).warnings == ()
 
 
 def test_old_mac_line_endings_still_split_rows() -> None:
