@@ -40,8 +40,6 @@ PARTIAL_SUFFIX = ".partial"
 STALE_AFTER_S = 60.0
 #: Files SQLite keeps beside a database while it is open, named after it.
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
-_HEADER_SIZE = 100
-_APPLICATION_ID_OFFSET = 68
 
 
 class OutputFileError(Exception):
@@ -115,21 +113,15 @@ def _check(target: Path, *, open_event: Path | None, what: str, event_copy: bool
 
 
 def is_event_file(path: Path) -> bool:
-    """Whether ``path`` is an existing MentorDesk event file, by its SQLite header (read only).
+    """Whether ``path`` is an existing MentorDesk event file (``PRAGMA application_id`` "MDSK").
 
-    An event file carries ``PRAGMA application_id`` "MDSK" at byte 68 of its header. A file that
-    cannot be read is not one as far as this check goes (the write will fail on it anyway).
+    Asked through SQLite, read-only: opening an event file directly and closing it again would
+    drop the locks this process's own connections hold on it (see ``models/event_file.py``). A
+    file that cannot be read is not one as far as this check goes (the write will fail anyway).
     """
-    from mentordesk.models.store import APPLICATION_ID, SQLITE_HEADER
+    from mentordesk.models.event_file import APPLICATION_ID, application_id
 
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(_HEADER_SIZE)
-    except OSError:
-        return False
-    if len(header) < _HEADER_SIZE or not header.startswith(SQLITE_HEADER):
-        return False
-    return int.from_bytes(header[_APPLICATION_ID_OFFSET:_APPLICATION_ID_OFFSET + 4], "big") == APPLICATION_ID
+    return application_id(path) == APPLICATION_ID
 
 
 def open_event_of(session: Any) -> Path | None:
@@ -330,7 +322,7 @@ def remove_stale_partials(target: Path) -> list[Path]:
     prefix = f".{target.name}."
     pattern = re.compile(re.escape(prefix) + r"(?:[A-Za-z0-9_]+\.)?partial(?:-wal|-shm|-journal)?")
     cutoff = time.time() - STALE_AFTER_S
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(target.parent))
     except OSError:

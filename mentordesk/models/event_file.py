@@ -25,6 +25,8 @@ from mentordesk.models.db_errors import describe_sqlite_error
 #: ``PRAGMA application_id`` of every event file: "MDSK". Tells our files from other SQLite files.
 APPLICATION_ID = 0x4D44534B
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER_SIZE = 100
+_SQLITE_NOTADB = 26
 
 #: Every schema revision in ``migrations/versions``, oldest first; the last is the newest.
 #: Kept here so that opening a file already at the newest schema needs no Alembic at all (it
@@ -62,6 +64,26 @@ def head_revision() -> str:
 
 def known_revisions() -> set[str]:
     return set(SCHEMA_REVISIONS)
+
+
+def application_id(path: Path) -> int | None:
+    """The ``PRAGMA application_id`` of a SQLite file, or None when it is no database (or unreadable).
+
+    Asked through SQLite, never by opening the file directly: see :func:`inspect_event_file`.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size < SQLITE_HEADER_SIZE:
+            return None
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        row = conn.execute("PRAGMA application_id").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return int(row[0]) if row else None
 
 
 def read_only_uri(path: Path) -> str:
@@ -119,20 +141,25 @@ def inspect_event_file(path: Path) -> FileInfo:
         raise EventFileNotFound(f"there is no event file at {path}")
     if path.is_dir():
         raise NotAnEventFile(f"{path} is a folder, not an event file")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise EventFileError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+    # The file is only ever read through SQLite. Opening and closing it any other way in this
+    # process (to read its header, say) would release the POSIX locks SQLite's own connections
+    # hold on it: another process closing its connection would then think it the last one and
+    # delete the write-ahead log under this process, whose later check-ins would be lost.
+    if not os.access(path, os.R_OK):
+        raise EventFileError(f"cannot read {path}: permission denied")
+    if path.stat().st_size < SQLITE_HEADER_SIZE:
         raise NotAnEventFile(f"{name} is not a MentorDesk event file")
-
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise EventFileError(f"cannot open {name}: {exc}") from None
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == _SQLITE_NOTADB:
+                raise NotAnEventFile(f"{name} is not a MentorDesk event file") from None
+            raise
         if app_id != APPLICATION_ID:
             raise NotAnEventFile(f"{name} is a database, but not a MentorDesk event file")
         check = conn.execute("PRAGMA quick_check").fetchone()[0]

@@ -16,6 +16,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
+from mentordesk.models.event_file import application_id
 from mentordesk.services.importing.decoding import open_text, unescape
 from mentordesk.services.importing.delimited import CANDIDATES, split_records
 from mentordesk.services.importing.limits import (
@@ -63,6 +64,11 @@ _SIGNATURE_BYTES = 64
 def read_file(path: str | os.PathLike[str]) -> Table:
     """Read a CSV or .xlsx attendee file; raises ImportFileError with a one-line reason."""
     source = Path(path)
+    if application_id(source) is not None:
+        # Recognised through SQLite, before the file is opened here: opening the open event file
+        # directly and closing it would drop this process's locks on it (models/event_file.py).
+        raise ImportFileError(f"{source.name} is a database (perhaps an event file), not an attendee list; "
+                              "choose a CSV or .xlsx file")
     try:
         with source.open("rb") as stream:
             return _read_stream(stream, source.name)
