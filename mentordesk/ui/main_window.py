@@ -23,6 +23,7 @@ from mentordesk.ui.recent_menu import RecentFilesMenu
 from mentordesk.ui.tasks import Task, TaskManager
 from mentordesk.ui.ui_state import DEFAULT_SIZE, MINIMUM_SIZE, UiState
 from mentordesk.ui.welcome import WelcomeScreen
+from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.workspace import PAGE_ENTRIES, Workspace
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(self.tasks, self.screens)
         self.screens.addWidget(self.welcome)
         self.screens.addWidget(self.workspace)
-        self.progress_bar = QProgressBar(objectName="taskProgress")
+        self.progress_bar = named(QProgressBar(), "taskProgress")
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setMaximumWidth(180)
         self.progress_bar.setMaximumHeight(14)

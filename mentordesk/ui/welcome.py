@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk import APP_NAME
 from mentordesk.ui import style
+from mentordesk.ui.widgets.naming import named
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 TAGLINE = (
@@ -42,7 +43,7 @@ class WelcomeScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomeScreen")
-        column = QWidget(objectName="welcomeColumn")
+        column = named(QWidget(), "welcomeColumn")
         column.setMaximumWidth(620)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(24, 32, 24, 24)
@@ -55,15 +56,15 @@ class WelcomeScreen(QWidget):
         logo.setFixedSize(56, 56)
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        titles.addWidget(QLabel(f"Welcome to {APP_NAME}", objectName="welcomeTitle"))
-        tagline = QLabel(TAGLINE, objectName="pageSubtitle")
+        titles.addWidget(named(QLabel(f"Welcome to {APP_NAME}"), "welcomeTitle"))
+        tagline = named(QLabel(TAGLINE), "pageSubtitle")
         tagline.setWordWrap(True)
         titles.addWidget(tagline)
         heading.addWidget(logo, alignment=Qt.AlignmentFlag.AlignTop)
         heading.addLayout(titles, 1)
         layout.addLayout(heading)
 
-        self.error_label = QLabel("", objectName="errorBanner")
+        self.error_label = named(QLabel(""), "errorBanner")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
@@ -71,7 +72,7 @@ class WelcomeScreen(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
-        self.new_button = QPushButton("New event…", objectName="primaryButton")
+        self.new_button = named(QPushButton("New event…"), "primaryButton")
         self.open_button = QPushButton("Open event…")
         self.demo_button = QPushButton("Open the demo event")
         self.new_button.setToolTip(f"Create a new event file ({QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)})")
@@ -84,14 +85,14 @@ class WelcomeScreen(QWidget):
         layout.addLayout(buttons)
 
         layout.addSpacing(8)
-        layout.addWidget(QLabel("Recent events", objectName="sectionTitle"))
-        self.recent_list = QListWidget(objectName="recentList")
+        layout.addWidget(named(QLabel("Recent events"), "sectionTitle"))
+        self.recent_list = named(QListWidget(), "recentList")
         self.recent_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recent_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.recent_list.setWordWrap(False)
         self.recent_list.setAccessibleName("Recent events")
         self.recent_list.setUniformItemSizes(True)
-        self.recent_empty_label = QLabel("Events you open or create will be listed here.", objectName="emptyState")
+        self.recent_empty_label = named(QLabel("Events you open or create will be listed here."), "emptyState")
         layout.addWidget(self.recent_list)
         layout.addWidget(self.recent_empty_label)
         layout.addStretch(1)

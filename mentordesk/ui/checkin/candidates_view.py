@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from mentordesk.ui.checkin.desk_reads import Candidate, NameMatches
 from mentordesk.ui.itemmodels.candidates_model import ROW_ROLE, CandidatesModel, Column, status_text
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
+from mentordesk.ui.widgets.naming import named
 
 ROW_PADDING = 6
 
@@ -96,11 +97,11 @@ class CandidatesView(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.matches: NameMatches | None = None
         self.model = CandidatesModel(self)
-        self.header_label = QLabel("", objectName="candidatesHeader")
+        self.header_label = named(QLabel(""), "candidatesHeader")
         self.header_label.setWordWrap(True)
         self.header_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.table = QTableView(objectName="candidateTable")
+        self.table = named(QTableView(), "candidateTable")
         self.table.setModel(self.model)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -119,13 +120,13 @@ class CandidatesView(QFrame):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-        self.empty_label = QLabel("", objectName="candidatesEmpty")
+        self.empty_label = named(QLabel(""), "candidatesEmpty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
-        self.more_label = QLabel("More people match: type more of the name.", objectName="candidatesMore")
+        self.more_label = named(QLabel("More people match: type more of the name."), "candidatesMore")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from mentordesk.ui.widgets.naming import named
+
 if TYPE_CHECKING:
     from mentordesk.services.events import EventCounts
 
@@ -20,8 +22,8 @@ class CountFigure(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 6, 14, 8)
         layout.setSpacing(0)
-        self.caption_label = QLabel(caption, objectName="countCaption")
-        self.value_label = QLabel("–", objectName="countValue")
+        self.caption_label = named(QLabel(caption), "countCaption")
+        self.value_label = named(QLabel("–"), "countValue")
         layout.addWidget(self.caption_label)
         layout.addWidget(self.value_label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)

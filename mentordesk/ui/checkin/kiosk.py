@@ -31,6 +31,7 @@ from mentordesk.ui.checkin.result_panel import Tone
 from mentordesk.ui.itemmodels.checkin_log_model import local_time
 from mentordesk.ui.sound import Cue, SoundPlayer
 from mentordesk.ui.widgets.kiosk_base import LEAVE_KEY, QUESTION_MS, RESULT_MS, KioskBase, KioskState
+from mentordesk.ui.widgets.naming import named
 
 __all__ = ["LEAVE_KEY", "QUESTION_MS", "RESULT_MS", "TITLE", "WELCOME_TEXT", "KioskState", "KioskWindow"]
 
@@ -55,20 +56,20 @@ class KioskWindow(KioskBase):
         self._ready()
 
     def _build(self) -> None:
-        self.title_label = QLabel(TITLE, objectName="kioskTitle")
-        self.prompt_label = QLabel(WELCOME_TEXT, objectName="kioskPrompt")
+        self.title_label = named(QLabel(TITLE), "kioskTitle")
+        self.prompt_label = named(QLabel(WELCOME_TEXT), "kioskPrompt")
         self.prompt_label.setWordWrap(True)
         for label in (self.title_label, self.prompt_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._build_field(WELCOME_TEXT)
 
-        self.message = QFrame(objectName="kioskMessage")
+        self.message = named(QFrame(), "kioskMessage")
         self.message.setProperty("tone", Tone.READY.value)
-        self.headline_label = QLabel("", objectName="kioskHeadline")
+        self.headline_label = named(QLabel(""), "kioskHeadline")
         self.headline_label.setWordWrap(True)
         self.name_label = FittedLabel(largest_pt=54, smallest_pt=22, object_name="kioskName")
-        self.table_label = QLabel("", objectName="kioskTable")
-        self.note_label = QLabel("", objectName="kioskNote")
+        self.table_label = named(QLabel(""), "kioskTable")
+        self.note_label = named(QLabel(""), "kioskNote")
         self.note_label.setWordWrap(True)
         for label in (self.headline_label, self.name_label, self.table_label, self.note_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -82,9 +83,9 @@ class KioskWindow(KioskBase):
             message_layout.addWidget(widget)
         message_layout.addStretch(1)
 
-        self._build_pin_panel(QFrame(objectName="kioskPinPanel"), spacing=14)
+        self._build_pin_panel(named(QFrame(), "kioskPinPanel"), spacing=14)
 
-        self.stack = QStackedWidget(objectName="kioskStack")
+        self.stack = named(QStackedWidget(), "kioskStack")
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.pin_panel)
 

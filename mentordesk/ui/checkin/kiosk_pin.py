@@ -13,6 +13,8 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from mentordesk.ui.widgets.naming import named
+
 PIN_MIN_LENGTH = 4
 PIN_MAX_LENGTH = 12
 
@@ -52,17 +54,17 @@ class PinSetupDialog(QDialog):
         else:
             text = ("Kiosk mode fills the screen for self check-in. Choose a PIN that only organisers know: "
                     "it is needed to leave kiosk mode.")
-        intro = QLabel(text, objectName="dialogIntro")
+        intro = named(QLabel(text), "dialogIntro")
         intro.setWordWrap(True)
-        self.pin_edit = QLineEdit(objectName="pinEdit")
-        self.repeat_edit = QLineEdit(objectName="pinRepeatEdit")
+        self.pin_edit = named(QLineEdit(), "pinEdit")
+        self.repeat_edit = named(QLineEdit(), "pinRepeatEdit")
         for edit in (self.pin_edit, self.repeat_edit):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setMaxLength(PIN_MAX_LENGTH)
         form = QFormLayout()
         form.addRow("&PIN", self.pin_edit)
         form.addRow("&Repeat it", self.repeat_edit)
-        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label = named(QLabel(""), "inlineError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services.checkin import LogLine
 from mentordesk.ui.itemmodels.checkin_log_model import CheckinLogModel, Column
+from mentordesk.ui.widgets.naming import named
 
 #: Below this width the list drops its Role and Station columns.
 NARROW_PX = 430
@@ -34,7 +35,7 @@ class RecentPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CheckinLogModel(self)
-        self.table = QTableView(objectName="checkinLog")
+        self.table = named(QTableView(), "checkinLog")
         self.table.setModel(self.model)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -57,7 +58,7 @@ class RecentPanel(QWidget):
         self.check_out_button = QPushButton("Check out")
         for button in (self.undo_button, self.check_out_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.target_label = QLabel("", objectName="checkoutTarget")
+        self.target_label = named(QLabel(""), "checkoutTarget")
         self.target_label.setWordWrap(True)
         self.target_label.hide()
         buttons = QHBoxLayout()
@@ -68,7 +69,7 @@ class RecentPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(QLabel("Recent", objectName="sectionTitle"))
+        layout.addWidget(named(QLabel("Recent"), "sectionTitle"))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.target_label)
         layout.addLayout(buttons)

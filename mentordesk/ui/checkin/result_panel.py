@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from mentordesk.ui.checkin.fitted_label import FittedLabel
+from mentordesk.ui.widgets.naming import named
 
 READY_HEADLINE = "Ready"
 READY_TEXT = "Scan a badge, or type a badge code, an e-mail address or a name."
@@ -32,14 +33,14 @@ class ResultPanel(QFrame):
         self.setObjectName("checkinResult")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.tone = Tone.READY
-        self.headline_label = QLabel("", objectName="resultHeadline")
+        self.headline_label = named(QLabel(""), "resultHeadline")
         self.headline_label.setWordWrap(True)
         self.name_label = FittedLabel(largest_pt=34, smallest_pt=15, object_name="resultName")
-        self.details_label = QLabel("", objectName="resultDetails")
+        self.details_label = named(QLabel(""), "resultDetails")
         self.details_label.setWordWrap(True)
-        self.table_label = QLabel("", objectName="resultTable")
+        self.table_label = named(QLabel(""), "resultTable")
         self.table_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
-        self.note_label = QLabel("", objectName="resultNote")
+        self.note_label = named(QLabel(""), "resultNote")
         self.note_label.setWordWrap(True)
         for label in (self.headline_label, self.details_label, self.note_label):
             label.setTextFormat(Qt.TextFormat.PlainText)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.printing.catalog import Choice, ChoicesFrom, OptionSpec
 from mentordesk.ui.exports.choice_combo import ChoiceCombo
+from mentordesk.ui.widgets.naming import named
 
 Editor = ChoiceCombo | QComboBox | QCheckBox | QSpinBox | QLineEdit
 
@@ -47,7 +48,7 @@ class OptionsForm(QWidget):
         #: Choices read from the event, by the function that reads them (several documents share
         #: one), so a document chosen again shows its list at once while it is read again.
         self._choices: dict[ChoicesFrom, tuple[Choice, ...]] = {}
-        self.none_label = QLabel("This document has no options.", objectName="pageSubtitle")
+        self.none_label = named(QLabel("This document has no options."), "pageSubtitle")
         self._layout.addWidget(self.none_label)
 
     @property

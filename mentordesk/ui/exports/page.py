@@ -42,6 +42,7 @@ from mentordesk.ui.exports.print_job import PrintJob
 from mentordesk.ui.itemmodels.documents_model import ROW_ROLE, DocumentsModel
 from mentordesk.ui.people.empty_state import EmptyState
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 
 NO_EVENT = ("No event is open", "Open or create an event to print its badges, schedules and reports.")
@@ -90,7 +91,7 @@ class ExportsPage(Page):
         for button in (self.empty_state.import_button, self.empty_state.add_button, self.empty_state.clear_button):
             button.hide()
         self.model = DocumentsModel(self)
-        self.documents_view = QListView(objectName="exportDocuments")
+        self.documents_view = named(QListView(), "exportDocuments")
         self.documents_view.setModel(self.model)
         self.documents_view.setItemDelegate(DocumentDelegate(self.documents_view))
         self.documents_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

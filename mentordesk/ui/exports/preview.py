@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.ui.itemmodels.pdf_pages_model import THUMBNAIL_SIZE, PdfPagesModel
+from mentordesk.ui.widgets.naming import named
 
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.1, 8.0)
@@ -58,8 +59,8 @@ class PdfPreview(QWidget):
         self.fit_page_button = self._tool("Whole page", "Show whole pages")
         self.zoom_out_button = self._tool("−", "Zoom out (Ctrl+−)")
         self.zoom_in_button = self._tool("+", "Zoom in (Ctrl++)")
-        self.zoom_label = QLabel("", objectName="pageSubtitle")
-        self.page_label = QLabel("", objectName="pageSubtitle")
+        self.zoom_label = named(QLabel(""), "pageSubtitle")
+        self.page_label = named(QLabel(""), "pageSubtitle")
         tools = QHBoxLayout()
         tools.setSpacing(4)
         for button in (self.fit_width_button, self.fit_page_button, self.zoom_out_button, self.zoom_in_button):
@@ -69,7 +70,7 @@ class PdfPreview(QWidget):
         tools.addWidget(self.page_label)
 
         self.pages_model = PdfPagesModel(self)
-        self.thumbnails = QListView(objectName="exportThumbnails")
+        self.thumbnails = named(QListView(), "exportThumbnails")
         self.thumbnails.setModel(self.pages_model)
         self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
         self.thumbnails.setFlow(QListView.Flow.TopToBottom)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from mentordesk.services.feedback import FollowUps
 from mentordesk.services.spreadsheets import tsv_text
 from mentordesk.ui.itemmodels.feedback_followups_model import Column, FollowUpsModel
+from mentordesk.ui.widgets.naming import named
 
 NO_FOLLOW_UPS_TEXT = ("No mutual follow-ups yet.\n\nA pair appears here when the mentee and the mentor both "
                       "said “I'd like to follow up” and both agreed to share their contact details.")
@@ -54,12 +55,12 @@ class FollowUpsView(QWidget):
         self.setObjectName("feedbackFollowUps")
         self.model = FollowUpsModel(self)
         self.follow_ups = FollowUps((), 0)
-        self.title_label = QLabel("Mutual follow-ups", objectName="sectionTitle")
-        self.copy_button = QPushButton("Copy list", objectName="followUpsCopy")
+        self.title_label = named(QLabel("Mutual follow-ups"), "sectionTitle")
+        self.copy_button = named(QPushButton("Copy list"), "followUpsCopy")
         self.copy_button.setToolTip("Copy names and e-mail addresses, to paste into a spreadsheet or an e-mail")
-        self.summary_label = QLabel("", objectName="feedbackFollowUpsSummary")
+        self.summary_label = named(QLabel(""), "feedbackFollowUpsSummary")
         self.summary_label.setWordWrap(True)
-        self.table = QTableView(objectName="followUpsTable")
+        self.table = named(QTableView(), "followUpsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -74,7 +75,7 @@ class FollowUpsView(QWidget):
         header.setSectionResizeMode(Column.ROUND, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(Column.MENTEE, 170)
         self.table.setColumnWidth(Column.MENTOR, 170)
-        self.empty_label = QLabel(NO_FOLLOW_UPS_TEXT, objectName="emptyState")
+        self.empty_label = named(QLabel(NO_FOLLOW_UPS_TEXT), "emptyState")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # In a small window the explanation may be cut rather than squeeze the grid above.

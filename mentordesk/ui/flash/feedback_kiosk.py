@@ -27,6 +27,7 @@ from mentordesk.settings import Settings
 from mentordesk.ui import errors
 from mentordesk.ui.flash.feedback_kiosk_form import FORM_STYLE, MeetingForm
 from mentordesk.ui.widgets.kiosk_base import LEAVE_KEY, QUESTION_MS, RESULT_MS, KioskBase, KioskState
+from mentordesk.ui.widgets.naming import named
 
 __all__ = ["FORM_IDLE_MS", "LEAVE_KEY", "QUESTION_MS", "RESULT_MS", "WELCOME_TEXT", "FeedbackKiosk", "KioskState"]
 
@@ -56,22 +57,22 @@ class FeedbackKiosk(KioskBase):
         self._ready()
 
     def _build(self) -> None:
-        self.title_label = QLabel(TITLE, objectName="kioskTitle")
+        self.title_label = named(QLabel(TITLE), "kioskTitle")
         self.title_label.setWordWrap(True)
-        self.prompt_label = QLabel(WELCOME_TEXT, objectName="kioskPrompt")
+        self.prompt_label = named(QLabel(WELCOME_TEXT), "kioskPrompt")
         self.prompt_label.setWordWrap(True)
         self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
         for label in (self.title_label, self.prompt_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._build_field(WELCOME_TEXT)
-        self.message_label = QLabel("", objectName="kioskNote")
+        self.message_label = named(QLabel(""), "kioskNote")
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self._build_answers()
         welcome = QWidget()
         # The check-in kiosk's message box and its tones (shared style sheet).
-        self.message = QFrame(objectName="kioskMessage")
+        self.message = named(QFrame(), "kioskMessage")
         self.message.setProperty("tone", "ready")
         message_layout = QVBoxLayout(self.message)
         message_layout.setContentsMargins(32, 24, 32, 24)
@@ -86,7 +87,7 @@ class FeedbackKiosk(KioskBase):
 
         self._build_pin_panel(QWidget())
 
-        self.stack = QStackedWidget(objectName="kioskStack")
+        self.stack = named(QStackedWidget(), "kioskStack")
         self.welcome_page = welcome
         for page in (welcome, self.form, self.pin_panel):
             self.stack.addWidget(page)

@@ -27,6 +27,7 @@ from mentordesk.ui.flash.feedback_grid import FeedbackGrid
 from mentordesk.ui.flash.feedback_kiosk import FeedbackKiosk
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.kiosk_base import KioskHost
+from mentordesk.ui.widgets.naming import named
 
 FOLLOW_UPS_DELAY_MS = 400
 
@@ -58,10 +59,10 @@ class FeedbackPanel(QWidget, KioskHost):
         self.set_store(None)
 
     def _build(self) -> None:
-        self.session_label = QLabel("", objectName="feedbackSession")
+        self.session_label = named(QLabel(""), "feedbackSession")
         self.session_label.setTextFormat(Qt.TextFormat.PlainText)
         self.session_label.setWordWrap(True)
-        self.kiosk_button = QPushButton("Feedback kiosk…", objectName="feedbackKioskButton")
+        self.kiosk_button = named(QPushButton("Feedback kiosk…"), "feedbackKioskButton")
         self.kiosk_button.setToolTip("Full screen: mentees find themselves and rate their meetings; "
                                      "only the PIN leaves it")
         top = QHBoxLayout()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mentordesk.services.flash.views import FlashSnapshot, itinerary, table_view
 from mentordesk.ui.itemmodels.flash_itinerary_model import FlashItineraryModel
 from mentordesk.ui.itemmodels.flash_table_model import FlashTableModel
+from mentordesk.ui.widgets.naming import named
 
 #: Most matches listed for a name typed.
 MAX_MATCHES = 30
@@ -72,7 +73,7 @@ class LookupPanel(QWidget):
         self.table_combo.setToolTip("A mentor's table across all rounds")
         table_label = QLabel("&Table")
         table_label.setBuddy(self.table_combo)
-        self.table_title = QLabel("", objectName="flashTableTitle")
+        self.table_title = named(QLabel(""), "flashTableTitle")
         self.table_title.setWordWrap(True)
         self.table_view = _table(self.table_model, "Table by round")
         left = QVBoxLayout()
@@ -93,7 +94,7 @@ class LookupPanel(QWidget):
         self.matches.setAccessibleName("Matching people")
         self.matches.setMaximumHeight(110)
         self.matches.hide()
-        self.person_title = QLabel("", objectName="flashTableTitle")
+        self.person_title = named(QLabel(""), "flashTableTitle")
         self.person_title.setWordWrap(True)
         self.itinerary_view = _table(self.itinerary_model, "Itinerary")
         right = QVBoxLayout()

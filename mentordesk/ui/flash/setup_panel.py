@@ -29,6 +29,7 @@ from mentordesk.services.flash.live import SessionSetup
 from mentordesk.services.flash.store import CHANGEOVER_SECONDS_RANGE
 from mentordesk.services.flash.views import FlashSnapshot, grid_rows, readable
 from mentordesk.ui.itemmodels.flash_grid_model import IDS_ROLE, FlashGridModel
+from mentordesk.ui.widgets.naming import named
 
 MODE_LABELS = {
     PlanMode.MATCH: "Match — most meetings, requests honoured",
@@ -111,7 +112,7 @@ class SetupPanel(QWidget):
             self.mode_combo.addItem(label, mode.value)
         self.mode_combo.setToolTip("Match: most meetings, fair spread, requested mentors, shared topics. "
                                    "Rotate: the classic movement, nothing to look up.")
-        self.plan_button = QPushButton("Plan rounds", objectName="primaryButton")
+        self.plan_button = named(QPushButton("Plan rounds"), "primaryButton")
         self.plan_button.setToolTip("Plan the rounds for the people checked in now (Ctrl+Enter)")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -133,16 +134,16 @@ class SetupPanel(QWidget):
         form.addRow(first)
         form.addRow(second)
 
-        self.status_label = QLabel("", objectName="flashPlanStatus")
+        self.status_label = named(QLabel(""), "flashPlanStatus")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.messages_label = QLabel("", objectName="errorBanner")
+        self.messages_label = named(QLabel(""), "errorBanner")
         self.messages_label.setWordWrap(True)
         self.messages_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.messages_label.hide()
 
         self.model = FlashGridModel(self)
-        self.grid = QTableView(objectName="flashGrid")
+        self.grid = named(QTableView(), "flashGrid")
         self.grid.setModel(self.model)
         self.grid.setAccessibleName("Rounds and tables")
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -156,7 +157,7 @@ class SetupPanel(QWidget):
         self.grid.horizontalHeader().setDefaultSectionSize(GRID_COLUMN_WIDTH)
         self.grid.horizontalHeader().setMinimumSectionSize(90)
         self.grid.setToolTip("Choose a cell and press S (or Swap…) to swap a mentee with another")
-        self.empty_label = QLabel("", objectName="emptyStateTitle")
+        self.empty_label = named(QLabel(""), "emptyStateTitle")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.stack = QStackedWidget()

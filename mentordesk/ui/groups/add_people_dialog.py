@@ -23,6 +23,7 @@ from mentordesk.ui.groups.dialog_parts import error_label, show_error
 from mentordesk.ui.groups.labels import ROLE_LABELS, plural
 from mentordesk.ui.groups.tables import fit_to_screen, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_candidate_model import CandidateFilterModel, Column, GroupCandidateModel
+from mentordesk.ui.widgets.naming import named
 
 
 class AddPeopleDialog(QDialog):
@@ -51,7 +52,7 @@ class AddPeopleDialog(QDialog):
         self.role_combo.addItem("Role from the group's kind", None)
         for role, label in ROLE_LABELS.items():
             self.role_combo.addItem(f"As {label.lower()}", role)
-        self.count_label = QLabel("", objectName="pageSubtitle")
+        self.count_label = named(QLabel(""), "pageSubtitle")
         self.count_label.setWordWrap(True)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label = error_label()

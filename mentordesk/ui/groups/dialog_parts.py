@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.ui.widgets.naming import named
+
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -69,7 +71,7 @@ class WhenFields:
 
 def error_label(*, wrap: bool = True) -> QLabel:
     """The inline error line under a form, hidden until ``show_error``."""
-    label = QLabel("", objectName="inlineError")
+    label = named(QLabel(""), "inlineError")
     label.setWordWrap(wrap)
     label.hide()
     return label

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mentordesk.ui.people.empty_state import match_heights
+from mentordesk.ui.widgets.naming import named
 
 EMPTY_TEXT = "No groups yet."
 EMPTY_HINT = ("Let MentorDesk balance the mentees into groups by topics and department, with a mentor each — "
@@ -16,12 +17,12 @@ class NoGroupsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyStatePanel")
-        self.message_label = QLabel(EMPTY_TEXT, objectName="emptyStateTitle")
+        self.message_label = named(QLabel(EMPTY_TEXT), "emptyStateTitle")
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint_label = QLabel(EMPTY_HINT, objectName="pageSubtitle")
+        self.hint_label = named(QLabel(EMPTY_HINT), "pageSubtitle")
         self.hint_label.setWordWrap(True)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.form_button = QPushButton("Form groups automatically…", objectName="primaryButton")
+        self.form_button = named(QPushButton("Form groups automatically…"), "primaryButton")
         self.new_button = QPushButton("New group…")
         match_heights(self.form_button, self.new_button)
         buttons = QHBoxLayout()

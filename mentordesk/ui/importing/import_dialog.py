@@ -41,6 +41,7 @@ from mentordesk.ui import errors
 from mentordesk.ui.importing.review_panel import ReviewPanel
 from mentordesk.ui.importing.summary_panel import SummaryPanel
 from mentordesk.ui.tasks import ReportProgress, Task, TaskManager
+from mentordesk.ui.widgets.naming import named
 
 FILE_FILTERS = "Attendee lists (*.csv *.xlsx *.txt *.tsv);;All files (*)"
 #: The dialog's preferred size; it shrinks to fit a small window or screen.
@@ -95,7 +96,7 @@ class ImportDialog(QDialog):
             self.stack.addWidget(page)
 
         self.buttons = QDialogButtonBox()
-        self.import_button = QPushButton("Import", objectName="primaryButton")
+        self.import_button = named(QPushButton("Import"), "primaryButton")
         self.import_button.setToolTip("Add and update the people of this file")
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -112,20 +113,20 @@ class ImportDialog(QDialog):
 
     def _build_choose_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel("Import people from a file", objectName="sectionTitle")
+        title = named(QLabel("Import people from a file"), "sectionTitle")
         text = QLabel(CHOOSE_TEXT)
         text.setWordWrap(True)
-        self.choose_button = QPushButton("Choose a file…", objectName="primaryButton")
+        self.choose_button = named(QPushButton("Choose a file…"), "primaryButton")
         self.choose_button.setDefault(True)
-        self.reading_label = QLabel("", objectName="pageSubtitle")
+        self.reading_label = named(QLabel(""), "pageSubtitle")
         self.reading_bar = QProgressBar()
         self.reading_bar.setRange(0, 0)  # reading reports no steps: a busy indicator
         self.reading_bar.setTextVisible(False)
         self.reading_bar.setMaximumWidth(320)
-        self.error_label = QLabel("", objectName="errorBanner")
+        self.error_label = named(QLabel(""), "errorBanner")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note = QLabel(REIMPORT_TEXT, objectName="pageSubtitle")
+        note = named(QLabel(REIMPORT_TEXT), "pageSubtitle")
         note.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -145,11 +146,11 @@ class ImportDialog(QDialog):
 
     def _build_progress_page(self) -> QWidget:
         page = QWidget()
-        self.progress_title = QLabel("", objectName="sectionTitle")
-        self.progress_bar = QProgressBar(objectName="importProgress")
+        self.progress_title = named(QLabel(""), "sectionTitle")
+        self.progress_bar = named(QProgressBar(), "importProgress")
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(False)
-        self.progress_label = QLabel("", objectName="pageSubtitle")
+        self.progress_label = named(QLabel(""), "pageSubtitle")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)

@@ -44,6 +44,7 @@ from mentordesk.ui.itemmodels.import_mapping_model import (
 )
 from mentordesk.ui.itemmodels.import_preview_model import ImportPreviewModel, PreviewColumn
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
+from mentordesk.ui.widgets.naming import named
 
 #: Rows read for the preview; enough to judge a mapping, few enough to read on every change.
 PREVIEW_ROWS = 5
@@ -136,9 +137,9 @@ class ReviewPanel(QWidget):
         self.mapping_model = ColumnMappingModel(self)
         self.preview_model = ImportPreviewModel(self)
 
-        self.file_label = QLabel("", objectName="sectionTitle")
+        self.file_label = named(QLabel(""), "sectionTitle")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.format_label = QLabel("", objectName="pageSubtitle")
+        self.format_label = named(QLabel(""), "pageSubtitle")
         self.format_label.setWordWrap(True)
         self.choose_other_button = QPushButton("Choose another file…")
         file_text = QVBoxLayout()
@@ -146,7 +147,7 @@ class ReviewPanel(QWidget):
         file_text.addWidget(self.file_label)
         file_text.addWidget(self.format_label)
 
-        self.role_combo = QComboBox(objectName="importRole")
+        self.role_combo = named(QComboBox(), "importRole")
         self.role_combo.addItem(FROM_FILE_LABEL, None)
         for role in (Role.MENTOR, Role.MENTEE, Role.FACILITATOR):
             self.role_combo.addItem(f"Everyone is a {ROLE_LABELS[role].lower()}", role)
@@ -164,7 +165,7 @@ class ReviewPanel(QWidget):
         file_row.addSpacing(8)
         file_row.addWidget(self.choose_other_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.mapping_view = QTableView(objectName="mappingTable")
+        self.mapping_view = named(QTableView(), "mappingTable")
         self.mapping_view.setModel(self.mapping_model)
         self.mapping_view.setItemDelegateForColumn(MappingColumn.FIELD, FieldChoiceDelegate(self.mapping_view))
         self.mapping_view.setAccessibleName("Columns of the file and what they are imported as")
@@ -180,7 +181,7 @@ class ReviewPanel(QWidget):
         mapping_header.setSectionResizeMode(MappingColumn.FIELD, QHeaderView.ResizeMode.Fixed)
         mapping_header.resizeSection(MappingColumn.FIELD, 230)
 
-        self.preview_view = QTableView(objectName="previewTable")
+        self.preview_view = named(QTableView(), "previewTable")
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setAccessibleName("Preview of the first rows as they will be imported")
         _set_up_table(self.preview_view)
@@ -196,10 +197,10 @@ class ReviewPanel(QWidget):
         )
         self.mapping_view.setMinimumHeight(4 * self.mapping_view.verticalHeader().defaultSectionSize())
 
-        self.mapping_title = QLabel("Columns", objectName="sectionTitle")
-        self.preview_title = QLabel("Preview", objectName="sectionTitle")
-        self.preview_hint = QLabel("", objectName="pageSubtitle")
-        mapping_hint = QLabel("What each column of the file holds.", objectName="pageSubtitle")
+        self.mapping_title = named(QLabel("Columns"), "sectionTitle")
+        self.preview_title = named(QLabel("Preview"), "sectionTitle")
+        self.preview_hint = named(QLabel(""), "pageSubtitle")
+        mapping_hint = named(QLabel("What each column of the file holds."), "pageSubtitle")
         mapping_box = _titled(self.mapping_title, mapping_hint, self.mapping_view)
         preview_box = _titled(self.preview_title, self.preview_hint, self.preview_view)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -209,9 +210,9 @@ class ReviewPanel(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
 
-        self.problem_label = QLabel("", objectName="inlineError")
+        self.problem_label = named(QLabel(""), "inlineError")
         self.problem_label.setWordWrap(True)
-        self.note_label = QLabel("", objectName="pageSubtitle")
+        self.note_label = named(QLabel(""), "pageSubtitle")
         self.note_label.setWordWrap(True)
 
         layout = QVBoxLayout(self)

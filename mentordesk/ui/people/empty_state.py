@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mentordesk.ui.widgets.naming import named
+
 
 def match_heights(*buttons: QPushButton) -> None:
     """Give buttons side by side one height: a styled primary button is taller than a plain one."""
@@ -21,14 +23,14 @@ class EmptyState(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyStatePanel")
-        self.message_label = QLabel("", objectName="emptyStateTitle")
+        self.message_label = named(QLabel(""), "emptyStateTitle")
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint_label = QLabel("", objectName="pageSubtitle")
+        self.hint_label = named(QLabel(""), "pageSubtitle")
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint_label.setWordWrap(True)
-        self.import_button = QPushButton("Import people…", objectName="primaryButton")
+        self.import_button = named(QPushButton("Import people…"), "primaryButton")
         self.add_button = QPushButton("Add person")
         self.clear_button = QPushButton("Clear filters")
         buttons = QHBoxLayout()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPus
 
 from mentordesk.services.people import PersonRow
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
+from mentordesk.ui.widgets.naming import named
 
 #: What erasure removes, as ``services.roster.erase_person`` documents it.
 ERASED_RECORDS = (
@@ -41,13 +42,13 @@ class EraseDialog(QDialog):
         self.setMaximumWidth(640)
 
         name = escape(person.full_name)
-        self.heading = QLabel(f"Erase {name} from this event?", objectName="sectionTitle")
+        self.heading = named(QLabel(f"Erase {name} from this event?"), "sectionTitle")
         self.heading.setWordWrap(True)
         details = [ROLE_LABELS.get(person.role, str(person.role))]
         details += [part for part in (person.organization, person.email or "") if part]
         details.append(f"badge {person.badge_code}")
         details.append("arrived" if person.checked_in else "not arrived")
-        self.details_label = QLabel(" · ".join(details), objectName="pageSubtitle")
+        self.details_label = named(QLabel(" · ".join(details)), "pageSubtitle")
         self.details_label.setWordWrap(True)
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -58,7 +59,7 @@ class EraseDialog(QDialog):
         )
         self.records_label.setTextFormat(Qt.TextFormat.RichText)
         self.records_label.setWordWrap(True)
-        note = QLabel(NOT_ERASED_TEXT, objectName="pageSubtitle")
+        note = named(QLabel(NOT_ERASED_TEXT), "pageSubtitle")
         note.setWordWrap(True)
 
         # The name is in the heading, not here: a check box does not wrap, and a long name would
@@ -67,7 +68,7 @@ class EraseDialog(QDialog):
         self.understand_check.setObjectName("eraseConfirm")
         self.buttons = QDialogButtonBox()
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.erase_button = QPushButton("Erase", objectName="destructiveButton")
+        self.erase_button = named(QPushButton("Erase"), "destructiveButton")
         self.erase_button.setEnabled(False)
         self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.AcceptRole)
         # Enter must never erase by accident: Cancel is the default.

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from mentordesk.models import Role
 from mentordesk.ui.itemmodels.people_model import ROLE_PLURALS, Arrival
+from mentordesk.ui.widgets.naming import named
 
 FILTER_PLACEHOLDER = "Filter by name, organisation, topic, e-mail or badge code"
 
@@ -21,17 +22,17 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filter_edit = QLineEdit(objectName="peopleFilter")
+        self.filter_edit = named(QLineEdit(), "peopleFilter")
         self.filter_edit.setPlaceholderText(FILTER_PLACEHOLDER)
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter people")
         self.filter_edit.setToolTip(f"{FILTER_PLACEHOLDER} (Ctrl+F)")
-        self.role_combo = QComboBox(objectName="roleFilter")
+        self.role_combo = named(QComboBox(), "roleFilter")
         self.role_combo.setAccessibleName("Show role")
         self.role_combo.addItem("All roles", None)
         for role, label in ROLE_PLURALS.items():
             self.role_combo.addItem(label, role)
-        self.arrival_combo = QComboBox(objectName="arrivalFilter")
+        self.arrival_combo = named(QComboBox(), "arrivalFilter")
         self.arrival_combo.setAccessibleName("Show arrival")
         for arrival in Arrival:
             self.arrival_combo.addItem(arrival.value, arrival)

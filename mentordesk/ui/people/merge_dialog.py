@@ -31,6 +31,7 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import checkin, roster
 from mentordesk.services.roster import DuplicateGroup, PersonDetails, PersonError
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
+from mentordesk.ui.widgets.naming import named
 
 MERGE_TEXT = (
     "The other record is merged into the one you keep: its check-ins, requests, group memberships, "
@@ -86,27 +87,27 @@ class MergeDialog(QDialog):
         self.candidates: tuple[Candidate, ...] = ()
         self.keep_group = QButtonGroup(self)
 
-        self.step_label = QLabel("", objectName="sectionTitle")
-        self.reason_label = QLabel("", objectName="pageSubtitle")
+        self.step_label = named(QLabel(""), "sectionTitle")
+        self.reason_label = named(QLabel(""), "pageSubtitle")
         self.reason_label.setWordWrap(True)
-        self.comparison = QWidget(objectName="mergeComparison")
+        self.comparison = named(QWidget(), "mergeComparison")
         self.grid = QGridLayout(self.comparison)
         self.grid.setHorizontalSpacing(18)
         self.grid.setVerticalSpacing(6)
-        scroll = QScrollArea(objectName="mergeScroll")
+        scroll = named(QScrollArea(), "mergeScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
         scroll.setWidget(self.comparison)
-        explanation = QLabel(MERGE_TEXT, objectName="pageSubtitle")
+        explanation = named(QLabel(MERGE_TEXT), "pageSubtitle")
         explanation.setWordWrap(True)
-        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label = named(QLabel(""), "inlineError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
         self.buttons = QDialogButtonBox()
         self.skip_button = QPushButton("Not the same person")
         self.skip_button.setToolTip("Leave these records as they are and go to the next group")
-        self.merge_button = QPushButton("Merge", objectName="primaryButton")
+        self.merge_button = named(QPushButton("Merge"), "primaryButton")
         self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ApplyRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -218,7 +219,7 @@ class MergeDialog(QDialog):
             values = [values[row - 1][1] for values in columns]
             if not any(values):
                 continue
-            caption = QLabel(label, objectName="statCaption")
+            caption = named(QLabel(label), "statCaption")
             self.grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
             differs = len(set(values)) > 1
             for column, value in enumerate(values, start=1):

@@ -25,6 +25,7 @@ from mentordesk.models import Role
 from mentordesk.models.store import EventStore
 from mentordesk.services import roster
 from mentordesk.services.roster import PersonError, PersonInput
+from mentordesk.ui.widgets.naming import named
 
 ROLE_LABELS = {Role.MENTEE: "Mentee", Role.MENTOR: "Mentor", Role.FACILITATOR: "Facilitator"}
 
@@ -82,8 +83,8 @@ class PersonDialog(QDialog):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(70)
-        self.badge_label = QLabel("", objectName="badgeCodeLabel")
-        self.error_label = QLabel("", objectName="inlineError")
+        self.badge_label = named(QLabel(""), "badgeCodeLabel")
+        self.error_label = named(QLabel(""), "inlineError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
