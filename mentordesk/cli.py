@@ -66,7 +66,7 @@ def command(
     return register
 
 
-def arguments(adder: Callable[[argparse.ArgumentParser], None]) -> Callable[[Callable[..., int]], Callable[..., int]]:
+def arguments(adder: Callable[[argparse.ArgumentParser], object]) -> Callable[[Callable[..., int]], Callable[..., int]]:
     def attach(func: Callable[..., int]) -> Callable[..., int]:
         func.arguments = adder  # type: ignore[attr-defined]
         return func
@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     _add_event_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    groups: dict[str, argparse._SubParsersAction[argparse.ArgumentParser]] = {}
+    groups: dict[str, argparse._SubParsersAction[_Parser]] = {}
     for cmd in _COMMANDS:
         if cmd.group is None:
             target = subparsers

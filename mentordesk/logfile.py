@@ -10,12 +10,12 @@ no values (``hide_parameters`` in ``models/store.py``).
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
 import re
 from pathlib import Path
-from typing import IO, Any
 
 from mentordesk import paths
 
@@ -29,7 +29,7 @@ _MARK = "_mentordesk_log"
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Rotating file handler whose files are created readable by their owner only."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         if os.name == "posix":
             # Create (or keep) the file private before the handler opens it for appending.
             fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)

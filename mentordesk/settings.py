@@ -47,9 +47,9 @@ class Setting(Generic[T]):
         kind = type(self.default)
         if kind is bool:
             if isinstance(raw, bool):
-                return raw  # type: ignore[return-value]
-            return str(raw).strip().lower() in {"1", "true", "yes", "on"}  # type: ignore[return-value]
-        return kind(raw)  # type: ignore[return-value]
+                return raw
+            return str(raw).strip().lower() in {"1", "true", "yes", "on"}
+        return kind(raw)
 
 
 def _default_station() -> str:

@@ -45,8 +45,8 @@ def local_zone_name() -> str:
     for name in candidates:
         if is_zone_name(name):
             return name
-    name = _tzlocal_name()
-    return name if name and is_zone_name(name) else "UTC"
+    zone = _tzlocal_name()
+    return zone if zone and is_zone_name(zone) else "UTC"
 
 
 def _tzlocal_name() -> str | None:

@@ -29,7 +29,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[int], width: float, height
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 34, 30
-    chart.width, chart.height = width - 44, height - 44
+    chart.width, chart.height = width - 44, height - 44  # type: ignore[assignment]  # the stubs say int; any number works
     chart.data = [list(values) or [0]]
     chart.categoryAxis.categoryNames = list(labels) or [""]
     chart.bars[0].fillColor = kit.ACCENT

@@ -204,6 +204,7 @@ def _runs(text: str, bold: bool) -> tuple[tuple[str, str, float], ...]:
         # Spaces, digits and punctuation stay in the current run when its font has them: fewer font
         # switches, and the space between two Arabic words keeps Arabic metrics.
         neutral = not ch.isalpha() and unicodedata.category(ch)[0] in "ZPN"
+        font: str | None
         if neutral and current is not None and ord(ch) in _registered[current].face.charToGlyph:
             font = current
         else:

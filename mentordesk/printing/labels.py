@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch, mm
@@ -150,7 +151,7 @@ def printer_offset(printer: str = "", settings: Settings | None = None) -> tuple
     raw = (settings or Settings()).get(PRINT_OFFSETS)
     try:
         table = json.loads(raw) if raw.strip() else {}
-        value = table.get(printer, table.get("*", [0, 0])) if isinstance(table, dict) else [0, 0]
+        value: Any = table.get(printer, table.get("*", [0, 0])) if isinstance(table, dict) else [0, 0]
         if isinstance(value, dict):
             value = [value.get("x", 0), value.get("y", 0)]
         x_mm, y_mm = float(value[0]), float(value[1])

@@ -9,6 +9,7 @@ held yet, the reports fall back to the planned meetings and say so.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -75,7 +76,7 @@ def load_meetings(session: Session, event_id: int) -> MeetingSet:
     ))
     feedback: dict[tuple[int, int, int, int], Opinion] = {}
     last_feedback_round: dict[int, int] = defaultdict(int)
-    rows = session.scalars(select(Feedback).where(Feedback.flash_session_id.in_(flash_ids))) if flash_ids else []
+    rows: Iterable[Feedback] = session.scalars(select(Feedback).where(Feedback.flash_session_id.in_(flash_ids))) if flash_ids else []
     for row in rows:
         if row.about_person_id is None or row.round_number is None or row.flash_session_id is None:
             continue

@@ -135,7 +135,7 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab internals, not in its stubs
 
     def save(self) -> None:
         total = len(self._pages)
@@ -250,7 +250,7 @@ class PageWriter:
     def _draw_furniture(self, canvas: Canvas, number: int, total: int) -> None:
         if number in self._plain_pages:
             return
-        width_, height_ = canvas._pagesize  # this page's own size (a document may mix orientations)
+        width_, height_ = canvas._pagesize  # type: ignore[attr-defined]  # this page's own size (a document may mix orientations)
         right = width_ - MARGIN
         content_width = width_ - 2 * MARGIN
         head = height_ - MARGIN - 4

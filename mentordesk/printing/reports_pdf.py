@@ -96,7 +96,7 @@ def render_group_report(data: GroupReportData, *, page: str, progress: Progress 
 
 
 def met_rows(sheet: TakeHome) -> list[list[object]]:
-    rows = []
+    rows: list[list[object]] = []
     for m in sheet.meetings:
         who = [m.mentor.full] + [line for line in (m.title, m.mentor.organization) if line]
         rows.append([str(m.round), who, list(m.topics[:4]), m.email or "not shared"])

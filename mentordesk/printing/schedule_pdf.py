@@ -6,6 +6,7 @@ dropped: a cell too narrow for a name shrinks it and then shortens it with "…"
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
@@ -25,6 +26,11 @@ FIRST_COLUMN = 46 * mm
 
 def _no_progress(_done: int, _total: int) -> None:
     return None
+
+
+def _chunk_progress(progress: Progress, offset: int, total: int, done: int, _chunk_total: int) -> None:
+    """One page-chunk's progress as part of the whole grid's."""
+    progress(offset + done, total)
 
 
 def render_schedule(data: ScheduleData, *, page: str, parts: Sequence[str] = PARTS,
@@ -90,8 +96,8 @@ def draw_master_grid(writer: kit.PageWriter, data: ScheduleData, progress: Progr
             row += [""] * filler
             rows.append(row)
         kit.draw_table(writer, columns, rows, size=8, header_size=8.5, on_new_page=on_page,
-                       progress=lambda d, t, c=chunk_index: progress(c * len(data.tables) + d,
-                                                                     len(chunks) * len(data.tables)))
+                       progress=functools.partial(_chunk_progress, progress, chunk_index * len(data.tables),
+                                                  len(chunks) * len(data.tables)))
     _waiting_lists(writer, data)
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 import uharfbuzz as hb
-from reportlab.pdfgen.canvas import FILL_NON_ZERO
+from reportlab.pdfgen.canvas import FILL_NON_ZERO  # type: ignore[attr-defined]  # missing from types-reportlab
 
 Outline = tuple[tuple[Any, ...], ...]  # ("M", x, y) / ("L", x, y) / ("C", x1, y1, x2, y2, x, y) / ("Z",) in em units
 

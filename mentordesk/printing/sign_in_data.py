@@ -114,11 +114,11 @@ def build_sign_in_sheets(session: Session, *, group: str = "", which: str = "nex
         groups = [all_groups[picked.group_id]]
     sheets: list[SignInSheet] = []
     for g in groups:
-        members = session.execute(
+        pairs = session.execute(
             select(GroupMember, Person).join(Person, Person.id == GroupMember.person_id)
             .where(GroupMember.group_id == g.id)
         ).all()
-        members = [(m, p) for m, p in members]
+        members = [(m, p) for m, p in pairs]
         sessions = [s for s in session.scalars(select(GroupSession).where(GroupSession.group_id == g.id)
                                                .order_by(GroupSession.starts_at, GroupSession.id))
                     if not s.cancelled]

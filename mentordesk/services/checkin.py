@@ -65,7 +65,7 @@ def _latest_effective_per_person(event_id: int):  # type: ignore[no-untyped-def]
     )
 
 
-def checked_in_query(event_id: int) -> Select[tuple[int]]:
+def checked_in_query(event_id: int) -> Select[int]:
     """The ids of everyone at the event who is checked in right now, as a query to filter by.
 
     Filter with ``Person.id.in_(checked_in_query(…))`` rather than with the ids themselves: a

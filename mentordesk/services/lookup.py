@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk.models import Person
@@ -91,7 +91,7 @@ def search_names(session: Session, event_id: int, query: str, limit: int = 50) -
     words = fold(query).split()
     if not words:
         return []
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     for word in words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         if any(_is_unspaced_script(ch) for ch in word):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
@@ -238,7 +240,7 @@ def merge_people(session: Session, keep_id: int, merge_id: int) -> None:
 
 def _move(session: Session, model: type, column: str, old: int, new: int) -> None:
     """Re-point rows one by one; those that would break a unique or not-self rule stay behind."""
-    rows = session.scalars(select(model).where(getattr(model, column) == old)).all()
+    rows: Sequence[Any] = session.scalars(select(model).where(getattr(model, column) == old)).all()
     for row in rows:
         try:
             with session.begin_nested():

@@ -21,8 +21,12 @@ import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentordesk.output_files import check_output_path, write_atomically
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
 
 Value = str | int | float | bool | date | datetime | None
 
@@ -97,8 +101,8 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(_sheet_title(sheet))
 
-    def cell(value: Value) -> WriteOnlyCell:
-        result = WriteOnlyCell(worksheet, value=value)
+    def cell(value: Value) -> Cell:
+        result = WriteOnlyCell(worksheet, value=value)  # type: ignore[arg-type]  # openpyxl writes dates; its stubs say no
         if isinstance(value, str):
             # openpyxl stores text starting with "=" as a formula; a text cell never is one.
             result.data_type = "s"

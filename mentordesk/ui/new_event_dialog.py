@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk import EVENT_SUFFIX, paths
+from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.qt_values import to_date
 
 FILE_FILTER = f"MentorDesk events (*{EVENT_SUFFIX})"
 #: Characters that Windows, macOS or Linux refuse in file names, plus control characters.
@@ -80,7 +82,7 @@ class NewEventDialog(QDialog):
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName("File location")
         self.browse_button = QPushButton("Browse…")
-        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label = named(QLabel(""), "inlineError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
@@ -126,7 +128,7 @@ class NewEventDialog(QDialog):
     def values(self) -> NewEventValues:
         text = self.path_edit.text().strip()
         path = with_event_suffix(Path(text).expanduser()) if text else self._default_path()
-        starts_on = self.date_edit.date().toPython() if self.date_check.isChecked() else None
+        starts_on = to_date(self.date_edit.date()) if self.date_check.isChecked() else None
         return NewEventValues(
             name=" ".join(self.name_edit.text().split()),
             starts_on=starts_on,

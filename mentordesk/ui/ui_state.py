@@ -56,9 +56,10 @@ class UiState:
         self._settings.setValue(KEY_STATE, state)
 
     def page(self) -> int:
+        value = self._settings.value(KEY_PAGE, DEFAULT_PAGE)
         try:
-            return int(self._settings.value(KEY_PAGE, DEFAULT_PAGE))
-        except (TypeError, ValueError):
+            return int(value) if isinstance(value, (int, str)) else DEFAULT_PAGE
+        except ValueError:
             return DEFAULT_PAGE
 
     def set_page(self, index: int) -> None:
@@ -70,7 +71,7 @@ class UiState:
         """Most recent first; entries whose file has gone are kept (the menu greys them out)."""
         raw = self._settings.value(KEY_RECENT, [])
         # QSettings returns a bare string for a one-element list in INI files.
-        values = [raw] if isinstance(raw, str) else list(raw or [])
+        values = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, (list, tuple)) else []
         return [Path(value) for value in values if isinstance(value, str) and value][:MAX_RECENT]
 
     def add_recent_file(self, path: Path) -> list[Path]:

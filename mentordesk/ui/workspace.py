@@ -23,6 +23,7 @@ from mentordesk.ui import style
 from mentordesk.ui.overview.page import OverviewPage
 from mentordesk.ui.people.page import PeoplePage
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class Workspace(QWidget):
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
-        self.stack = QStackedWidget(self, objectName="pageStack")
+        self.stack = named(QStackedWidget(self), "pageStack")
         self._tasks = tasks
         self._store: EventStore | None = None
         self._built: list[Page | None] = [None] * len(PAGE_ENTRIES)
@@ -87,8 +88,8 @@ class Workspace(QWidget):
         self.people = self._page(PeoplePage)
         self._active = False
 
-        side = QFrame(self, objectName="sidebarPanel")
-        self.sidebar = QListWidget(side, objectName="sidebar")
+        side = named(QFrame(self), "sidebarPanel")
+        self.sidebar = named(QListWidget(side), "sidebar")
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -101,9 +102,9 @@ class Workspace(QWidget):
             item.setSizeHint(QSize(0, 38))
             self.sidebar.addItem(item)
 
-        self.event_label = QLabel("", side, objectName="sidebarEvent")
+        self.event_label = named(QLabel("", side), "sidebarEvent")
         self.event_label.setWordWrap(True)
-        self.file_label = QLabel("", side, objectName="sidebarFile")
+        self.file_label = named(QLabel("", side), "sidebarFile")
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         side.setFixedWidth(SIDEBAR_WIDTH)
@@ -138,8 +139,9 @@ class Workspace(QWidget):
             stand_in = self.stack.widget(index)
             # Swapped in place: the stack keeps showing whichever page it showed.
             self.stack.insertWidget(index, page)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
             self._built[index] = page
             if self._store is not None:
                 page.set_store(self._store)

@@ -94,6 +94,7 @@ def _meetings_of(session: Session, flash_session_ids: list[int], *, person_id: i
         query = query.where(tuple_(FlashSeat.round_id, FlashSeat.table_number).in_([tuple(t) for t in tables]))
     at_table: dict[tuple[int, int], list[tuple[int, int, int, SeatKind]]] = defaultdict(list)
     for flash_id, number, round_id, table, person, kind in session.execute(query):
+        assert table is not None  # selected with a table number
         at_table[(round_id, table)].append((flash_id, number, person, kind))
     rows: list[tuple[int, int, int, int, int]] = []
     for (_round_id, table), seated in at_table.items():

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ class PersonRef:
 
 
 def people_refs(session: Session, ids: set[int]) -> dict[int, PersonRef]:
-    rows = session.scalars(select(Person).where(Person.id.in_(sorted(ids)))) if ids else []
+    rows: Iterable[Person] = session.scalars(select(Person).where(Person.id.in_(sorted(ids)))) if ids else []
     return {p.id: PersonRef(p.full_name, p.email, p.role) for p in rows}
 
 

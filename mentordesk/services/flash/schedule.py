@@ -140,10 +140,10 @@ class _Scheduler:
         share: dict[int, int] = {}
         mentor_key: dict[int, tuple[int, ...]] = {}
         for mentor in mentors:
-            left = len(self.left_of_mentor[mentor])
-            lower[mentor] = max(0, min(facts.seats, left - facts.seats * (ahead[mentor] - 1)))
-            share[mentor] = -(-left // ahead[mentor])
-            mentor_key[mentor] = (self.idle[mentor], facts.seats * ahead[mentor] - left)
+            remaining = len(self.left_of_mentor[mentor])
+            lower[mentor] = max(0, min(facts.seats, remaining - facts.seats * (ahead[mentor] - 1)))
+            share[mentor] = -(-remaining // ahead[mentor])
+            mentor_key[mentor] = (self.idle[mentor], facts.seats * ahead[mentor] - remaining)
         return _Round(
             rounds_left=rounds_left, edges=edges, candidates=candidates, mentors=mentors, tight=tight,
             mentee_rank=_dense_ranks(mentee_key), mentor_rank=_dense_ranks(mentor_key), lower=lower,

@@ -244,7 +244,8 @@ def load_spots(session: Session, flash_session_id: int) -> dict[int, dict[int, s
         .join(FlashSeat, FlashSeat.round_id == FlashRound.id)
         .where(FlashRound.session_id == flash_session_id, FlashSeat.spot.is_not(None))
     ):
-        found[number][person] = spot
+        if spot is not None:  # as selected
+            found[number][person] = spot
     return dict(found)
 
 

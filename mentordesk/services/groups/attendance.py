@@ -146,7 +146,7 @@ def mark_by_scan(session: Session, session_id: int, raw: str, *, status: Attenda
     text = (raw or "").strip()
     if not text:
         return ScanOutcome(False, None, "", None, False, "Nothing was scanned.")
-    event_id = session.scalar(select(MentorGroup.event_id).where(MentorGroup.id == meeting.group_id))
+    event_id = session.scalars(select(MentorGroup.event_id).where(MentorGroup.id == meeting.group_id)).one()
     person_id = lookup.find_by_code(session, event_id, text) or lookup.find_by_email(session, event_id, text)
     if person_id is None:
         return ScanOutcome(False, None, "", None, False, f"No badge matches “{text}”.")

@@ -31,6 +31,8 @@ from mentordesk.models.store import EventStore
 from mentordesk.services.people import PersonRow
 from mentordesk.ui.checkin import desk_actions
 from mentordesk.ui.itemmodels.arrival_list_model import ArrivalFilterModel, ArrivalListModel, Column
+from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.qt_values import to_datetime
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy, HH:mm"
 
@@ -57,20 +59,18 @@ class BulkCheckinDialog(QDialog):
         self.proxy = ArrivalFilterModel(self)
         self.proxy.setSourceModel(self.model)
 
-        intro = QLabel(
+        intro = named(QLabel(
             "Tick the people who signed the paper list. They are recorded as arrived at the time "
-            f"below, at station “{station}”.",
-            objectName="dialogIntro",
-        )
+            f"below, at station “{station}”."), "dialogIntro")
         intro.setWordWrap(True)
-        self.filter_edit = QLineEdit(objectName="bulkFilter")
+        self.filter_edit = named(QLineEdit(), "bulkFilter")
         self.filter_edit.setPlaceholderText("Filter by name or organisation")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter people")
         self.filter_edit.setToolTip("Type a name; Enter ticks the person when only one is shown")
-        self.count_label = QLabel("", objectName="bulkCount")
+        self.count_label = named(QLabel(""), "bulkCount")
 
-        self.table = QTableView(objectName="bulkTable")
+        self.table = named(QTableView(), "bulkTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,7 +86,7 @@ class BulkCheckinDialog(QDialog):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.ROLE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.ORGANISATION, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel("", objectName="emptyState")
+        self.empty_label = named(QLabel(""), "emptyState")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -98,7 +98,7 @@ class BulkCheckinDialog(QDialog):
         ticks.addStretch(1)
         ticks.addWidget(self.count_label)
 
-        self.at_edit = QDateTimeEdit(_this_minute(), objectName="bulkAt")
+        self.at_edit = named(QDateTimeEdit(_this_minute()), "bulkAt")
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setDisplayFormat(DATE_TIME_FORMAT)
         # A paper list is checked in after the fact, never ahead of time.
@@ -107,7 +107,7 @@ class BulkCheckinDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Arrived at", self.at_edit)
 
-        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label = named(QLabel(""), "inlineError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -157,7 +157,7 @@ class BulkCheckinDialog(QDialog):
     @property
     def arrived_at(self) -> datetime:
         """The time on the list, as an aware datetime in the computer's time zone."""
-        return self.at_edit.dateTime().toPython().astimezone()
+        return to_datetime(self.at_edit.dateTime()).astimezone()
 
     def submit(self) -> bool:
         ids = self.model.checked_ids

@@ -45,6 +45,7 @@ from mentordesk.ui.people.person_dialog import PersonDialog
 from mentordesk.ui.sound import SoundPlayer
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.kiosk_base import KioskHost
+from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 
 #: While the page is visible, counts and the recent list are re-read this often.
@@ -102,16 +103,16 @@ class CheckinPage(Page, KioskHost):
     def _build(self) -> None:
         # The header shares its row with the station name, to leave the height to the desk.
         self.body.removeWidget(self.header)
-        self.station_edit = QLineEdit(self.settings.get(STATION_NAME), objectName="stationEdit")
+        self.station_edit = named(QLineEdit(self.settings.get(STATION_NAME)), "stationEdit")
         self.station_edit.setMaxLength(STATION_MAX_CHARS)
         self.station_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.station_edit.setAccessibleName("Station name")
         self.station_edit.setToolTip(f"This desk’s name, recorded with every check-in ({key_text('station')})")
         self.station_edit.setMinimumWidth(120)
         self.station_edit.setMaximumWidth(220)
-        station_label = QLabel("Station", objectName="stationLabel")
+        station_label = named(QLabel("Station"), "stationLabel")
         station_label.setBuddy(self.station_edit)
-        self.sound_check = QCheckBox("Sound", objectName="soundCheck")
+        self.sound_check = named(QCheckBox("Sound"), "soundCheck")
         self.sound_check.setChecked(self.sound.enabled)
         self.sound_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sound_check.setToolTip("Play a short sound after each check-in")
@@ -143,11 +144,9 @@ class CheckinPage(Page, KioskHost):
         self.field.setPlaceholderText("Scan a badge, or type a code, e-mail or name")
         self.field.setAccessibleName("Check in")
         self.field.setToolTip("Enter checks in · ↑ ↓ choose among names · Esc clears")
-        self.keys_label = QLabel(
+        self.keys_label = named(QLabel(
             f"Enter check in · ↑ ↓ choose · Esc clear · {key_text('undo')} undo · "
-            f"{key_text('check_out')} check out · {key_text('station')} station",
-            objectName="checkinKeys",
-        )
+            f"{key_text('check_out')} check out · {key_text('station')} station"), "checkinKeys")
         self.keys_label.setWordWrap(True)
         field_box = QVBoxLayout()
         field_box.setSpacing(4)
@@ -158,7 +157,7 @@ class CheckinPage(Page, KioskHost):
         self.result_panel = ResultPanel()
         self.result_panel.print_badge_button.setToolTip(f"Print this person’s badge ({key_text('print_badge')})")
         self.candidates_view = CandidatesView()
-        self.outcome_stack = QStackedWidget(objectName="outcomeStack")
+        self.outcome_stack = named(QStackedWidget(), "outcomeStack")
         self.outcome_stack.addWidget(self.result_panel)
         self.outcome_stack.addWidget(self.candidates_view)
 

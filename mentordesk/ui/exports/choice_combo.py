@@ -163,6 +163,7 @@ class ChoiceCombo(QComboBox):
                     self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                     self.setCompleter(FoldingCompleter(self.model(), self))
                     line = self.lineEdit()
+                    assert line is not None  # editable just above
                     line.setPlaceholderText("Type to search")
                     line.setClearButtonEnabled(True)
             for row, choice in enumerate(shown):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.ui.exports.options_form import OptionsForm
 from mentordesk.ui.exports.preview import PdfPreview
+from mentordesk.ui.widgets.naming import named
 
 #: The page's shortcuts; key sequences are made when needed (after the app exists).
 KEYS: dict[str, str | QKeySequence.StandardKey] = {
@@ -50,9 +51,9 @@ class DocumentPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dragged = False
-        self.document_title = QLabel("", objectName="sectionTitle")
+        self.document_title = named(QLabel(""), "sectionTitle")
         self.document_title.setWordWrap(True)
-        self.document_description = QLabel("", objectName="pageSubtitle")
+        self.document_description = named(QLabel(""), "pageSubtitle")
         self.document_description.setWordWrap(True)
         self.options_form = OptionsForm()
         # Editors as wide as the window read badly; this fits long choice labels.
@@ -67,7 +68,7 @@ class DocumentPanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
 
-        self.progress_bar = QProgressBar(objectName="exportProgress")
+        self.progress_bar = named(QProgressBar(), "exportProgress")
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setAccessibleName("Progress")
@@ -79,34 +80,34 @@ class DocumentPanel(QWidget):
         self.progress_host = QWidget()
         self.progress_host.setLayout(progress_row)
         progress_row.setContentsMargins(0, 0, 0, 0)
-        self.status_label = QLabel("", objectName="pageSubtitle")
+        self.status_label = named(QLabel(""), "pageSubtitle")
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.preview = PdfPreview()
-        self.message_label = QLabel("", objectName="emptyStateTitle")
+        self.message_label = named(QLabel(""), "emptyStateTitle")
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.message_hint = QLabel("", objectName="pageSubtitle")
+        self.message_hint = named(QLabel(""), "pageSubtitle")
         self.message_hint.setWordWrap(True)
         self.message_hint.setTextFormat(Qt.TextFormat.PlainText)
         for label in (self.message_label, self.message_hint):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        message = QWidget(objectName="exportMessage")
+        message = named(QWidget(), "exportMessage")
         message_layout = QVBoxLayout(message)
         message_layout.addStretch(1)
         message_layout.addWidget(self.message_label)
         message_layout.addWidget(self.message_hint)
         message_layout.addStretch(2)
-        self.preview_stack = QStackedWidget(objectName="exportPreviewStack")
+        self.preview_stack = named(QStackedWidget(), "exportPreviewStack")
         self.preview_stack.addWidget(message)
         self.preview_stack.addWidget(self.preview)
         self.message_panel = message
 
         # The options scroll above the preview; the divider between them can be dragged, and is
         # put back to fit the options whenever another document is chosen.
-        options = QWidget(objectName="exportOptionsArea")
+        options = named(QWidget(), "exportOptionsArea")
         options_layout = QVBoxLayout(options)
         options_layout.setContentsMargins(0, 0, 8, 4)
         options_layout.setSpacing(8)
@@ -114,7 +115,7 @@ class DocumentPanel(QWidget):
         options_layout.addWidget(self.document_description)
         options_layout.addWidget(self.options_form)
         options_layout.addStretch(1)
-        self.options_scroll = QScrollArea(objectName="exportOptionsScroll")
+        self.options_scroll = named(QScrollArea(), "exportOptionsScroll")
         self.options_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.options_scroll.setWidgetResizable(True)
         self.options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -144,6 +145,8 @@ class DocumentPanel(QWidget):
     def fit_options(self) -> None:
         """Give the options the height they need, but never more than about half the panel."""
         contents = self.options_scroll.widget()
+        if contents is None:
+            return
         contents.adjustSize()
         wanted = contents.sizeHint().height() + 2
         total = max(self.splitter.height(), 1)
@@ -161,7 +164,7 @@ class DocumentPanel(QWidget):
 
     @staticmethod
     def _button(text: str, tip: str, key: str, *, primary: bool = False) -> QPushButton:
-        button = QPushButton(text, objectName="primaryButton" if primary else "")
+        button = named(QPushButton(text), "primaryButton" if primary else "")
         button.setToolTip(f"{tip} ({key_text(key)})")
         return button
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.models import ClockPhase, ClockState
 from mentordesk.services.flash.clock import ClockView
+from mentordesk.ui.widgets.naming import named
 
 #: name → (button text, key, what it does)
 ACTIONS: dict[str, tuple[str, str, str]] = {
@@ -53,9 +54,9 @@ class ConsolePanel(QWidget):
         self.show_view(None)
 
     def _build(self) -> None:
-        self.headline_label = QLabel("", objectName="flashHeadline")
+        self.headline_label = named(QLabel(""), "flashHeadline")
         self.headline_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown_label = QLabel("--:--", objectName="flashCountdown")
+        self.countdown_label = named(QLabel("--:--"), "flashCountdown")
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.countdown_label.font())
         font.setPointSize(54)
@@ -66,9 +67,9 @@ class ConsolePanel(QWidget):
         head_font.setPointSize(18)
         head_font.setBold(True)
         self.headline_label.setFont(head_font)
-        self.phase_label = QLabel("", objectName="flashPhase")
+        self.phase_label = named(QLabel(""), "flashPhase")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note_label = QLabel("", objectName="pageSubtitle")
+        self.note_label = named(QLabel(""), "pageSubtitle")
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note_label.setWordWrap(True)
 
@@ -85,9 +86,8 @@ class ConsolePanel(QWidget):
                 row.addSpacing(16)
             row.addWidget(button)
         row.addStretch(1)
-        self.keys_label = QLabel(" · ".join(f"{QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)} "
-                                            f"{t.lower()}" for t, k, _ in ACTIONS.values()),
-                                 objectName="checkinKeys")
+        self.keys_label = named(QLabel(" · ".join(f"{QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)} "
+                                            f"{t.lower()}" for t, k, _ in ACTIONS.values())), "checkinKeys")
         self.keys_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys_label.setWordWrap(True)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.services.flash.views import FlashSnapshot
+from mentordesk.ui.widgets.naming import named
 
 
 class _ChoiceDialog(QDialog):
@@ -30,7 +31,7 @@ class _ChoiceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.message_label = QLabel("", objectName="errorBanner")
+        self.message_label = named(QLabel(""), "errorBanner")
         self.message_label.setWordWrap(True)
         self.message_label.setMinimumWidth(360)
         self.message_label.hide()
@@ -56,6 +57,7 @@ class _ChoiceDialog(QDialog):
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         # Typing part of a name finds it (completion is case- and position-insensitive).
         completer = combo.completer()
+        assert completer is not None  # an editable combo box has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         combo.setAccessibleName(name)

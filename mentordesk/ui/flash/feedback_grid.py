@@ -32,6 +32,7 @@ from mentordesk.services import feedback as fb
 from mentordesk.services.feedback import FeedbackError, Meeting
 from mentordesk.ui import errors
 from mentordesk.ui.itemmodels.feedback_model import Column, FeedbackModel
+from mentordesk.ui.widgets.naming import named
 
 #: Where Enter and Tab go next when typing a mentee's card.
 CARD_ORDER = (Column.RATING, Column.FOLLOW_UP, Column.COMMENT)
@@ -224,17 +225,17 @@ class FeedbackGrid(QWidget):
         self.set_meetings(None, ())
 
     def _build(self) -> None:
-        self.find_edit = QLineEdit(objectName="feedbackFind")
+        self.find_edit = named(QLineEdit(), "feedbackFind")
         self.find_edit.setPlaceholderText("Find a mentee: type a name, Enter to start typing their card")
         self.find_edit.setAccessibleName("Find a mentee")
         self.find_edit.setClearButtonEnabled(True)
         # No mnemonic: Alt+F belongs to the File menu and the Flash page's Feedback tab; Ctrl+F finds.
-        find_label = QLabel("Find", objectName="feedbackFindLabel")
+        find_label = named(QLabel("Find"), "feedbackFindLabel")
         find_label.setBuddy(self.find_edit)
-        self.status_label = QLabel("", objectName="feedbackStatus")
+        self.status_label = named(QLabel(""), "feedbackStatus")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
-        self.help_label = QLabel(HELP_TEXT, objectName="feedbackHelp")
+        self.help_label = named(QLabel(HELP_TEXT), "feedbackHelp")
         self.help_label.setWordWrap(True)
         self.table = FeedbackTable()
         self.table.setModel(self.model)
@@ -247,7 +248,7 @@ class FeedbackGrid(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(Column.COMMENT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        self.empty_label = QLabel("", objectName="emptyState")
+        self.empty_label = named(QLabel(""), "emptyState")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
@@ -301,7 +302,7 @@ class FeedbackGrid(QWidget):
                 row = self.model.row_of(key) if key is not None else None
                 self.table.go_to(row if row is not None else 0, column)
 
-    def find(self, text: str) -> int | None:
+    def find_mentee(self, text: str) -> int | None:
         """Jump to the first mentee whose name matches ``text``; the row, or None."""
         row = fb.first_match(self.model.meetings(), text)
         if row is not None:
@@ -314,12 +315,12 @@ class FeedbackGrid(QWidget):
     # -- slots
 
     def _on_find_edit_text_edited(self, text: str) -> None:
-        if text.strip() and self.find(text) is None:
+        if text.strip() and self.find_mentee(text) is None:
             self.status_label.setText(f"No mentee called “{text.strip()}” has a meeting in this rotation.")
 
     def _on_find_edit_return_pressed(self) -> None:
         if self.find_edit.text().strip():
-            self.find(self.find_edit.text())
+            self.find_mentee(self.find_edit.text())
         self.focus_grid()
 
     def _on_find_shortcut_activated(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.services.feedback import COMMENT_MAX_CHARS, Answer, Meeting, OwnMeetings
+from mentordesk.ui.widgets.naming import named
 
 #: The shared style sheet knows the check-in kiosk; the meeting cards need a little more.
 FORM_STYLE = """
@@ -62,18 +63,17 @@ class MeetingCard(QFrame):
         self.meeting = meeting
         self.as_mentee = as_mentee
         other = meeting.mentor_name if as_mentee else meeting.mentee_name
-        self.who_label = QLabel(other, objectName="kioskCardName")
+        self.who_label = named(QLabel(other), "kioskCardName")
         self.who_label.setTextFormat(Qt.TextFormat.PlainText)
         self.who_label.setWordWrap(True)
-        self.when_label = QLabel(f"Round {meeting.round_number} · Table {meeting.table_number}",
-                                 objectName="kioskCardWhen")
+        self.when_label = named(QLabel(f"Round {meeting.round_number} · Table {meeting.table_number}"), "kioskCardWhen")
         self.rating_buttons: list[QPushButton] = []
         self.rating_group = QButtonGroup(self)
         self.rating_group.setExclusive(False)
         ratings = QHBoxLayout()
         ratings.setSpacing(8)
         for value in range(1, 6):
-            button = QPushButton(str(value), objectName="kioskRating")
+            button = named(QPushButton(str(value)), "kioskRating")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(f"Rating {value} of 5 for {other}")
@@ -84,10 +84,10 @@ class MeetingCard(QFrame):
         self.ratings = QWidget()
         self.ratings.setLayout(ratings)
         self.ratings.setVisible(as_mentee)
-        self.follow_button = QPushButton("I’d like to follow up", objectName="kioskFollow")
+        self.follow_button = named(QPushButton("I’d like to follow up"), "kioskFollow")
         self.follow_button.setCheckable(True)
         self.follow_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.comment_edit = QLineEdit(objectName="kioskComment")
+        self.comment_edit = named(QLineEdit(), "kioskComment")
         self.comment_edit.setPlaceholderText("A comment (optional)")
         self.comment_edit.setMaxLength(COMMENT_MAX_CHARS)
         self.comment_edit.setAccessibleName(f"Comment about {other}")
@@ -173,16 +173,16 @@ class MeetingForm(QWidget):
         super().__init__(parent)
         self.cards: list[MeetingCard] = []
         self.current = 0
-        self.scroll = QScrollArea(objectName="kioskScroll")
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = named(QScrollArea(), "kioskScroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._new_box()
-        self.note_label = QLabel("", objectName="kioskFormNote")
+        self.note_label = named(QLabel(""), "kioskFormNote")
         self.note_label.setWordWrap(True)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.send_button = QPushButton("Send my feedback", objectName="kioskSend")
-        self.cancel_button = QPushButton("Cancel", objectName="kioskCancel")
+        self.send_button = named(QPushButton("Send my feedback"), "kioskSend")
+        self.cancel_button = named(QPushButton("Cancel"), "kioskCancel")
         for button in (self.send_button, self.cancel_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons = QHBoxLayout()
@@ -192,7 +192,7 @@ class MeetingForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note_label)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
         self.send_button.clicked.connect(self.send_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -206,7 +206,7 @@ class MeetingForm(QWidget):
                 widget.ensurePolished()
             card.touched.connect(self._on_card_touched)
             card.next_requested.connect(self._on_card_next_requested)
-            card.step_requested.connect(self.move)
+            card.step_requested.connect(self.move_by)
             card.comment_left.connect(self.keys_wanted)
             self.cards.append(card)
             self.cards_layout.addWidget(card)
@@ -232,15 +232,15 @@ class MeetingForm(QWidget):
     def _new_box(self) -> None:
         # A fresh box for each person: refilling the old one left the scroll area sizing it for the
         # previous person's cards, squeezing the new ones.
-        self.cards_box = QWidget(objectName="kioskCards")
+        self.cards_box = named(QWidget(), "kioskCards")
         self.cards_layout = QVBoxLayout(self.cards_box)
         self.cards_layout.setSpacing(12)
-        self.scroll.setWidget(self.cards_box)  # the previous box and its cards are deleted
+        self.scroll_area.setWidget(self.cards_box)  # the previous box and its cards are deleted
 
     def answers(self) -> list[Answer]:
         return [card.answer() for card in self.cards]
 
-    def move(self, step: int) -> None:
+    def move_by(self, step: int) -> None:
         if self.cards:
             self.set_current(max(0, min(len(self.cards) - 1, self.current + step)))
 
@@ -249,7 +249,7 @@ class MeetingForm(QWidget):
         for number, card in enumerate(self.cards):
             card.set_current(number == index)
         if self.cards:
-            self.scroll.ensureWidgetVisible(self.cards[index])
+            self.scroll_area.ensureWidgetVisible(self.cards[index])
             if keys_to_kiosk:
                 self.keys_wanted.emit()
 
@@ -264,9 +264,9 @@ class MeetingForm(QWidget):
         elif text in ("y", "n"):
             card.set_follow_up(text == "y")
         elif key in (Qt.Key.Key_Down, Qt.Key.Key_Tab):
-            self.move(1)
+            self.move_by(1)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Backtab):
-            self.move(-1)
+            self.move_by(-1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.send_requested.emit()
         elif text.isprintable() and text.strip():
@@ -286,7 +286,7 @@ class MeetingForm(QWidget):
 
     def _on_card_next_requested(self) -> None:
         if self.current + 1 < len(self.cards):
-            self.move(1)
+            self.move_by(1)
             self.cards[self.current].comment_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.send_requested.emit()

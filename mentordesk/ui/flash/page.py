@@ -42,10 +42,13 @@ from mentordesk.ui.flash.projector import ProjectorWindow
 from mentordesk.ui.flash.setup_panel import SetupPanel
 from mentordesk.ui.sound import Cue, SoundPlayer
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from mentordesk.ui.flash.feedback_panel import FeedbackPanel
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +63,7 @@ KEYS = {"plan": "Ctrl+Return", "arrival": "Ctrl+Shift+A", "departure": "Ctrl+Shi
 CHIMES = {ChimeKind.ONE_MINUTE_LEFT: Cue.ONE_MINUTE_LEFT, ChimeKind.PHASE_END: Cue.PHASE_END}
 
 
-def _feedback_panel_class() -> type[QWidget] | None:
+def _feedback_panel_class() -> type[FeedbackPanel] | None:
     """The feedback panel, built separately; the rounds must run even if it cannot be loaded."""
     if importlib.util.find_spec("mentordesk.ui.flash.feedback_panel") is None:
         return None
@@ -93,7 +96,7 @@ class FlashPage(Page):
         self._stale = False
         self._board_cache: tuple[int, Any] | None = None
 
-        self.tabs = QTabWidget(objectName="flashTabs")
+        self.tabs = named(QTabWidget(), "flashTabs")
         self.setup_panel = SetupPanel()
         self.console = ConsolePanel()
         self.lookup = LookupPanel()
@@ -102,10 +105,10 @@ class FlashPage(Page):
         self.tabs.addTab(self.console, "R&un")
         self.tabs.addTab(self.lookup, "&Tables && people")
         panel_class = _feedback_panel_class()
-        self.feedback: Any = panel_class(tasks) if panel_class is not None else None
+        self.feedback: FeedbackPanel | None = panel_class(tasks) if panel_class is not None else None
         if self.feedback is not None:
             self.tabs.addTab(self.feedback, "&Feedback")
-        self.notice_label = QLabel("", objectName="pageNotice")
+        self.notice_label = named(QLabel(""), "pageNotice")
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
         self.body.addWidget(self.notice_label)

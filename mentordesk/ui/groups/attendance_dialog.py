@@ -32,6 +32,7 @@ from mentordesk.ui.groups.labels import STATUS_LABELS, when_text
 from mentordesk.ui.groups.roster_view import RosterView
 from mentordesk.ui.groups.tables import fit_to_screen, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
+from mentordesk.ui.widgets.naming import named, with_buddy
 
 EVERYONE_KEY = "Ctrl+Shift+P"
 KEYS_HINT = ("P present · L late · A absent · E excused · Space skip · Delete clears · "
@@ -81,8 +82,7 @@ class AttendanceDialog(QDialog):
         self.info = info
         self.paper_dialog: QDialog | None = None
         self.setWindowTitle(f"Attendance — {info.group_name}")
-        title = QLabel(f"{info.group_name} · {when_text(info.starts_at)}" + (f" · {info.topic}" if info.topic else ""),
-                       objectName="sectionTitle")
+        title = named(QLabel(f"{info.group_name} · {when_text(info.starts_at)}" + (f" · {info.topic}" if info.topic else "")), "sectionTitle")
         title.setWordWrap(True)
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.scan_field = ScanField()
@@ -93,21 +93,21 @@ class AttendanceDialog(QDialog):
         self.late_spin.setSpecialValueText("never")
         self.late_spin.setSuffix(" min")
         self.late_spin.setToolTip("Scans this long after the start count as late (never: always present)")
-        self.scan_result = QLabel("", objectName="pageSubtitle")
+        self.scan_result = named(QLabel(""), "pageSubtitle")
         self.scan_result.setWordWrap(True)
         self.scan_result.setTextFormat(Qt.TextFormat.PlainText)
         scan_row = QHBoxLayout()
         scan_row.addWidget(self.scan_field, 1)
-        scan_row.addWidget(QLabel("&Late after", buddy=self.late_spin))
+        scan_row.addWidget(with_buddy(QLabel("&Late after"), self.late_spin))
         scan_row.addWidget(self.late_spin)
         self.model = GroupRosterModel(self)
         self.table = RosterView(scan_target=self.scan_field)
         self.table.setModel(self.model)
         set_up_table(self.table, short_columns=(Column.NUMBER, Column.ROLE, Column.STATUS))
-        self.keys_label = QLabel(KEYS_HINT, objectName="pageSubtitle")
+        self.keys_label = named(QLabel(KEYS_HINT), "pageSubtitle")
         self.keys_label.setWordWrap(True)
         self.counts_label = QLabel("")
-        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label = named(QLabel(""), "inlineError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.everyone_button = QPushButton("Everyone else present")
@@ -117,8 +117,9 @@ class AttendanceDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         # Enter belongs to the scan field and the roster; it must never close the window by habit.
         for button in (self.everyone_button, self.paper_button, *self.buttons.buttons()):
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.everyone_button)
         bottom.addWidget(self.paper_button)

@@ -49,6 +49,7 @@ from mentordesk.ui.itemmodels.group_proposal_model import (
     proposal_members,
 )
 from mentordesk.ui.tasks import ReportProgress, TaskManager
+from mentordesk.ui.widgets.naming import named, with_buddy
 
 #: How long the options must rest before a new proposal is made.
 PROPOSE_DELAY_MS = 150
@@ -123,23 +124,23 @@ class AutoFormDialog(QDialog):
             how_many.addWidget(widget)
         how_many.addStretch(1)
         what = QHBoxLayout()
-        what.addWidget(QLabel("&Kind", buddy=self.kind_combo))
+        what.addWidget(with_buddy(QLabel("&Kind"), self.kind_combo))
         what.addWidget(self.kind_combo)
         what.addSpacing(12)
-        what.addWidget(QLabel("Name&s", buddy=self.prefix_edit))
+        what.addWidget(with_buddy(QLabel("Name&s"), self.prefix_edit))
         what.addWidget(self.prefix_edit)
         what.addStretch(1)
         options = QVBoxLayout()
         options.addLayout(how_many)
         options.addLayout(what)
 
-        self.score_label = QLabel("", objectName="pageNotice")
+        self.score_label = named(QLabel(""), "pageNotice")
         self.score_label.setWordWrap(True)
-        self.warnings_label = QLabel("", objectName="inlineError")
+        self.warnings_label = named(QLabel(""), "inlineError")
         self.warnings_label.setWordWrap(True)
         self.groups_model = ProposalGroupModel(self)
         self.members_model = ProposalMemberModel(self)
-        self.groups_table = QTableView(objectName="proposalGroups")
+        self.groups_table = named(QTableView(), "proposalGroups")
         self.groups_table.setModel(self.groups_model)
         set_up_table(self.groups_table, short_columns=(GroupColumn.MENTEES,))
         self.groups_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -156,8 +157,8 @@ class AutoFormDialog(QDialog):
         self.members_table.setToolTip("Drag people onto another group, or Ctrl+Shift+Up/Down, or Alt+M")
         self.move_button = QPushButton("&Move to…")
         self.move_button.setToolTip("Move the chosen people to another proposed group (Alt+M)")
-        self.hint_label = QLabel("Drag people onto another group (or Ctrl+Shift+Up/Down, Alt+M). "
-                                 "Double-click a group's name (F2) to rename it.", objectName="pageSubtitle")
+        self.hint_label = named(QLabel("Drag people onto another group (or Ctrl+Shift+Up/Down, Alt+M). "
+                                 "Double-click a group's name (F2) to rename it."), "pageSubtitle")
         self.hint_label.setWordWrap(True)
         members_box = QWidget()
         members_layout = QVBoxLayout(members_box)

@@ -33,6 +33,8 @@ from mentordesk.ui.groups.dialog_parts import (
     show_error,
 )
 from mentordesk.ui.groups.labels import GOAL_STATUS_LABELS, day_text
+from mentordesk.ui.widgets.naming import named, with_buddy
+from mentordesk.ui.widgets.qt_values import to_date
 
 
 class GoalDialog(QDialog):
@@ -67,7 +69,7 @@ class GoalDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Goal", self.title_edit)
         form.addRow("G&roup", self.group_combo)
-        form.addRow(QLabel("&Target", buddy=self.target_check), target)
+        form.addRow(with_buddy(QLabel("&Target"), self.target_check), target)
         form.addRow("&Status", self.status_combo)
         form.addRow("&Details", self.description_edit)
         form_layout(self, form, self.error_label, self.buttons)
@@ -93,7 +95,7 @@ class GoalDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def save(self) -> int | None:
-        target = self.target_edit.date().toPython() if self.target_check.isChecked() else None
+        target = to_date(self.target_edit.date()) if self.target_check.isChecked() else None
         group = self.group_combo.currentData()
         try:
             with self.store.session() as session:
@@ -131,7 +133,7 @@ class ProgressDialog(QDialog):
             goal = svc.get_goal(session, goal_id)
         self.setWindowTitle(f"Progress — {goal.title}")
         self.entries = goal.entries
-        self.history_label = QLabel("", objectName="pageSubtitle")
+        self.history_label = named(QLabel(""), "pageSubtitle")
         self.history_label.setWordWrap(True)
         self.history_label.setTextFormat(Qt.TextFormat.PlainText)
         self.percent_slider = QSlider(Qt.Orientation.Horizontal)
@@ -156,7 +158,7 @@ class ProgressDialog(QDialog):
         self.remove_button = self.buttons.addButton("Remove latest entry", QDialogButtonBox.ButtonRole.ResetRole)
         form = QFormLayout()
         form.addRow("So far", self.history_label)
-        form.addRow(QLabel("&Progress", buddy=self.percent_spin), percent)
+        form.addRow(with_buddy(QLabel("&Progress"), self.percent_spin), percent)
         form.addRow("&On", self.date_edit)
         form.addRow("&Comment", self.comment_edit)
         form_layout(self, form, self.error_label, self.buttons)
@@ -200,7 +202,7 @@ class ProgressDialog(QDialog):
         try:
             with self.store.session() as session:
                 entry = svc.record_progress(session, self.goal_id, self.percent_spin.value(), self.comment_edit.text(),
-                                            on=self.date_edit.date().toPython())
+                                            on=to_date(self.date_edit.date()))
         except svc.GroupError as error:
             show_error(self.error_label, str(error))
             return None

@@ -30,6 +30,7 @@ from mentordesk.ui.itemmodels.group_goal_model import Column as GoalColumn
 from mentordesk.ui.itemmodels.group_goal_model import GroupGoalModel
 from mentordesk.ui.itemmodels.group_history_model import Column as HistoryColumn
 from mentordesk.ui.itemmodels.group_history_model import GroupHistoryModel
+from mentordesk.ui.widgets.naming import named
 
 if TYPE_CHECKING:
     from mentordesk.ui.groups.page import GroupsPage
@@ -79,7 +80,7 @@ class GoalsTab(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Find a person")
         self.search_edit.setClearButtonEnabled(True)
-        self.people_table = QTableView(objectName="goalPeople")
+        self.people_table = named(QTableView(), "goalPeople")
         self.people_table.setModel(self.people_proxy)
         set_up_table(self.people_table, short_columns=(PersonColumn.ROLE,))
         for column in (PersonColumn.DEPARTMENT, PersonColumn.TOPICS):
@@ -91,12 +92,12 @@ class GoalsTab(QWidget):
         left_layout.addWidget(self.search_edit)
         left_layout.addWidget(self.people_table, 1)
 
-        self.name_label = QLabel("", objectName="sectionTitle")
+        self.name_label = named(QLabel(""), "sectionTitle")
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary_label = QLabel(PICK_SOMEONE, objectName="pageSubtitle")
+        self.summary_label = named(QLabel(PICK_SOMEONE), "pageSubtitle")
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.goals_table = QTableView(objectName="goalsTable")
+        self.goals_table = named(QTableView(), "goalsTable")
         self.goals_table.setModel(self.goals_model)
         set_up_table(self.goals_table, short_columns=(GoalColumn.TARGET, GoalColumn.STATUS, GoalColumn.PROGRESS))
         self.add_goal_button = QPushButton("Add goal…")
@@ -104,10 +105,10 @@ class GoalsTab(QWidget):
         self.progress_button = QPushButton("Record progress…")
         self.delete_goal_button = QPushButton("Delete")
         goal_buttons = QHBoxLayout()
-        goal_buttons.addWidget(QLabel("Goals", objectName="sectionTitle"), 1)
+        goal_buttons.addWidget(named(QLabel("Goals"), "sectionTitle"), 1)
         for button in (self.add_goal_button, self.edit_goal_button, self.progress_button, self.delete_goal_button):
             goal_buttons.addWidget(button)
-        self.history_table = QTableView(objectName="historyTable")
+        self.history_table = named(QTableView(), "historyTable")
         self.history_table.setModel(self.history_model)
         set_up_table(self.history_table, short_columns=(HistoryColumn.WHEN, HistoryColumn.STATUS))
         right = QWidget()
@@ -117,7 +118,7 @@ class GoalsTab(QWidget):
         right_layout.addWidget(self.summary_label)
         right_layout.addLayout(goal_buttons)
         right_layout.addWidget(self.goals_table, 2)
-        right_layout.addWidget(QLabel("Sessions", objectName="sectionTitle"))
+        right_layout.addWidget(named(QLabel("Sessions"), "sectionTitle"))
         right_layout.addWidget(self.history_table, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -276,7 +277,7 @@ class GoalsTab(QWidget):
 
     def _on_delete_goal_button_clicked(self) -> None:
         goal = self.selected_goal()
-        if goal is not None and self.page.change(lambda s: svc.delete_goal(s, goal.id) or True):
+        if goal is not None and self.page.apply(lambda s: svc.delete_goal(s, goal.id)):
             self.page.show_notice(f"Deleted the goal “{goal.title}”.")
             self._reload_history()
 

@@ -18,6 +18,7 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.dialog_parts import choice_combo, error_label, form_layout, save_cancel_buttons, show_error
 from mentordesk.ui.groups.labels import KIND_LABELS
+from mentordesk.ui.widgets.naming import named, with_buddy
 
 KIND_HINTS = {
     GroupKind.GROUP: "A mentor with several mentees.",
@@ -39,7 +40,7 @@ class GroupDialog(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(120)
         self.kind_combo = choice_combo(KIND_LABELS)
-        self.kind_hint = QLabel("", objectName="pageSubtitle")
+        self.kind_hint = named(QLabel(""), "pageSubtitle")
         self.kind_hint.setWordWrap(True)
         self.topic_edit = QLineEdit()
         self.topic_edit.setPlaceholderText("e.g. Robotics, Careers in health")
@@ -56,7 +57,7 @@ class GroupDialog(QDialog):
         kind.setSpacing(2)
         kind.addWidget(self.kind_combo)
         kind.addWidget(self.kind_hint)
-        form.addRow(QLabel("&Kind", buddy=self.kind_combo), kind)
+        form.addRow(with_buddy(QLabel("&Kind"), self.kind_combo), kind)
         form.addRow("&Topic", self.topic_edit)
         form.addRow("&Where", self.location_edit)
         form.addRow("&Description", self.description_edit)
@@ -83,17 +84,18 @@ class GroupDialog(QDialog):
         return GroupKind(self.kind_combo.currentData())
 
     def save(self) -> int | None:
-        fields = {"topic": self.topic_edit.text(), "description": self.description_edit.toPlainText(),
-                  "location": self.location_edit.text()}
+        topic, description = self.topic_edit.text(), self.description_edit.toPlainText()
+        location = self.location_edit.text()
         try:
             with self.store.session() as session:
                 if self.group_id is None:
                     group_id = svc.create_group(session, self.store.event_id, self.name_edit.text(), self.kind,
-                                                **fields)
+                                                topic=topic, description=description, location=location)
                 else:
                     group_id = self.group_id
                     svc.rename_group(session, group_id, self.name_edit.text())
-                    svc.update_group(session, group_id, kind=self.kind, **fields)
+                    svc.update_group(session, group_id, kind=self.kind, topic=topic, description=description,
+                                     location=location)
         except svc.GroupError as error:
             show_error(self.error_label, str(error))
             self.name_edit.setFocus()

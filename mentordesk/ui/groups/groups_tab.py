@@ -43,6 +43,7 @@ from mentordesk.ui.itemmodels.group_list_model import GroupListModel, GroupRow
 from mentordesk.ui.itemmodels.group_member_model import Column as MemberColumn
 from mentordesk.ui.itemmodels.group_member_model import GroupMemberModel
 from mentordesk.ui.people.empty_state import match_heights
+from mentordesk.ui.widgets.naming import named
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -87,7 +88,7 @@ class GroupsTab(QWidget):
     # -- building
 
     def _build(self) -> None:
-        self.new_button = QPushButton("New group…", objectName="primaryButton")
+        self.new_button = named(QPushButton("New group…"), "primaryButton")
         self.new_button.setToolTip("Make a group by hand (Ctrl+Shift+N)")
         self.form_button = QPushButton("Form automatically…")
         self.form_button.setToolTip("Propose balanced groups from everyone's topics and department, then adjust")
@@ -113,7 +114,7 @@ class GroupsTab(QWidget):
         match_heights(self.new_button, self.form_button, self.edit_button, self.archive_button,
                       self.delete_button, self.calendar_button)
 
-        self.groups_table = QTableView(objectName="groupsTable")
+        self.groups_table = named(QTableView(), "groupsTable")
         self.groups_table.setModel(self.groups_model)
         set_up_table(self.groups_table, short_columns=(GroupColumn.KIND, GroupColumn.RATE))
         self.groups_table.setAcceptDrops(True)
@@ -121,7 +122,7 @@ class GroupsTab(QWidget):
         self.groups_table.setDragDropOverwriteMode(True)
         self.groups_table.setDropIndicatorShown(True)
 
-        self.members_title = QLabel("", objectName="sectionTitle")
+        self.members_title = named(QLabel(""), "sectionTitle")
         self.members_title.setTextFormat(Qt.TextFormat.PlainText)
         # A long group name gives way to the buttons beside it (the whole name is in the list above).
         self.members_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -219,7 +220,7 @@ class GroupsTab(QWidget):
         self.page.load("groups.list", groups_snapshot, self._show_groups)
 
     def _show_groups(self, rows: list[GroupRow]) -> None:
-        wanted = self._select_after_load or (self.selected_group().summary.id if self.selected_group() else None)
+        wanted = self._select_after_load or (group.summary.id if (group := self.selected_group()) else None)
         self._select_after_load = None
         self._loaded = True
         self.groups_model.set_rows(rows)
@@ -452,7 +453,7 @@ class GroupsTab(QWidget):
         if group is None:
             return
         archived = not group.summary.archived
-        if self.page.change(lambda s: svc.update_group(s, group.summary.id, archived=archived) or True):
+        if self.page.apply(lambda s: svc.update_group(s, group.summary.id, archived=archived)):
             self._after_change()
 
     def _on_delete_button_clicked(self) -> None:
@@ -472,7 +473,7 @@ class GroupsTab(QWidget):
         box.open()
 
     def _delete(self, group_id: int) -> None:
-        if self.page.change(lambda s: svc.delete_group(s, group_id) or True):
+        if self.page.apply(lambda s: svc.delete_group(s, group_id)):
             self._after_change()
 
     def _on_calendar_group_action_triggered(self) -> None:

@@ -28,6 +28,7 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.labels import when_text
 from mentordesk.ui.groups.tables import fit_to_screen
+from mentordesk.ui.widgets.naming import named
 
 
 def feedback_text(items: list[svc.SessionFeedbackInfo]) -> str:
@@ -46,8 +47,7 @@ class NotesDialog(QDialog):
         self.store = store
         self.info = info
         self.setWindowTitle(f"Notes — {info.group_name}")
-        title = QLabel(f"{info.group_name} · {when_text(info.starts_at)}" + (f" · {info.topic}" if info.topic else ""),
-                       objectName="sectionTitle")
+        title = named(QLabel(f"{info.group_name} · {when_text(info.starts_at)}" + (f" · {info.topic}" if info.topic else "")), "sectionTitle")
         title.setWordWrap(True)
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.agenda_edit = QPlainTextEdit()
@@ -63,7 +63,7 @@ class NotesDialog(QDialog):
         form.addRow("&Discussed", self.discussion_edit)
         form.addRow("A&ctions", self.actions_edit)
 
-        self.feedback_label = QLabel("", objectName="pageSubtitle")
+        self.feedback_label = named(QLabel(""), "pageSubtitle")
         self.feedback_label.setWordWrap(True)
         self.feedback_label.setTextFormat(Qt.TextFormat.PlainText)
         self.author_combo = QComboBox()
@@ -85,7 +85,7 @@ class NotesDialog(QDialog):
         feedback_layout.addWidget(self.feedback_label)
         feedback_layout.addLayout(feedback_row)
 
-        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label = named(QLabel(""), "inlineError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -26,6 +26,7 @@ from mentordesk.ui.groups.groups_tab import GroupsTab
 from mentordesk.ui.groups.labels import plural
 from mentordesk.ui.groups.sessions_tab import SessionsTab
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 
 if TYPE_CHECKING:
@@ -50,14 +51,14 @@ class GroupsPage(Page):
         super().__init__(tasks, parent)
         #: The latest dialog opened from this page, so tests can find and drive it.
         self.dialog: QWidget | None = None
-        self.notice_label = QLabel("", objectName="pageNotice")
+        self.notice_label = named(QLabel(""), "pageNotice")
         self.notice_label.setWordWrap(True)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice_label.hide()
-        self.error_label = QLabel("", objectName="errorBanner")
+        self.error_label = named(QLabel(""), "errorBanner")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.tabs = QTabWidget(objectName="groupsTabs")
+        self.tabs = named(QTabWidget(), "groupsTabs")
         self.tabs.setDocumentMode(True)
         self.groups_tab = GroupsTab(self)
         self.sessions_tab = SessionsTab(self)
@@ -115,6 +116,15 @@ class GroupsPage(Page):
             return None
         self.error_label.hide()
         return result
+
+    def apply(self, work: Callable[[Session], object]) -> bool:
+        """Run ``work`` like :meth:`change`, for work that returns nothing; True when it was committed."""
+
+        def run(session: Session) -> bool:
+            work(session)
+            return True
+
+        return self.change(run) is not None
 
     def show_notice(self, text: str) -> None:
         self.error_label.hide()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mentordesk.models import AttendanceSource, AttendanceStatus
 from mentordesk.models.store import EventStore
@@ -20,6 +20,7 @@ from mentordesk.ui.groups.labels import when_text
 from mentordesk.ui.groups.roster_view import RosterView
 from mentordesk.ui.groups.tables import fit_to_screen, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
+from mentordesk.ui.widgets.naming import named
 
 
 class PaperSheetDialog(QDialog):
@@ -36,11 +37,12 @@ class PaperSheetDialog(QDialog):
         set_up_table(self.table, short_columns=(Column.NUMBER, Column.ROLE, Column.STATUS))
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.counts_label = QLabel("")
-        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label = named(QLabel(""), "inlineError")
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)  # Enter must not close the grid halfway down a sheet
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter must not close the grid halfway down a sheet
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)

@@ -31,6 +31,8 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.dialog_parts import WhenFields, choice_combo, date_edit, error_label, qdate, show_error
 from mentordesk.ui.groups.labels import MODE_LABELS, day_text, plural
+from mentordesk.ui.widgets.naming import named, with_buddy
+from mentordesk.ui.widgets.qt_values import to_date
 
 #: What the "Repeats" box offers: (label, frequency, interval); None is a one-off session.
 REPEATS: tuple[tuple[str, Frequency | None, int], ...] = (
@@ -90,19 +92,18 @@ class ScheduleDialog(QDialog):
         with store.read_session() as session:
             zone = svc.event_zone_name(session, store.event_id)
         # Said once, so nobody wonders whether 16:00 moves when the clocks change: it does not.
-        self.zone_label = QLabel(f"Times are wall-clock times in {zone}, across daylight-saving changes.",
-                                 objectName="pageSubtitle")
+        self.zone_label = named(QLabel(f"Times are wall-clock times in {zone}, across daylight-saving changes."), "pageSubtitle")
         self.zone_label.setWordWrap(True)
-        self.summary_label = QLabel("", objectName="sectionTitle")
+        self.summary_label = named(QLabel(""), "sectionTitle")
         self.summary_label.setWordWrap(True)
-        self.preview_label = QLabel("", objectName="pageSubtitle")
+        self.preview_label = named(QLabel(""), "pageSubtitle")
         self.preview_label.setWordWrap(True)
         self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.schedule_button = self.buttons.addButton("Schedule", QDialogButtonBox.ButtonRole.AcceptRole)
         form = QFormLayout()
         form.addRow("&Group", self.group_combo)
-        form.addRow(QLabel("&First session", buddy=self.date_edit), when.row)
+        form.addRow(with_buddy(QLabel("&First session"), self.date_edit), when.row)
         form.addRow("&Repeats", self.repeat_combo)
         form.addRow("Ends", self.ends_row)
         form.addRow("&Where", self.location_edit)
@@ -132,7 +133,7 @@ class ScheduleDialog(QDialog):
 
     @property
     def first_day(self) -> date:
-        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+        return to_date(self.date_edit.date())
 
     def recurrence(self) -> svc.Recurrence | None:
         _label, frequency, interval = REPEATS[self.repeat_combo.currentIndex()]
@@ -140,7 +141,7 @@ class ScheduleDialog(QDialog):
             return None
         if self.count_radio.isChecked():
             return svc.Recurrence(frequency, interval, count=self.count_spin.value())
-        return svc.Recurrence(frequency, interval, until=self.until_edit.date().toPython())
+        return svc.Recurrence(frequency, interval, until=to_date(self.until_edit.date()))
 
     def plan(self) -> svc.SessionPlan:
         at = self.time_edit.time()

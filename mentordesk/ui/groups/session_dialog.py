@@ -23,6 +23,8 @@ from mentordesk.ui.groups.dialog_parts import (
     show_error,
 )
 from mentordesk.ui.groups.labels import MODE_LABELS, when_text
+from mentordesk.ui.widgets.naming import with_buddy
+from mentordesk.ui.widgets.qt_values import to_date
 
 
 class SessionDialog(QDialog):
@@ -49,7 +51,7 @@ class SessionDialog(QDialog):
         self.error_label = error_label()
         self.buttons = save_cancel_buttons()
         form = QFormLayout()
-        form.addRow(QLabel("&When", buddy=self.date_edit), when.row)
+        form.addRow(with_buddy(QLabel("&When"), self.date_edit), when.row)
         form.addRow("W&here", self.location_edit)
         form.addRow("&Mode", self.mode_combo)
         form.addRow("&Link", self.link_edit)
@@ -66,7 +68,7 @@ class SessionDialog(QDialog):
 
     def save(self) -> bool:
         at = self.time_edit.time()
-        day, start = self.date_edit.date().toPython(), time(at.hour(), at.minute())
+        day, start = to_date(self.date_edit.date()), time(at.hour(), at.minute())
         moved = (day, start) != (self.info.starts_at.date(), self.info.starts_at.time().replace(second=0, microsecond=0))
         mode = SessionMode(self.mode_combo.currentData())
         changes = svc.SessionChanges(

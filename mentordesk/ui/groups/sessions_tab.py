@@ -34,6 +34,7 @@ from mentordesk.ui.groups.session_dialog import SessionDialog
 from mentordesk.ui.groups.tables import current_row, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_session_model import Column, GroupSessionModel
 from mentordesk.ui.people.empty_state import match_heights
+from mentordesk.ui.widgets.naming import named, with_buddy
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -75,7 +76,7 @@ class SessionsTab(QWidget):
         self.when_combo = QComboBox()
         for label, when in WHEN_CHOICES:
             self.when_combo.addItem(label, when)
-        self.schedule_button = QPushButton("Schedule…", objectName="primaryButton")
+        self.schedule_button = named(QPushButton("Schedule…"), "primaryButton")
         self.schedule_button.setToolTip("Schedule one session or a recurring series")
         self.attendance_button = QPushButton("Attendance…")
         self.attendance_button.setToolTip("Take attendance for the chosen session (Enter)")
@@ -86,18 +87,18 @@ class SessionsTab(QWidget):
         match_heights(self.schedule_button, self.attendance_button, self.notes_button, self.move_button,
                       self.cancel_button)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Sho&w", buddy=self.when_combo))
+        filters.addWidget(with_buddy(QLabel("Sho&w"), self.when_combo))
         filters.addWidget(self.when_combo)
-        filters.addWidget(QLabel("of", buddy=self.group_combo))
+        filters.addWidget(with_buddy(QLabel("of"), self.group_combo))
         filters.addWidget(self.group_combo, 1)
         filters.addStretch(0)
         filters.addWidget(self.schedule_button)
         actions = QHBoxLayout()
-        self.count_label = QLabel("", objectName="pageSubtitle")
+        self.count_label = named(QLabel(""), "pageSubtitle")
         actions.addWidget(self.count_label, 1)
         for button in (self.attendance_button, self.notes_button, self.move_button, self.cancel_button):
             actions.addWidget(button)
-        self.table = QTableView(objectName="sessionsTable")
+        self.table = named(QTableView(), "sessionsTable")
         self.table.setModel(self.model)
         set_up_table(self.table, short_columns=(Column.WHEN, Column.ATTENDANCE))
         # Rarer changes, on the table's context menu (right-click or the Menu key).
@@ -105,7 +106,7 @@ class SessionsTab(QWidget):
         self.delete_action = QAction("Delete this session…", self.table)
         self.table.addActions([self.end_series_action, self.delete_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.empty_label = QLabel("", objectName="emptyStateTitle")
+        self.empty_label = named(QLabel(""), "emptyStateTitle")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.stack = QStackedWidget()
@@ -140,7 +141,7 @@ class SessionsTab(QWidget):
 
     @property
     def when(self) -> When:
-        return self.when_combo.currentData()  # type: ignore[no-any-return]
+        return self.when_combo.currentData()
 
     def set_filter(self, *, group_id: int | None = None, when: When | None = None) -> None:
         if when is not None:
@@ -251,7 +252,7 @@ class SessionsTab(QWidget):
         if info is None:
             return False
         action = svc.restore_session if info.cancelled else svc.cancel_session
-        if self.page.change(lambda s: action(s, info.id) or True) is None:
+        if not self.page.apply(lambda s: action(s, info.id)):
             return False
         what = "Restored" if info.cancelled else "Cancelled"
         self.page.show_notice(f"{what} {info.group_name}, {when_text(info.starts_at)}. The other sessions are unchanged.")
@@ -274,7 +275,7 @@ class SessionsTab(QWidget):
 
     def delete_session(self, session_id: int | None = None) -> bool:
         info = self._session(session_id)
-        if info is None or self.page.change(lambda s: svc.delete_session(s, info.id) or True) is None:
+        if info is None or not self.page.apply(lambda s: svc.delete_session(s, info.id)):
             return False
         self.page.show_notice(f"Deleted {info.group_name}, {when_text(info.starts_at)}.")
         self._after_change()

@@ -58,7 +58,8 @@ def selected_rows(view: QTableView) -> list[int]:
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Open a window at the size it is designed for, or smaller on a small screen."""
-    screen = window.screen() or (window.parentWidget().screen() if window.parentWidget() else None)
+    parent = window.parentWidget()
+    screen = window.screen() or (parent.screen() if parent is not None else None)
     if screen is not None:
         available = screen.availableGeometry()
         width = min(width, available.width() - 40)

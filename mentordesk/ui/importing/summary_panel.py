@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services.importing import ImportSummary
 from mentordesk.ui.itemmodels.import_problems_model import ImportProblemsModel, ProblemColumn, problems_of
+from mentordesk.ui.widgets.naming import named
 
 NO_PROBLEMS_TEXT = "Every row was read without a problem."
 
@@ -25,14 +26,15 @@ class _Figure(QFrame):
     """A number with a caption, in the style of the Overview's tiles."""
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="statTile")
+        super().__init__(parent)
+        self.setObjectName("statTile")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 10)
         layout.setSpacing(0)
         self.caption = caption
-        self.value_label = QLabel("0", objectName="statValue")
-        layout.addWidget(QLabel(caption, objectName="statCaption"))
+        self.value_label = named(QLabel("0"), "statValue")
+        layout.addWidget(named(QLabel(caption), "statCaption"))
         layout.addWidget(self.value_label)
         self.setMinimumWidth(110)
 
@@ -47,8 +49,8 @@ class SummaryPanel(QWidget):
         self.summary: ImportSummary | None = None
         self.problems_model = ImportProblemsModel(self)
 
-        self.title_label = QLabel("", objectName="sectionTitle")
-        self.describe_label = QLabel("", objectName="pageSubtitle")
+        self.title_label = named(QLabel(""), "sectionTitle")
+        self.describe_label = named(QLabel(""), "pageSubtitle")
         self.describe_label.setWordWrap(True)
         self.describe_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.added = _Figure("Added")
@@ -60,8 +62,8 @@ class SummaryPanel(QWidget):
         for figure in (self.added, self.updated, self.unchanged, self.skipped):
             figures.addWidget(figure, 1)
 
-        self.problems_title = QLabel("", objectName="sectionTitle")
-        self.problems_view = QTableView(objectName="importProblems")
+        self.problems_title = named(QLabel(""), "sectionTitle")
+        self.problems_view = named(QTableView(), "importProblems")
         self.problems_view.setModel(self.problems_model)
         self.problems_view.setAccessibleName("Skipped rows, warnings and likely duplicates")
         self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -79,7 +81,7 @@ class SummaryPanel(QWidget):
         header.setSectionResizeMode(ProblemColumn.WHO, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(ProblemColumn.WHO, 170)
         header.setSectionResizeMode(ProblemColumn.DETAILS, QHeaderView.ResizeMode.Stretch)
-        self.no_problems_label = QLabel(NO_PROBLEMS_TEXT, objectName="emptyState")
+        self.no_problems_label = named(QLabel(NO_PROBLEMS_TEXT), "emptyState")
         self.no_problems_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.problems_stack = QStackedWidget()
         self.problems_stack.addWidget(self.problems_view)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
+
+from mentordesk.ui.widgets.naming import named
 
 if TYPE_CHECKING:
     from mentordesk.services.events import EventCounts, RoleCount
@@ -21,16 +24,16 @@ class StatTile(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(4)
-        self.caption_label = QLabel(caption, objectName="statCaption")
-        self.value_label = QLabel("–", objectName="statValue")
-        self.detail_label = QLabel("", objectName="statDetail")
+        self.caption_label = named(QLabel(caption), "statCaption")
+        self.value_label = named(QLabel("–"), "statValue")
+        self.detail_label = named(QLabel(""), "statDetail")
         self.detail_label.setWordWrap(True)
         layout.addWidget(self.caption_label)
         layout.addWidget(self.value_label)
         layout.addWidget(self.detail_label)
         self.bar: QProgressBar | None = None
         if with_bar:
-            self.bar = QProgressBar(objectName="statBar")
+            self.bar = named(QProgressBar(), "statBar")
             self.bar.setTextVisible(False)
             self.bar.setFixedHeight(6)
             self.bar.setRange(0, 1)
@@ -66,7 +69,7 @@ class CountsPanel(QWidget):
         self.mentees = StatTile("Mentees", with_bar=True)
         self.facilitators = StatTile("Facilitators", with_bar=True)
         self.groups = StatTile("Groups", with_bar=False)
-        self.summary_label = QLabel("", objectName="countsSummary")
+        self.summary_label = named(QLabel(""), "countsSummary")
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._grid = QGridLayout()
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -104,12 +107,12 @@ class CountsPanel(QWidget):
             f"{counts.arrived} of {people} {'person has' if people == 1 else 'people have'} arrived."
         )
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # Qt layouts do not wrap; re-flow the tiles so a small window shows two per row.
         columns = self.NARROW_COLUMNS if self.width() < self.NARROW_BELOW_PX else self.WIDE_COLUMNS
         if columns != self._columns:
             self._arrange(columns)
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     def _arrange(self, columns: int) -> None:
         self._columns = columns

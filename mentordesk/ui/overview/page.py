@@ -29,7 +29,9 @@ from mentordesk.services import events
 from mentordesk.services.events import EventCounts, EventDetails, EventDetailsError
 from mentordesk.ui.overview.counts_panel import CountsPanel
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
+from mentordesk.ui.widgets.qt_values import to_date
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -63,22 +65,22 @@ class OverviewPage(Page):
         self.counts_panel = CountsPanel()
         self.body.addWidget(self.counts_panel)
 
-        self.details_frame = QFrame(objectName="detailsCard")
+        self.details_frame = named(QFrame(), "detailsCard")
         self.details_frame.setFrameShape(QFrame.Shape.StyledPanel)
         self.details_frame.setMaximumWidth(720)
         frame_layout = QVBoxLayout(self.details_frame)
         frame_layout.setContentsMargins(18, 14, 18, 16)
         frame_layout.setSpacing(10)
-        frame_layout.addWidget(QLabel("Event details", objectName="sectionTitle"))
+        frame_layout.addWidget(named(QLabel("Event details"), "sectionTitle"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.name_edit = QLineEdit(objectName="eventName")
+        self.name_edit = named(QLineEdit(), "eventName")
         self.name_edit.setMaxLength(200)
         self.name_edit.setPlaceholderText("e.g. Spring Flash Mentoring")
-        self.date_check = QCheckBox("Set a date", objectName="eventHasDate")
-        self.date_edit = QDateEdit(objectName="eventDate")
+        self.date_check = named(QCheckBox("Set a date"), "eventHasDate")
+        self.date_edit = named(QDateEdit(), "eventDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.date_edit.setDate(QDate.currentDate())
@@ -89,7 +91,7 @@ class OverviewPage(Page):
         date_row.addWidget(self.date_check)
         date_row.addWidget(self.date_edit)
         date_row.addStretch(1)
-        self.venue_edit = QLineEdit(objectName="eventVenue")
+        self.venue_edit = named(QLineEdit(), "eventVenue")
         self.venue_edit.setMaxLength(300)
         self.venue_edit.setPlaceholderText("Where it takes place (optional)")
         form.addRow("&Name", self.name_edit)
@@ -99,15 +101,15 @@ class OverviewPage(Page):
         form.addRow("&Venue", self.venue_edit)
         frame_layout.addLayout(form)
 
-        self.error_label = QLabel("", objectName="inlineError")
+        self.error_label = named(QLabel(""), "inlineError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         frame_layout.addWidget(self.error_label)
 
         buttons = QHBoxLayout()
-        self.saved_label = QLabel("", objectName="savedNotice")
+        self.saved_label = named(QLabel(""), "savedNotice")
         self.revert_button = QPushButton("Revert")
-        self.save_button = QPushButton("Save", objectName="primaryButton")
+        self.save_button = named(QPushButton("Save"), "primaryButton")
         self.save_button.setDefault(True)
         self.save_button.setToolTip("Save the event’s details (Enter)")
         buttons.addWidget(self.saved_label, 1)
@@ -264,7 +266,7 @@ class OverviewPage(Page):
         self._update_buttons()
 
     def _form_values(self) -> tuple[str, date | None, str]:
-        starts_on = self.date_edit.date().toPython() if self.date_check.isChecked() else None
+        starts_on = to_date(self.date_edit.date()) if self.date_check.isChecked() else None
         return " ".join(self.name_edit.text().split()), starts_on, " ".join(self.venue_edit.text().split())
 
     def _update_buttons(self) -> None:

@@ -34,6 +34,7 @@ from mentordesk.ui.people.merge_dialog import MergeDialog
 from mentordesk.ui.people.people_table import PeopleTable
 from mentordesk.ui.people.person_dialog import PersonDialog
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class PeoplePage(Page):
     def _build_header(self) -> None:
         self.import_button = QPushButton("Import…")
         self.import_button.setToolTip("Import people from a ticketing or form export (Ctrl+I)")
-        self.add_button = QPushButton("Add person", objectName="primaryButton")
+        self.add_button = named(QPushButton("Add person"), "primaryButton")
         self.add_button.setToolTip("Add someone by hand, e.g. a late registration (Ctrl+Shift+N)")
         # The page header shares its row with the buttons that add people.
         self.body.removeWidget(self.header)
@@ -133,8 +134,8 @@ class PeoplePage(Page):
         self.arrival_combo = self.filter_bar.arrival_combo
         self.body.addWidget(self.filter_bar)
 
-        self.count_label = QLabel(objectName="peopleCount")
-        self.duplicates_button = QPushButton(objectName="duplicatesNotice")
+        self.count_label = named(QLabel(), "peopleCount")
+        self.duplicates_button = named(QPushButton(), "duplicatesNotice")
         self.duplicates_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         self.duplicates_button.setToolTip("Some records look like the same person: review and merge them")
         self.duplicates_button.hide()
@@ -155,7 +156,7 @@ class PeoplePage(Page):
         actions.addWidget(self.erase_button)
         self.body.addWidget(self.actions_bar)
 
-        self.notice_label = QLabel("", objectName="pageNotice")
+        self.notice_label = named(QLabel(""), "pageNotice")
         self.notice_label.setWordWrap(True)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice_label.hide()
@@ -408,12 +409,11 @@ class PeoplePage(Page):
         self.duplicates = duplicates
         wanted = self._select_after_load or (selected.id if selected else None)
         self._select_after_load = None
-        if wanted is None or not self.select_person(wanted):
-            if first_load and self.proxy.rowCount():
-                # Land on the first row so the keyboard can move through the table at once.
-                self.table.selectionModel().setCurrentIndex(
-                    self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-                )
+        if (wanted is None or not self.select_person(wanted)) and first_load and self.proxy.rowCount():
+            # Land on the first row so the keyboard can move through the table at once.
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
         self._update_view()
 
     def _update_view(self) -> None:

@@ -28,13 +28,23 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentordesk.models.store import EventStore
 from mentordesk.services.kiosk import PinGuard, PinStatus, PinVerdict
 from mentordesk.settings import KIOSK_LOCKED, KIOSK_PIN, Settings
 from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
 from mentordesk.ui.checkin.scan_field import ScanField
+from mentordesk.ui.widgets.naming import named
 
 #: How long an outcome stays before the welcome prompt returns.
 RESULT_MS = 6_000
@@ -74,6 +84,11 @@ class KioskBase(QWidget):
     #: Kiosk mode was left (with the PIN, or because the event was closed).
     finished = Signal()
 
+    # Built by the subclass's ``_build``.
+    stack: QStackedWidget
+    title_label: QLabel
+    prompt_label: QLabel
+
     def __init__(self, store: EventStore, settings: Settings, title: str, parent: QWidget | None = None) -> None:
         """Set up the window; the subclass then builds its screens and calls :meth:`_ready`."""
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
@@ -110,8 +125,8 @@ class KioskBase(QWidget):
 
     def _build_answers(self, *, spacing: int | None = None, key_tips: bool = False) -> None:
         """The "Yes, that's me" and "No" buttons of "Are you …?", in ``self.answers``."""
-        self.yes_button = QPushButton("Yes, that’s me", objectName="kioskYes")
-        self.no_button = QPushButton("No", objectName="kioskNo")
+        self.yes_button = named(QPushButton("Yes, that’s me"), "kioskYes")
+        self.no_button = named(QPushButton("No"), "kioskNo")
         if key_tips:
             self.yes_button.setToolTip("Enter")
             self.no_button.setToolTip("Esc")
@@ -129,14 +144,14 @@ class KioskBase(QWidget):
     def _build_pin_panel(self, panel: QWidget, *, spacing: int | None = None) -> None:
         """The PIN prompt, laid out in ``panel`` (``self.pin_panel``)."""
         self.pin_panel = panel
-        self.pin_label = QLabel(PIN_PROMPT, objectName="kioskNote")
+        self.pin_label = named(QLabel(PIN_PROMPT), "kioskNote")
         self.pin_label.setWordWrap(True)
         self.pin_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pin_edit = QLineEdit(objectName="kioskPin")
+        self.pin_edit = named(QLineEdit(), "kioskPin")
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_edit.setAccessibleName("Kiosk PIN")
         self.pin_edit.setMaximumWidth(320)
-        self.pin_error = QLabel("", objectName="kioskPinError")
+        self.pin_error = named(QLabel(""), "kioskPinError")
         self.pin_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin_error.setWordWrap(True)
         pin_layout = QVBoxLayout(panel)
@@ -149,7 +164,7 @@ class KioskBase(QWidget):
 
     def _lay_out(self, column: QBoxLayout, column_stretch: int) -> None:
         """``column`` centred on the screen, the Organiser button (which asks for the PIN) below it."""
-        self.exit_button = QPushButton("Organiser", objectName="kioskExit")
+        self.exit_button = named(QPushButton("Organiser"), "kioskExit")
         self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         leave_key = QKeySequence(LEAVE_KEY).toString(QKeySequence.SequenceFormat.NativeText)
         self.exit_button.setToolTip(f"Leave kiosk mode with the PIN ({leave_key})")
