@@ -11,7 +11,10 @@ STAMP  := $(VENV)/.installed-stamp
 run: system-deps-run $(STAMP)
 	$(BIN)/mentordesk
 
+# Lint and type-check first (seconds), then the tests; settings in pyproject.toml.
 test: system-deps-test $(STAMP)
+	$(BIN)/ruff check mentordesk tests bench
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: system-deps-test $(STAMP)
