@@ -66,6 +66,19 @@ def known_revisions() -> set[str]:
     return set(SCHEMA_REVISIONS)
 
 
+def _has_sqlite_magic(path: Path) -> bool:
+    """Whether a file SQLite refused starts like a SQLite database (then it is damaged, not foreign).
+
+    Read directly, which is safe only here: SQLite could not open the file, so no connection of
+    this process holds locks on it that closing this descriptor could release.
+    """
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def application_id(path: Path) -> int | None:
     """The ``PRAGMA application_id`` of a SQLite file, or None when it is no database (or unreadable).
 
@@ -157,7 +170,7 @@ def inspect_event_file(path: Path) -> FileInfo:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == _SQLITE_NOTADB:
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == _SQLITE_NOTADB and not _has_sqlite_magic(path):
                 raise NotAnEventFile(f"{name} is not a MentorDesk event file") from None
             raise
         if app_id != APPLICATION_ID:
