@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from mentordesk.models import Base, Event
+from mentordesk.models.changes import CommitAnnouncer
 from mentordesk.models.db_errors import describe_sqlite_error, environment_problem
 from mentordesk.models.event_file import (  # noqa: F401 - re-exported: callers import them from the store
     APPLICATION_ID,
@@ -164,6 +165,8 @@ class EventStore:
         # Reads begin DEFERRED on SQLite (see _install_sqlite_pragmas); elsewhere the option is ignored.
         self._read_sessions = sessionmaker(engine.execution_options(**{_BEGIN_OPTION: "DEFERRED"}),
                                            expire_on_commit=False)
+        #: Tells listeners which tables each commit wrote (see models/changes.py).
+        self.changes = CommitAnnouncer(self._sessions, self._read_sessions)
         with self._read_sessions() as session:
             event_id = session.scalar(select(Event.id).order_by(Event.id).limit(1))
         if event_id is None:

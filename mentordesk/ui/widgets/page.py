@@ -1,12 +1,15 @@
 """The base of every sidebar page: its header, the open event, and loading data off the UI thread.
 
 A page gets the open :class:`EventStore` through :meth:`Page.set_store` (``None`` when the event is
-closed) and is told when it becomes the visible page. While it is visible and an event is open, a
-page that sets :attr:`Page.refresh_interval_ms` re-reads the event every so often through
-:meth:`Page.poll` (another station, the command line or a kiosk may have written to it); hidden
-pages do not poll. Reads go through :meth:`Page.load`, which
-runs a service call on a background thread via the task manager and hands the result back on the
-UI thread; a result that arrives after the event was closed or swapped is dropped.
+closed) and is told when it becomes the visible page. While it is visible, it re-reads what it
+shows through :meth:`Page.poll` whenever the event changes — a commit of this app, or one of
+another process (the command line, a kiosk, another desk), told by the shared
+``ui/change_watcher.py`` — if the change touches :attr:`Page.watched_tables`. Hidden pages re-read
+when they are shown. :attr:`Page.refresh_interval_ms` is the fallback for an event whose other
+writers cannot be watched (a database server): only then does the visible page re-read on a
+timer. Reads go through :meth:`Page.load`, which runs a service call on a background thread via
+the task manager and hands the result back on the UI thread; a result that arrives after the
+event was closed or swapped is dropped.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from mentordesk.ui import errors
+from mentordesk.ui import change_watcher, errors
+from mentordesk.ui.change_watcher import ChangeWatcher
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.naming import named
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -39,9 +44,9 @@ class PageHeader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.title_label = QLabel(title, objectName="pageTitle")
+        self.title_label = named(QLabel(title), "pageTitle")
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subtitle_label = QLabel(subtitle, objectName="pageSubtitle")
+        self.subtitle_label = named(QLabel(subtitle), "pageSubtitle")
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setVisible(bool(subtitle))
         layout.addWidget(self.title_label)
@@ -59,8 +64,11 @@ class Page(QWidget):
     #: Pages of fixed-size content scroll as a whole in a small window; pages built around a
     #: table leave the scrolling to the table.
     scrollable: ClassVar[bool] = True
-    #: How often the visible page calls :meth:`poll` while an event is open; 0: never.
+    #: How often the visible page calls :meth:`poll` while an event is open whose other writers
+    #: cannot be watched (see the module docstring); 0: never.
     refresh_interval_ms: ClassVar[int] = 0
+    #: The tables whose changes the page shows (None: any change re-reads the page).
+    watched_tables: ClassVar[frozenset[str] | None] = None
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,19 +78,22 @@ class Page(QWidget):
         #: Bumped whenever the store changes, so late results of an older store are ignored.
         self._generation = 0
         self._loading: set[str] = set()
+        #: Loads asked for again while running: made once more when the running one is done.
+        self._again: dict[str, tuple[Callable[[Session, int], Any], Callable[[Any], None]]] = {}
         #: Reads that failed; a timer does not retry them (and re-report the error every few
         #: seconds) until the event is opened again.
         self._failed: set[str] = set()
         self._active = False
+        self._watcher: ChangeWatcher | None = None
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(self.refresh_interval_ms)
         self.refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self.header = PageHeader(self.title, self.subtitle)
-        content = QWidget(objectName="pageContent")
+        content = named(QWidget(), "pageContent")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         if self.scrollable:
-            scroll = QScrollArea(objectName="pageScroll")
+            scroll = named(QScrollArea(), "pageScroll")
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidgetResizable(True)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -104,6 +115,7 @@ class Page(QWidget):
         return self._active
 
     def set_store(self, store: EventStore | None) -> None:
+        self._watch(store)
         self._store = store
         self._failed.clear()
         self.discard_pending_loads()
@@ -114,6 +126,7 @@ class Page(QWidget):
         """Ignore the results of reads still under way (they may predate a change just made)."""
         self._generation += 1
         self._loading.clear()
+        self._again.clear()
 
     def set_active(self, active: bool) -> None:
         self._active = active
@@ -124,7 +137,8 @@ class Page(QWidget):
         self._update_refresh_timer()
 
     def _update_refresh_timer(self) -> None:
-        polling = bool(self.refresh_interval_ms) and self._active and self._store is not None
+        watched = self._watcher is not None and self._watcher.sees_other_writers
+        polling = bool(self.refresh_interval_ms) and self._active and self._store is not None and not watched
         if not polling:
             self.refresh_timer.stop()
         elif not self.refresh_timer.isActive():
@@ -132,6 +146,23 @@ class Page(QWidget):
 
     def _on_refresh_timer_timeout(self) -> None:
         self.poll()
+
+    def _watch(self, store: EventStore | None) -> None:
+        if self._watcher is not None and self._store is not None:
+            self._watcher.changed.disconnect(self._on_watcher_changed)
+            change_watcher.release(self._store)
+            self._watcher = None
+        if store is not None:
+            self._watcher = change_watcher.acquire(store)
+            self._watcher.changed.connect(self._on_watcher_changed)
+
+    def _on_watcher_changed(self, tables: frozenset[str] | None) -> None:
+        if not self._active or self._store is None:
+            return
+        watched = self.watched_tables
+        if tables is None or watched is None or tables & watched:
+            # A read already running may predate the change: the page reads again after it.
+            self.poll()
 
     # -- for subclasses
 
@@ -151,10 +182,15 @@ class Page(QWidget):
         """Run ``query(session, event_id)`` in the background and pass its result to ``on_loaded``.
 
         Returns False (and does nothing) when no event is open, the same load is still running
-        or has failed, so a timer can call this freely without piling up work behind a slow disk.
+        or has failed, so it can be called freely without piling up work behind a slow disk. A
+        load asked for while the same one runs is made once more after it: the running one may
+        have read the event before the change that asked.
         """
         store = self._store
-        if store is None or label in self._loading or label in self._failed:
+        if store is None or label in self._failed:
+            return False
+        if label in self._loading:
+            self._again[label] = (query, on_loaded)
             return False
         generation = self._generation
         self._loading.add(label)
@@ -168,6 +204,9 @@ class Page(QWidget):
                 return
             self._loading.discard(label)
             on_loaded(result)
+            again = self._again.pop(label, None)
+            if again is not None:
+                self.load(label, *again)
 
         def failed(error: BaseException) -> None:
             if generation != self._generation:
