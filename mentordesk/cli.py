@@ -197,7 +197,8 @@ def _cmd_people(args: argparse.Namespace) -> int:
     name_width = min(40, max(len(r.full_name) for r in rows))
     for row in rows:
         arrived = "arrived" if row.checked_in else ""
-        print(f"{row.id:>5}  {row.full_name[:name_width]:<{name_width}}  {row.role.value:<11}  {row.badge_code}  {arrived}")
+        name = row.full_name[:name_width]
+        print(f"{row.id:>5}  {name:<{name_width}}  {row.role.value:<11}  {row.badge_code}  {arrived}")
     arrived_count = sum(r.checked_in for r in rows)
     print(f"{len(rows)} people, {arrived_count} arrived")
     return EXIT_OK
@@ -249,7 +250,8 @@ def _add_flash_plan_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mode", choices=["rotate", "match"],
                         help="rotate: everyone moves one table on; match: optimal meetings "
                              "(default: match when anyone requested mentors, else rotate)")
-    parser.add_argument("--json", dest="json_out", metavar="OUT", required=True, help="where to write the rotation JSON")
+    parser.add_argument("--json", dest="json_out", metavar="OUT", required=True,
+                        help="where to write the rotation JSON")
     parser.add_argument("--save", action="store_true", help="also store the plan in the event as a new flash session")
     parser.add_argument("--changeover", type=int, metavar="SECONDS",
                         help="changeover between rounds in seconds, 0 to 3600, stored with --save (default 60)")

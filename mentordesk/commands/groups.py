@@ -36,7 +36,8 @@ def groups_json(session: Any, event_id: int) -> list[dict[str, Any]]:
         members = [{"id": m.person_id, "name": m.name, "role": m.role.value} for m in group_members(session, group.id)]
         sessions = [
             {"id": s.id, "start": s.starts_at.isoformat(), "end": s.ends_at.isoformat(), "timezone": s.timezone,
-             "duration": s.duration_minutes, "duration_minutes": s.duration_minutes, "location": s.location, "mode": s.mode.value,
+             "duration": s.duration_minutes, "duration_minutes": s.duration_minutes,
+             "location": s.location, "mode": s.mode.value,
              "meeting_url": s.meeting_url, "topic": s.topic, "cancelled": s.cancelled, "moved": s.moved,
              "attendance": {"present": s.counts.present, "late": s.counts.late, "absent": s.counts.absent,
                             "excused": s.counts.excused, "unmarked": s.counts.unmarked}}

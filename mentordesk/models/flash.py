@@ -61,7 +61,8 @@ class FlashSession(Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200), default="Flash mentoring")
     mode: Mapped[PlanMode] = mapped_column(str_enum(PlanMode, "plan_mode"), default=PlanMode.ROTATE)
-    status: Mapped[SessionStatus] = mapped_column(str_enum(SessionStatus, "session_status"), default=SessionStatus.DRAFT)
+    status: Mapped[SessionStatus] = mapped_column(str_enum(SessionStatus, "session_status"),
+                                                  default=SessionStatus.DRAFT)
     round_count: Mapped[int] = mapped_column(Integer, default=6)
     round_minutes: Mapped[int] = mapped_column(Integer, default=7)
     #: The changeover between two rounds, in seconds (a facilitator may want 90 s).

@@ -110,7 +110,9 @@ PAGE_SIZE_OPTION = OptionSpec(
 )
 
 # Countries whose paper is US Letter (ISO 3166 alpha-2); everyone else uses A4.
-_LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "DO", "CR", "PA", "SV", "NI", "BZ"})
+_LETTER_COUNTRIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "DO", "CR", "PA", "SV", "NI", "BZ"}
+)
 
 
 def default_page_size(locale_name: str | None = None) -> str:
@@ -127,7 +129,8 @@ def default_page_size(locale_name: str | None = None) -> str:
                 break
         else:
             name = locale.getlocale()[0] or ""
-    country = name.split(".")[0].split("@")[0].replace("-", "_").split("_")[-1].upper() if "_" in name or "-" in name else ""
+    tag = name.split(".")[0].split("@")[0].replace("-", "_")
+    country = tag.split("_")[-1].upper() if "_" in name or "-" in name else ""
     return "Letter" if country in _LETTER_COUNTRIES else "A4"
 
 
@@ -167,7 +170,8 @@ def get(key: str) -> DocumentKind:
         raise DocumentError(f"unknown document {key!r}; known documents: {known}") from None
 
 
-def build(session: Session, key: str, options: Mapping[str, Any] | None = None, progress: Progress | None = None) -> bytes:
+def build(session: Session, key: str, options: Mapping[str, Any] | None = None,
+          progress: Progress | None = None) -> bytes:
     """Make one document's PDF bytes with its options resolved."""
     kind = get(key)
     return kind.build(session, kind.resolved_options(options), progress or (lambda _done, _total: None))

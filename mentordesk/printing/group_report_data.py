@@ -94,7 +94,8 @@ def build_group_report(session: Session, *, group: str = "", now: datetime | Non
     for g in pick_groups(session, event.id, group):
         stats = group_stats(session, g.id, now=now)
         members = {m.person_id: m for m in session.scalars(select(GroupMember).where(GroupMember.group_id == g.id))}
-        people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_([r.person_id for r in stats.members])))}
+        member_ids = [r.person_id for r in stats.members]
+        people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(member_ids)))}
         rows = []
         for row in stats.members:  # already in sign-in order
             person = people[row.person_id]

@@ -76,7 +76,9 @@ def load_meetings(session: Session, event_id: int) -> MeetingSet:
     ))
     feedback: dict[tuple[int, int, int, int], Opinion] = {}
     last_feedback_round: dict[int, int] = defaultdict(int)
-    rows: Iterable[Feedback] = session.scalars(select(Feedback).where(Feedback.flash_session_id.in_(flash_ids))) if flash_ids else []
+    rows: Iterable[Feedback] = (
+        session.scalars(select(Feedback).where(Feedback.flash_session_id.in_(flash_ids))) if flash_ids else []
+    )
     for row in rows:
         if row.about_person_id is None or row.round_number is None or row.flash_session_id is None:
             continue

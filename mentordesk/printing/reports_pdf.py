@@ -10,7 +10,8 @@ from mentordesk.printing.catalog import Progress
 from mentordesk.printing.group_report_data import GoalLine, GroupReport, GroupReportData
 from mentordesk.printing.take_home_data import TakeHome, TakeHomeData
 
-KIND_WORDS = {"group": "Group", "one_on_one": "One-on-one", "peer_circle": "Peer circle", "reverse": "Reverse mentoring"}
+KIND_WORDS = {"group": "Group", "one_on_one": "One-on-one", "peer_circle": "Peer circle",
+              "reverse": "Reverse mentoring"}
 
 
 def _no_progress(_done: int, _total: int) -> None:
@@ -47,7 +48,8 @@ def render_group_report(data: GroupReportData, *, page: str, progress: Progress 
     writer = kit.PageWriter("Group program report", data.event.name, page)
     writer.new_page()
     writer.y -= 20
-    kit.fit_line(writer.canvas, writer.left, writer.y, data.event.name, writer.content_width, 20, min_size=11, bold=True)
+    kit.fit_line(writer.canvas, writer.left, writer.y, data.event.name, writer.content_width, 20, min_size=11,
+                 bold=True)
     writer.y -= 14
     kit.text(writer.canvas, writer.left, writer.y, "Group program report", 10, color=kit.MUTED)
     writer.y -= 8 * mm
@@ -77,10 +79,11 @@ def render_group_report(data: GroupReportData, *, page: str, progress: Progress 
         elif not group.sessions_held:
             kit.empty_state(writer, "No session has been held yet.")
         else:
-            kit.draw_table(writer, [kit.Column("Member", 0.34), kit.Column("Role", 0.1), kit.Column("Present", 0.09, "right"),
-                                    kit.Column("Late", 0.08, "right"), kit.Column("Absent", 0.09, "right"),
-                                    kit.Column("Excused", 0.1, "right"), kit.Column("Not recorded", 0.11, "right"),
-                                    kit.Column("Rate", 0.09, "right")], member_rows(group), size=8.5)
+            kit.draw_table(writer, [kit.Column("Member", 0.34), kit.Column("Role", 0.1),
+                                    kit.Column("Present", 0.09, "right"), kit.Column("Late", 0.08, "right"),
+                                    kit.Column("Absent", 0.09, "right"), kit.Column("Excused", 0.1, "right"),
+                                    kit.Column("Not recorded", 0.11, "right"), kit.Column("Rate", 0.09, "right")],
+                           member_rows(group), size=8.5)
         writer.heading("Goals and progress", 12, gap=1 * mm)
         if not group.goals:
             kit.empty_state(writer, "No goals have been set in this group yet.")

@@ -65,7 +65,8 @@ def render_summary(data: SummaryData, *, page: str, include_meetings: bool = Tru
         height = 55 * mm
         writer.need(height)
         drawing = charts.bar_chart([b.label for b in data.arrivals], [b.count for b in data.arrivals],
-                                   writer.content_width, height, x_title=f"check-ins per {data.arrival_bucket_minutes} minutes",
+                                   writer.content_width, height,
+                                   x_title=f"check-ins per {data.arrival_bucket_minutes} minutes",
                                    y_title="people")
         charts.draw_chart(canvas, drawing, writer.left, writer.y - height)
         writer.y -= height + 4 * mm

@@ -91,7 +91,9 @@ def counts(session: Session, event_id: int) -> EventCounts:
             .group_by(Person.role)
         )
     }
-    group_count = session.scalar(select(func.count()).select_from(MentorGroup).where(MentorGroup.event_id == event_id)) or 0
+    group_count = session.scalar(
+        select(func.count()).select_from(MentorGroup).where(MentorGroup.event_id == event_id)
+    ) or 0
     session_count = (
         session.scalar(
             select(func.count())

@@ -161,7 +161,8 @@ def erase_person(session: Session, person_id: int) -> ErasureReport:
     person = session.get_one(Person, person_id)
     name = person.full_name
     counted = {
-        "check-in log entries": select(func.count()).select_from(CheckinEntry).where(CheckinEntry.person_id == person_id),
+        "check-in log entries": select(func.count()).select_from(CheckinEntry).where(
+            CheckinEntry.person_id == person_id),
         "mentor requests": select(func.count()).select_from(MentorRequest).where(
             (MentorRequest.mentee_id == person_id) | (MentorRequest.mentor_id == person_id)),
         "no-go pairs": select(func.count()).select_from(NoGoPair).where(

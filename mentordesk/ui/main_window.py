@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ construction
 
     def _create_actions(self) -> None:
-        def action(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
+        def action(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+                   tip: str = "") -> QAction:
             created = QAction(text, self)
             if shortcut is not None:
                 created.setShortcut(QKeySequence(shortcut))

@@ -144,7 +144,8 @@ class NewEventDialog(QDialog):
         if values.path.is_dir():
             return f"{values.path} is a folder; choose a file name."
         if values.path.exists():
-            return f"A file named {values.path.name} already exists in {values.path.parent}. Choose another name, or open that file instead."
+            return (f"A file named {values.path.name} already exists in {values.path.parent}. "
+                    "Choose another name, or open that file instead.")
         return None
 
     def submit(self) -> bool:

@@ -75,8 +75,11 @@ class WelcomeScreen(QWidget):
         self.new_button = named(QPushButton("New event…"), "primaryButton")
         self.open_button = QPushButton("Open event…")
         self.demo_button = QPushButton("Open the demo event")
-        self.new_button.setToolTip(f"Create a new event file ({QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)})")
-        self.open_button.setToolTip(f"Open an event file ({QKeySequence(QKeySequence.StandardKey.Open).toString(QKeySequence.SequenceFormat.NativeText)})")
+        native = QKeySequence.SequenceFormat.NativeText
+        self.new_button.setToolTip(
+            f"Create a new event file ({QKeySequence(QKeySequence.StandardKey.New).toString(native)})")
+        self.open_button.setToolTip(
+            f"Open an event file ({QKeySequence(QKeySequence.StandardKey.Open).toString(native)})")
         self.demo_button.setToolTip("A sample event with realistic people, check-ins and groups, to try things out")
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(34)
@@ -135,7 +138,8 @@ class WelcomeScreen(QWidget):
         self.recent_list.setVisible(bool(files))
         self.recent_empty_label.setVisible(not files)
         first_enabled = next(
-            (i for i in range(self.recent_list.count()) if self.recent_list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled),
+            (i for i in range(self.recent_list.count())
+             if self.recent_list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled),
             None,
         )
         if first_enabled is not None:

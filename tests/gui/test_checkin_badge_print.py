@@ -52,7 +52,8 @@ def _badges(session: Session, options: Mapping[str, Any], progress: Progress) ->
 STAND_IN = DocumentKind("badges", "Badges", "Stand-in for the tests.", _badges, options=(
     OptionSpec("layout", "Label stock", "choice", default="sheet",
                choices=(Choice("sheet", "A4 sheet"), Choice("roll", "Label roll"))),
-    OptionSpec("role", "Who", "choice", default="all", choices=(Choice("all", "Everyone"), Choice("mentor", "Mentors"))),
+    OptionSpec("role", "Who", "choice", default="all",
+               choices=(Choice("all", "Everyone"), Choice("mentor", "Mentors"))),
     OptionSpec("person_ids", "People", "text", default=""),
 ))
 
@@ -115,7 +116,8 @@ def test_a_badge_that_cannot_be_made_says_why(desk: CheckinPage, guests: Guests,
     def refuse(_session: Session, _options: Mapping[str, Any], _progress: Progress) -> bytes:
         raise catalog.DocumentError("choose a label stock first")
 
-    monkeypatch.setitem(catalog._REGISTRY, "badges", DocumentKind("badges", "Badges", "", refuse, options=STAND_IN.options))
+    monkeypatch.setitem(catalog._REGISTRY, "badges", DocumentKind("badges", "Badges", "", refuse,
+                                                                  options=STAND_IN.options))
     scan(qtbot, desk, guests.zoe.code)
     desk.result_panel.print_badge_button.click()
     qtbot.waitUntil(lambda: desk.result_panel.note_label.text() == "No badge printed: choose a label stock first",

@@ -22,7 +22,8 @@ P, L, A, E = AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.A
 PERSON_GAP_MS = round(SCANNER_GAP_S * 1000) + 40
 
 
-def press(qtbot: QtBot, widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def press(qtbot: QtBot, widget: QWidget, key: Qt.Key,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """One key as a person presses it (then a person's pause before the next)."""
     qtbot.keyClick(widget, key, modifier)
     qtbot.wait(PERSON_GAP_MS)

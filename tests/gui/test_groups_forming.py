@@ -68,7 +68,8 @@ def test_adjusted_proposal_is_what_gets_created(
     # Drag and drop: another mentee of group 3 onto group 5.
     select_row(dialog.groups_table, 2)
     dragged = next(c for c in dialog.members_model.rows if c.role is Role.MENTEE)
-    drag = dialog.members_model.mimeData([dialog.members_model.index(dialog.members_model.row_of(dragged.person_id), 0)])
+    model = dialog.members_model
+    drag = model.mimeData([model.index(model.row_of(dragged.person_id), 0)])
     dialog.groups_model.dropMimeData(drag, Qt.DropAction.MoveAction, -1, -1, dialog.groups_model.index(4, 0))
     assert dragged.person_id in dialog.proposal.groups[4].mentee_ids
 

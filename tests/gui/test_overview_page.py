@@ -52,7 +52,8 @@ def test_edits_are_saved_to_the_file_and_retitle_the_window(
     qtbot.mouseClick(overview.save_button, Qt.MouseButton.LeftButton)
 
     saved = _details_on_disk(store)
-    assert (saved.name, saved.starts_on, saved.venue) == ("Printemps des mentors — Ἀθῆναι 春", date(2026, 4, 17), "Salle Pasteur")
+    assert (saved.name, saved.starts_on, saved.venue) == ("Printemps des mentors — Ἀθῆναι 春", date(2026, 4, 17),
+                                                          "Salle Pasteur")
     assert window.windowTitle() == "Printemps des mentors — Ἀθῆναι 春 — MentorDesk"
     assert window.workspace.event_label.text() == "Printemps des mentors — Ἀθῆναι 春"
     assert overview.saved_label.text() == "Saved."

@@ -242,7 +242,9 @@ def test_import_prints_a_summary_and_problems_on_stderr(tmp_path: Path) -> None:
     assert run("init", "--event", str(event), "--name", "Import").returncode == 0
     result = run("import", "--event", str(event), str(IMPORTS / "eventbrite_attendees.csv"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "Read 7 rows from eventbrite_attendees.csv: 6 added, 0 updated, 0 unchanged, 1 skipped"
+    assert result.stdout.strip() == (
+        "Read 7 rows from eventbrite_attendees.csv: 6 added, 0 updated, 0 unchanged, 1 skipped"
+    )
     assert result.stderr.strip().startswith("skipped line 6")
     people = json.loads(run("people", "--event", str(event), "--json").stdout)
     assert len(people) == 6

@@ -25,7 +25,8 @@ ATTENDEES = (
 
 
 @pytest.mark.parametrize("stem", NAMES)
-def test_every_command_uses_exactly_the_named_file(tmp_path: Path, stem: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_command_uses_exactly_the_named_file(tmp_path: Path, stem: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     event = tmp_path / f"{stem}.mentordesk"
     attendees = tmp_path / "attendees.csv"
     attendees.write_text(ATTENDEES, encoding="utf-8")

@@ -31,7 +31,8 @@ def test_the_log_is_readable_by_the_user_only(logger: logging.Logger) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-def test_the_log_rotates_instead_of_growing_without_end(logger: logging.Logger, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_log_rotates_instead_of_growing_without_end(logger: logging.Logger,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(logfile, "MAX_BYTES", 10_000)
     target = logfile.attach(logger)
     assert target is not None

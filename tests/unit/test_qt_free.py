@@ -24,7 +24,8 @@ CORE_MODULES = [
 
 def _qt_modules_after(code: str) -> list[str]:
     probe = code + (
-        "\nimport sys\nprint('QT-MODULES:' + ','.join(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+        "\nimport sys\n"
+        "print('QT-MODULES:' + ','.join(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     last_line = result.stdout.strip().splitlines()[-1]

@@ -84,7 +84,9 @@ def build_calibration_pdf(session: Session, options: Mapping[str, Any], progress
 register(DocumentKind(
     key="badges",
     title="Badges",
-    description="Name badges with a QR code for check-in, on the label stock you bought; optional itinerary on the back.",
+    description=(
+        "Name badges with a QR code for check-in, on the label stock you bought; optional itinerary on the back."
+    ),
     build=build_badges_pdf,
     options=(
         LAYOUT_OPTION,

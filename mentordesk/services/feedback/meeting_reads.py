@@ -72,7 +72,8 @@ def meetings(
     return _meetings_of(session, [flash_session_id], person_id=person_id)
 
 
-def _meetings_of(session: Session, flash_session_ids: list[int], *, person_id: int | None = None) -> tuple[Meeting, ...]:
+def _meetings_of(session: Session, flash_session_ids: list[int], *,
+                 person_id: int | None = None) -> tuple[Meeting, ...]:
     if not flash_session_ids:
         return ()
     query = (

@@ -280,4 +280,5 @@ def group_stats(session: Session, group_id: int, *, now: datetime | None = None)
     for person in sign_in_order(people.values()):
         role = members[person.id].role if person.id in members else MemberRole.MENTEE
         rows.append(MemberStats(person.id, person.full_name, role, _tally(statuses.get(person.id, []))))
-    return GroupStats(group.id, group.name, len(held_sessions(session, group_id, now)), add_stats([r.stats for r in rows]), tuple(rows))
+    return GroupStats(group.id, group.name, len(held_sessions(session, group_id, now)),
+                      add_stats([r.stats for r in rows]), tuple(rows))

@@ -148,8 +148,12 @@ def member_history(session: Session, person_id: int, *, now: datetime | None = N
     if person is None:
         raise GroupError("That person no longer exists.")
     now = now or utcnow()
-    memberships = {m.group_id: m for m in session.scalars(select(GroupMember).where(GroupMember.person_id == person_id))}
-    marks = {a.session_id: a.status for a in session.scalars(select(Attendance).where(Attendance.person_id == person_id))}
+    memberships = {
+        m.group_id: m for m in session.scalars(select(GroupMember).where(GroupMember.person_id == person_id))
+    }
+    marks = {
+        a.session_id: a.status for a in session.scalars(select(Attendance).where(Attendance.person_id == person_id))
+    }
     marked_groups = set(session.scalars(select(GroupSession.group_id).where(GroupSession.id.in_(marks))).all()) \
         if marks else set()
     groups = []

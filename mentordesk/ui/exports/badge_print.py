@@ -1,8 +1,9 @@
 """Printing one person's badge from elsewhere in the app (the check-in desk, for a walk-in).
 
 The badge is the catalog's "badges" document restricted to one person (its ``person_ids`` option,
-comma-separated ids), on the label stock last chosen on the Print & export page. It is made in the background, then the system print dialog opens; the
-printer chosen is offered again next time. What happened is said through ``message``.
+comma-separated ids), on the label stock last chosen on the Print & export page. It is made in the
+background, then the system print dialog opens; the printer chosen is offered again next time. What
+happened is said through ``message``.
 """
 
 from __future__ import annotations

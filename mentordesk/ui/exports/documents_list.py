@@ -41,10 +41,12 @@ class DocumentDelegate(QStyledItemDelegate):
         description = str(index.data(DESCRIPTION_ROLE) or "")
         height = title.height()
         if description:
-            height += GAP + QFontMetrics(text_font).boundingRect(QRect(0, 0, width, 10_000), flags, description).height()
+            height += GAP + QFontMetrics(text_font).boundingRect(QRect(0, 0, width, 10_000), flags,
+                                                                 description).height()
         return QSize(width + 2 * PADDING, height + 2 * PADDING)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget is not None else QApplication.style()
         # The background, selection and focus frame as the platform draws them, without the text.
@@ -52,9 +54,11 @@ class DocumentDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
-        group = QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        active = bool(option.state & QStyle.StateFlag.State_Active)
+        group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
         text_colour = palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
+        muted = palette.color(group,
+                              QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
         title_font, text_font = self._fonts(option)
         rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
         flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

@@ -430,7 +430,8 @@ class ExportsPage(Page):
         if build is None:
             return
         if not self.panel.preview.load_bytes(data):
-            self.panel.show_message("The PDF could not be shown.", "The document produced a file this viewer cannot read.")
+            self.panel.show_message("The PDF could not be shown.",
+                                    "The document produced a file this viewer cannot read.")
             errors.report_unexpected(RuntimeError(f"{build.key}: the PDF it made cannot be read"), self)
             return
         self.pdf = data
@@ -520,7 +521,8 @@ class ExportsPage(Page):
     def _update_buttons(self) -> None:
         busy = self.is_building or self.print_job is not None
         ready = self.store is not None and self.current_kind is not None and not busy
-        for button in (self.panel.preview_button, self.panel.print_button, self.panel.save_button, self.panel.open_button):
+        for button in (self.panel.preview_button, self.panel.print_button, self.panel.save_button,
+                       self.panel.open_button):
             button.setEnabled(ready)
         self.panel.cancel_button.setEnabled(busy)
 

@@ -47,7 +47,8 @@ class PrintJob(QObject):
             self.finished.emit(0, "No pages to print: the chosen range is outside the document.")
             return
         if not self._painter.begin(self._printer):
-            self.finished.emit(0, "The printer could not be started. Check that it is connected, or save a PDF instead.")
+            self.finished.emit(0,
+                               "The printer could not be started. Check that it is connected, or save a PDF instead.")
             return
         self.running = True
         self.progressed.emit(0, self.total)

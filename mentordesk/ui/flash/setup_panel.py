@@ -167,7 +167,8 @@ class SetupPanel(QWidget):
         self.swap_button = QPushButton("Swap…")
         self.swap_button.setToolTip("Swap two mentees in a round still to come (S in the grid)")
         self.arrival_button = QPushButton("Late arrival…")
-        self.arrival_button.setToolTip("Check in someone who just arrived and re-plan the rounds to come (Ctrl+Shift+A)")
+        self.arrival_button.setToolTip(
+            "Check in someone who just arrived and re-plan the rounds to come (Ctrl+Shift+A)")
         self.departure_button = QPushButton("Departure…")
         self.departure_button.setToolTip("Someone left: check them out and re-plan the rounds to come (Ctrl+Shift+D)")
         self.break_button = QPushButton("Mentor break…")

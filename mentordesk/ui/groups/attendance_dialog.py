@@ -82,7 +82,8 @@ class AttendanceDialog(QDialog):
         self.info = info
         self.paper_dialog: QDialog | None = None
         self.setWindowTitle(f"Attendance — {info.group_name}")
-        title = named(QLabel(f"{info.group_name} · {when_text(info.starts_at)}" + (f" · {info.topic}" if info.topic else "")), "sectionTitle")
+        heading = f"{info.group_name} · {when_text(info.starts_at)}" + (f" · {info.topic}" if info.topic else "")
+        title = named(QLabel(heading), "sectionTitle")
         title.setWordWrap(True)
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.scan_field = ScanField()

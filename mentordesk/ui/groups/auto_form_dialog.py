@@ -360,7 +360,8 @@ class AutoFormDialog(QDialog):
             row = self.members_model.row_of(person_id)
             if row is not None:
                 index = self.members_model.index(row, 0)
-                selection.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+                selection.select(index,
+                                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.move_button.setEnabled(bool(self.chosen_ids()))
 

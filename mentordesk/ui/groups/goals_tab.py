@@ -186,7 +186,8 @@ class GoalsTab(QWidget):
         goal = self.selected_goal()
         self.history = history
         self.goals_model.set_rows(history.goals if history else [])
-        self.history_model.set_rows(sorted(history.sessions, key=lambda s: s.starts_at, reverse=True) if history else [])
+        sessions = sorted(history.sessions, key=lambda s: s.starts_at, reverse=True) if history else []
+        self.history_model.set_rows(sessions)
         if goal is not None and (row := self.goals_model.row_of(goal.id)) is not None:
             select_row(self.goals_table, row)
         self.name_label.setText(history.name if history else "")

@@ -132,7 +132,8 @@ class GroupsTab(QWidget):
         set_up_table(self.members_table, short_columns=(MemberColumn.ROLE,), multi=True)
         self.members_table.setDragEnabled(True)
         self.members_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.members_table.setToolTip(f"Drag members onto another group, or {MOVE_KEYS_TEXT}; Enter shows a member's goals and history")
+        self.members_table.setToolTip(
+            f"Drag members onto another group, or {MOVE_KEYS_TEXT}; Enter shows a member's goals and history")
         self.add_people_button = QPushButton("Add people…")
         self.remove_button = QPushButton("Remove")
         self.role_button = QPushButton("Role")
@@ -408,7 +409,8 @@ class GroupsTab(QWidget):
             button.setEnabled(group is not None and chosen)
         if group is not None:
             self.archive_button.setText("Restore" if group.summary.archived else "Archive")
-            self.members_title.setText(f"{group.summary.name} — {plural(self.members_model.rowCount(), 'member', 'members')}")
+            count = plural(self.members_model.rowCount(), "member", "members")
+            self.members_title.setText(f"{group.summary.name} — {count}")
         else:
             self.members_title.setText("")
 
@@ -460,8 +462,9 @@ class GroupsTab(QWidget):
         group = self.selected_group()
         if group is None:
             return
+        sessions = plural(group.summary.session_count, "session", "sessions")
         box = QMessageBox(QMessageBox.Icon.Warning, "Delete group",
-                          f"Delete “{group.summary.name}” with its {plural(group.summary.session_count, 'session', 'sessions')} "
+                          f"Delete “{group.summary.name}” with its {sessions} "
                           "and their attendance? Archive keeps them instead.",
                           QMessageBox.StandardButton.Cancel, self)
         delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)

@@ -47,7 +47,8 @@ class NotesDialog(QDialog):
         self.store = store
         self.info = info
         self.setWindowTitle(f"Notes — {info.group_name}")
-        title = named(QLabel(f"{info.group_name} · {when_text(info.starts_at)}" + (f" · {info.topic}" if info.topic else "")), "sectionTitle")
+        heading = f"{info.group_name} · {when_text(info.starts_at)}" + (f" · {info.topic}" if info.topic else "")
+        title = named(QLabel(heading), "sectionTitle")
         title.setWordWrap(True)
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.agenda_edit = QPlainTextEdit()

@@ -92,7 +92,8 @@ class ScheduleDialog(QDialog):
         with store.read_session() as session:
             zone = svc.event_zone_name(session, store.event_id)
         # Said once, so nobody wonders whether 16:00 moves when the clocks change: it does not.
-        self.zone_label = named(QLabel(f"Times are wall-clock times in {zone}, across daylight-saving changes."), "pageSubtitle")
+        self.zone_label = named(QLabel(f"Times are wall-clock times in {zone}, across daylight-saving changes."),
+                                "pageSubtitle")
         self.zone_label.setWordWrap(True)
         self.summary_label = named(QLabel(""), "sectionTitle")
         self.summary_label.setWordWrap(True)
@@ -124,7 +125,8 @@ class ScheduleDialog(QDialog):
 
     def _connect_signals(self) -> None:
         for signal in (self.date_edit.dateChanged, self.until_edit.dateChanged, self.count_spin.valueChanged,
-                       self.repeat_combo.currentIndexChanged, self.count_radio.toggled, self.mode_combo.currentIndexChanged):
+                       self.repeat_combo.currentIndexChanged, self.count_radio.toggled,
+                       self.mode_combo.currentIndexChanged):
             signal.connect(self._on_form_changed)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)

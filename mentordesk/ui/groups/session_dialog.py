@@ -69,7 +69,8 @@ class SessionDialog(QDialog):
     def save(self) -> bool:
         at = self.time_edit.time()
         day, start = to_date(self.date_edit.date()), time(at.hour(), at.minute())
-        moved = (day, start) != (self.info.starts_at.date(), self.info.starts_at.time().replace(second=0, microsecond=0))
+        was = self.info.starts_at
+        moved = (day, start) != (was.date(), was.time().replace(second=0, microsecond=0))
         mode = SessionMode(self.mode_combo.currentData())
         changes = svc.SessionChanges(
             topic=self.topic_edit.text(), duration_minutes=self.duration_spin.value(),

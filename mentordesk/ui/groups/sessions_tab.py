@@ -255,7 +255,8 @@ class SessionsTab(QWidget):
         if not self.page.apply(lambda s: action(s, info.id)):
             return False
         what = "Restored" if info.cancelled else "Cancelled"
-        self.page.show_notice(f"{what} {info.group_name}, {when_text(info.starts_at)}. The other sessions are unchanged.")
+        self.page.show_notice(
+            f"{what} {info.group_name}, {when_text(info.starts_at)}. The other sessions are unchanged.")
         self._after_change()
         return True
 

@@ -15,7 +15,8 @@ def set_up_table(view: QTableView, *, short_columns: Iterable[int] = (), multi: 
     long names are elided, with the whole name in the tooltip.
     """
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    mode = QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
+    modes = QAbstractItemView.SelectionMode
+    mode = modes.ExtendedSelection if multi else modes.SingleSelection
     view.setSelectionMode(mode)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)

@@ -63,7 +63,8 @@ def test_summary_without_the_meetings_table_is_short(store: EventStore) -> None:
 
 def test_group_report_lists_members_rates_and_goals(store: EventStore) -> None:
     people = add_people(store, MENTORS[:1], MENTEES[:4], check_in=False)
-    statuses = {(0, p): AttendanceStatus.PRESENT for p in people.mentees} | {(1, people.mentees[0]): AttendanceStatus.ABSENT}
+    statuses = {(0, p): AttendanceStatus.PRESENT for p in people.mentees}
+    statuses[(1, people.mentees[0])] = AttendanceStatus.ABSENT
     add_group(store, "Robotics Circle", people.mentors[0], people.mentees, sessions=2, statuses=statuses)
     add_group(store, "Empty Circle", people.mentors[0], [], sessions=0)
     with store.read_session() as session:

@@ -32,8 +32,8 @@ NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
 
 def test_sign_in_order_is_surname_then_first_name_ignoring_accents_and_case() -> None:
-    people = [Name(1, "Zoë", "Šimůnek"), Name(2, "anna", "ødegård"), Name(3, "Bob", "Ödegard"), Name(4, "Émile", "Adams"),
-              Name(5, "Solo", ""), Name(6, "Aaron", "Odegard"), Name(7, "Émile", "Adams")]
+    people = [Name(1, "Zoë", "Šimůnek"), Name(2, "anna", "ødegård"), Name(3, "Bob", "Ödegard"),
+              Name(4, "Émile", "Adams"), Name(5, "Solo", ""), Name(6, "Aaron", "Odegard"), Name(7, "Émile", "Adams")]
     assert [p.person_id for p in sign_in_order(people)] == [4, 7, 6, 2, 3, 1, 5]
 
 
@@ -95,7 +95,8 @@ def test_every_qr_code_decodes_to_the_person_on_its_row(store: EventStore, tmp_p
         assert squash(row.person.full) in text
     decoded: list[str] = []
     for png in render_pngs(pdf, tmp_path / "png", dpi=200):
-        decoded += [r.text for r in zxingcpp.read_barcodes(Image.open(png)) if r.format == zxingcpp.BarcodeFormat.QRCode]
+        codes = zxingcpp.read_barcodes(Image.open(png))
+        decoded += [r.text for r in codes if r.format == zxingcpp.BarcodeFormat.QRCode]
     assert sorted(decoded) == sorted(row.badge_code for row in sheet.rows)
     with store.read_session() as session:
         for row in sheet.rows:

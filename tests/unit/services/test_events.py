@@ -42,7 +42,8 @@ def test_counts_on_an_empty_event(store: EventStore) -> None:
 def test_counts_follow_check_ins(demo_store: EventStore) -> None:
     with demo_store.read_session() as session:
         before = events.counts(session, demo_store.event_id)
-        absent = next(p for p in list_people(session, demo_store.event_id) if not p.checked_in and p.role.value == "mentee")
+        absent = next(p for p in list_people(session, demo_store.event_id)
+                      if not p.checked_in and p.role.value == "mentee")
     assert (before.mentors.registered, before.mentees.registered, before.facilitators.registered) == (12, 40, 2)
     assert before.arrived == 42 and before.groups == 2 and before.group_sessions == 8
     with demo_store.session() as session:

@@ -107,7 +107,8 @@ def test_ambiguous_name_asks_to_choose_and_writes_nothing(store: EventStore, ids
 
 def test_unique_name_checks_in_and_names_can_be_disabled(store: EventStore, ids: dict[str, int]) -> None:
     with store.session() as session:
-        assert check_in_input(session, store.event_id, "lukasz", station="x", allow_names=False).outcome is Outcome.UNKNOWN
+        assert check_in_input(session, store.event_id, "lukasz", station="x",
+                              allow_names=False).outcome is Outcome.UNKNOWN
         result = check_in_input(session, store.event_id, "lukasz", station="x")
     assert result.outcome is Outcome.CHECKED_IN
 

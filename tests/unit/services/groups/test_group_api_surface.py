@@ -17,7 +17,8 @@ def test_every_export_exists_and_is_documented() -> None:
     for name in groups.__all__:
         assert hasattr(groups, name), name
         assert name in doc, f"{name} is exported but not listed in the package docstring"
-    public = {n for n, v in vars(groups).items() if not n.startswith("_") and (inspect.isfunction(v) or inspect.isclass(v))}
+    public = {n for n, v in vars(groups).items()
+              if not n.startswith("_") and (inspect.isfunction(v) or inspect.isclass(v))}
     assert public <= set(groups.__all__)
 
 

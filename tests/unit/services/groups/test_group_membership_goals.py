@@ -64,7 +64,8 @@ def test_groups_of_every_kind_with_one_mentee_in_several(store: EventStore) -> N
         summaries = {g.name: g for g in list_groups(s, store.event_id)}
     assert [g for g in summaries] == ["Peer circle", "Reverse", "Robotics", "Zoë & Amara"]
     assert summaries["Robotics"].mentor_count == 1 and summaries["Robotics"].mentee_count == 4
-    assert summaries["Robotics"].mentor_names == ("Amara Okafor",) and summaries["Reverse"].mentor_names == ("Zoë Šimůnek",)
+    assert summaries["Robotics"].mentor_names == ("Amara Okafor",)
+    assert summaries["Reverse"].mentor_names == ("Zoë Šimůnek",)
     assert summaries["Peer circle"].peer_count == 2 and summaries["Peer circle"].topic == "Study skills"
     assert summaries["Reverse"].kind is GroupKind.REVERSE
     with store.read_session() as s:
