@@ -20,9 +20,10 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Protocol
 from xml.etree import ElementTree
 from xml.parsers import expat
+from xml.parsers.expat import XMLParserType
 
 from mentordesk.services.importing.limits import (
     MAX_CELL_CHARS,
@@ -111,11 +112,7 @@ class _Book:
     def rows(self, part: str) -> Iterator[Record]:
         reader = _SheetReader(self, part)
         with self._open(part) as stream:
-            parser = expat.ParserCreate()
-            parser.buffer_text = True
-            parser.StartElementHandler = reader.start
-            parser.EndElementHandler = reader.end
-            parser.CharacterDataHandler = reader.text
+            parser = _parser_for(reader)
             while piece := stream.read(_PIECE):
                 parser.Parse(piece, False)
                 yield from reader.take()
@@ -132,11 +129,7 @@ class _Book:
             return []
         collector = _StringCollector(self.name)
         with self._open(self._strings_part) as stream:
-            parser = expat.ParserCreate()
-            parser.buffer_text = True
-            parser.StartElementHandler = collector.start
-            parser.EndElementHandler = collector.end
-            parser.CharacterDataHandler = collector.text
+            parser = _parser_for(collector)
             while piece := stream.read(_PIECE):
                 parser.Parse(piece, False)
             parser.Parse(b"", True)
@@ -228,6 +221,22 @@ class _Text:
 
     def value(self) -> str:
         return "".join(self.parts)
+
+
+class _XmlHandler(Protocol):
+    def start(self, tag: str, attributes: dict[str, str]) -> None: ...
+    def end(self, tag: str) -> None: ...
+    def text(self, data: str) -> None: ...
+
+
+def _parser_for(handler: _XmlHandler) -> XMLParserType:
+    """A streaming XML parser that hands elements and text to ``handler``."""
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
+    parser.CharacterDataHandler = handler.text
+    return parser
 
 
 class _StringCollector:

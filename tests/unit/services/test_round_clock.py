@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from flash_rows import new_flash_session
 from sqlalchemy import select
 
 from mentordesk.models import (
@@ -35,15 +36,6 @@ def _ms(delta: timedelta) -> int:
     return delta // timedelta(milliseconds=1)
 
 
-def _new_session(store: EventStore, rounds: int = 6, minutes: int = 7, changeover_seconds: int = 60) -> int:
-    with store.session() as session:
-        flash = FlashSession(event_id=store.event_id, round_count=rounds, round_minutes=minutes,
-                             changeover_seconds=changeover_seconds)
-        session.add(flash)
-        session.flush()
-        return flash.id
-
-
 def _do(store: EventStore, command, sid: int, now: datetime) -> clock.ClockView:
     with store.session() as session:
         return command(session, sid, now)
@@ -61,7 +53,7 @@ def _rounds(store: EventStore, sid: int) -> dict[int, tuple[datetime | None, dat
 
 
 def test_an_hour_at_60_hz_with_jitter_and_pauses_is_exact(store: EventStore) -> None:
-    sid = _new_session(store, rounds=1, minutes=60, changeover_seconds=0)
+    sid = new_flash_session(store, rounds=1, minutes=60, changeover_seconds=0)
     config = SessionConfig(1, 60, 0)
     length_us = 60 * 60_000_000
     rng = random.Random(7)
@@ -112,7 +104,7 @@ def test_an_hour_at_60_hz_with_jitter_and_pauses_is_exact(store: EventStore) -> 
 
 
 def test_without_pauses_an_hour_drifts_zero(store: EventStore) -> None:
-    sid = _new_session(store, rounds=1, minutes=60, changeover_seconds=0)
+    sid = new_flash_session(store, rounds=1, minutes=60, changeover_seconds=0)
     _do(store, clock.start, sid, T0)
     for offset_us in (0, 1, 999, 1_000, 16_667, 59 * 60_000_000 + 999_999, 3_599_999_999):
         view = _view(store, sid, T0 + timedelta(microseconds=offset_us))
@@ -121,7 +113,7 @@ def test_without_pauses_an_hour_drifts_zero(store: EventStore) -> None:
 
 
 def test_start_shows_round_one(store: EventStore) -> None:
-    sid = _new_session(store)
+    sid = new_flash_session(store)
     idle = _view(store, sid, T0)
     assert (idle.state, idle.headline, idle.phase_label, idle.countdown) == (
         ClockState.IDLE, "Round 1 of 6", "Ready", "07:00")
@@ -135,7 +127,7 @@ def test_start_shows_round_one(store: EventStore) -> None:
 
 
 def test_pause_and_resume_keep_the_remaining_time(store: EventStore) -> None:
-    sid = _new_session(store)
+    sid = new_flash_session(store)
     _do(store, clock.start, sid, T0)
     paused = _do(store, clock.pause, sid, T0 + timedelta(minutes=2, milliseconds=500))
     assert paused.state is ClockState.PAUSED
@@ -152,7 +144,7 @@ def test_pause_and_resume_keep_the_remaining_time(store: EventStore) -> None:
 
 
 def test_add_minute_lengthens_only_the_current_phase(store: EventStore) -> None:
-    sid = _new_session(store)
+    sid = new_flash_session(store)
     _do(store, clock.start, sid, T0)
     view = _do(store, clock.add_minute, sid, T0 + 6 * MIN)
     assert view.remaining_ms == 2 * 60_000
@@ -170,7 +162,7 @@ def test_add_minute_lengthens_only_the_current_phase(store: EventStore) -> None:
 
 
 def test_skip_goes_to_changeover_then_next_round_then_finishes(store: EventStore) -> None:
-    sid = _new_session(store, rounds=2)
+    sid = new_flash_session(store, rounds=2)
     _do(store, clock.start, sid, T0)
     view = _do(store, clock.skip, sid, T0 + 3 * MIN)
     assert (view.phase, view.round_number, view.remaining_ms) == (ClockPhase.CHANGEOVER, 1, 60_000)
@@ -185,7 +177,7 @@ def test_skip_goes_to_changeover_then_next_round_then_finishes(store: EventStore
 
 
 def test_skip_without_changeover_and_while_paused(store: EventStore) -> None:
-    sid = _new_session(store, rounds=3, changeover_seconds=0)
+    sid = new_flash_session(store, rounds=3, changeover_seconds=0)
     _do(store, clock.start, sid, T0)
     _do(store, clock.pause, sid, T0 + MIN)
     view = _do(store, clock.skip, sid, T0 + 2 * MIN)
@@ -194,7 +186,7 @@ def test_skip_without_changeover_and_while_paused(store: EventStore) -> None:
 
 
 def test_end_finishes_now(store: EventStore) -> None:
-    sid = _new_session(store)
+    sid = new_flash_session(store)
     _do(store, clock.start, sid, T0)
     view = _do(store, clock.end, sid, T0 + 2 * MIN)
     assert view.finished
@@ -205,7 +197,7 @@ def test_end_finishes_now(store: EventStore) -> None:
 
 
 def test_reopened_after_a_crash_resumes_at_the_right_second(store: EventStore, event_path: Path) -> None:
-    sid = _new_session(store, rounds=6, minutes=7, changeover_seconds=60)
+    sid = new_flash_session(store, rounds=6, minutes=7, changeover_seconds=60)
     _do(store, clock.start, sid, T0)
     _do(store, clock.pause, sid, T0 + 2 * MIN)
     _do(store, clock.resume, sid, T0 + 3 * MIN)  # one minute of pause: everything shifts by 1 min
@@ -229,7 +221,7 @@ def test_reopened_after_a_crash_resumes_at_the_right_second(store: EventStore, e
 
 
 def test_reopened_after_the_session_ended_while_closed(store: EventStore, event_path: Path) -> None:
-    sid = _new_session(store, rounds=3, minutes=5, changeover_seconds=60)
+    sid = new_flash_session(store, rounds=3, minutes=5, changeover_seconds=60)
     _do(store, clock.start, sid, T0)
     store.engine.dispose()
     with EventStore.open(event_path) as reopened:
@@ -268,7 +260,7 @@ def test_naive_now_is_refused() -> None:
 
 
 def test_chimes_fire_once_each(store: EventStore) -> None:
-    sid = _new_session(store, rounds=2, minutes=3, changeover_seconds=60)
+    sid = new_flash_session(store, rounds=2, minutes=3, changeover_seconds=60)
     _do(store, clock.start, sid, T0)
     with store.read_session() as session:
         snapshot = ClockSnapshot.of(session.get(FlashClock, sid))
@@ -307,7 +299,7 @@ def _status(store: EventStore, sid: int) -> str:
 
 
 def test_the_session_status_follows_the_clock(store: EventStore) -> None:
-    sid = _new_session(store, rounds=2, minutes=5, changeover_seconds=0)
+    sid = new_flash_session(store, rounds=2, minutes=5, changeover_seconds=0)
     assert _status(store, sid) == "draft"
     _do(store, clock.start, sid, T0)
     assert _status(store, sid) == "running"
@@ -320,7 +312,7 @@ def test_the_session_status_follows_the_clock(store: EventStore) -> None:
 
 
 def test_ending_early_finishes_the_session(store: EventStore) -> None:
-    sid = _new_session(store)
+    sid = new_flash_session(store)
     _do(store, clock.start, sid, T0)
     _do(store, clock.end, sid, T0 + 3 * MIN)
     assert _status(store, sid) == "finished"
@@ -351,7 +343,7 @@ def test_a_90_second_changeover_is_exact_at_every_boundary() -> None:
 
 def test_a_90_second_changeover_survives_a_crash_and_skips_and_adds_time(store: EventStore,
                                                                          event_path: Path) -> None:
-    sid = _new_session(store, rounds=4, minutes=7, changeover_seconds=90)
+    sid = new_flash_session(store, rounds=4, minutes=7, changeover_seconds=90)
     _do(store, clock.start, sid, T0)
     store.engine.dispose()
     with EventStore.open(event_path) as reopened:

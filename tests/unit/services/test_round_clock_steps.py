@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from flash_rows import new_flash_session
 from sqlalchemy import select
 
 from mentordesk.models import ClockPhase, ClockState, FlashClock, FlashRound, FlashSession, SessionStatus
@@ -76,15 +77,6 @@ class Console:
         return self.command(clock.sync)
 
 
-def _new_session(store: EventStore, rounds: int, minutes: int, changeover_seconds: int) -> int:
-    with store.session() as session:
-        flash = FlashSession(event_id=store.event_id, round_count=rounds, round_minutes=minutes,
-                             changeover_seconds=changeover_seconds)
-        session.add(flash)
-        session.flush()
-        return flash.id
-
-
 def _rounds(store: EventStore, sid: int) -> dict[int, tuple[datetime | None, datetime | None]]:
     with store.read_session() as session:
         rows = session.scalars(select(FlashRound).where(FlashRound.session_id == sid)).all()
@@ -105,7 +97,7 @@ def _row(store: EventStore, sid: int) -> FlashClock:
 
 def test_a_forward_step_while_running_ends_nothing_and_keeps_the_time(store: EventStore) -> None:
     # Two 5-minute rounds with a 1-minute changeover: 11 minutes in all, less than the step.
-    sid = _new_session(store, rounds=2, minutes=5, changeover_seconds=60)
+    sid = new_flash_session(store, rounds=2, minutes=5, changeover_seconds=60)
     src = Sources()
     console = Console(store, sid, src.clock())
     console.command(clock.start)
@@ -131,7 +123,7 @@ def test_a_forward_step_while_running_ends_nothing_and_keeps_the_time(store: Eve
 
 
 def test_a_backward_step_while_running_does_not_turn_the_countdown_back(store: EventStore) -> None:
-    sid = _new_session(store, rounds=2, minutes=5, changeover_seconds=60)
+    sid = new_flash_session(store, rounds=2, minutes=5, changeover_seconds=60)
     src = Sources()
     console = Console(store, sid, src.clock())
     console.command(clock.start)
@@ -146,7 +138,7 @@ def test_a_backward_step_while_running_does_not_turn_the_countdown_back(store: E
 
 
 def test_a_step_made_while_the_app_was_closed_is_caught_on_reopening(store: EventStore, event_path: Path) -> None:
-    sid = _new_session(store, rounds=2, minutes=5, changeover_seconds=60)
+    sid = new_flash_session(store, rounds=2, minutes=5, changeover_seconds=60)
     src = Sources()
     Console(store, sid, src.clock()).command(clock.start)
     store.engine.dispose()  # the app is closed (or killed)
@@ -161,7 +153,7 @@ def test_a_step_made_while_the_app_was_closed_is_caught_on_reopening(store: Even
 
 def test_across_a_reboot_only_the_wall_clock_is_left(store: EventStore, event_path: Path) -> None:
     """The limit: after a reboot the monotonic anchor means nothing, and the wall clock is believed."""
-    sid = _new_session(store, rounds=2, minutes=5, changeover_seconds=60)
+    sid = new_flash_session(store, rounds=2, minutes=5, changeover_seconds=60)
     src = Sources()
     Console(store, sid, src.clock()).command(clock.start)
     store.engine.dispose()
@@ -176,7 +168,7 @@ def test_across_a_reboot_only_the_wall_clock_is_left(store: EventStore, event_pa
 
 
 def test_a_reopened_app_without_a_step_shows_the_same_microsecond(store: EventStore, event_path: Path) -> None:
-    sid = _new_session(store, rounds=2, minutes=5, changeover_seconds=60)
+    sid = new_flash_session(store, rounds=2, minutes=5, changeover_seconds=60)
     src = Sources()
     Console(store, sid, src.clock()).command(clock.start)
     store.engine.dispose()
@@ -188,7 +180,7 @@ def test_a_reopened_app_without_a_step_shows_the_same_microsecond(store: EventSt
 
 
 def test_no_reconcile_is_needed_while_nothing_is_stepped(store: EventStore) -> None:
-    sid = _new_session(store, rounds=2, minutes=5, changeover_seconds=60)
+    sid = new_flash_session(store, rounds=2, minutes=5, changeover_seconds=60)
     src = Sources()
     trusted = src.clock()
     console = Console(store, sid, trusted)
@@ -204,7 +196,7 @@ def test_no_reconcile_is_needed_while_nothing_is_stepped(store: EventStore) -> N
 
 def test_a_thousand_pauses_of_0_4_ms_lose_under_a_millisecond(store: EventStore) -> None:
     """Each pause banked the run in whole ms: 1,000 of them lost 400 ms (the whole run)."""
-    sid = _new_session(store, rounds=1, minutes=60, changeover_seconds=0)
+    sid = new_flash_session(store, rounds=1, minutes=60, changeover_seconds=0)
     now = T0
     with store.session() as session:
         clock.start(session, sid, now)
@@ -222,7 +214,7 @@ def test_a_thousand_pauses_of_0_4_ms_lose_under_a_millisecond(store: EventStore)
 def test_a_thousand_sub_millisecond_pauses_on_nanosecond_clocks_drift_under_a_millisecond(
         store: EventStore) -> None:
     """Readings in ns, instants in µs: each banked run is off by under 1 µs, never by a whole ms."""
-    sid = _new_session(store, rounds=1, minutes=60, changeover_seconds=0)
+    sid = new_flash_session(store, rounds=1, minutes=60, changeover_seconds=0)
     src = Sources()
     trusted = src.clock()
     run_ns = 400_321
