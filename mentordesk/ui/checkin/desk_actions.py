@@ -48,8 +48,6 @@ class Shown:
     cue: Cue | None = None
     #: The person it is about (check-out acts on them next), if any.
     person_id: int | None = None
-    #: Something was written: counts and the recent list need a refresh.
-    changed: bool = False
 
 
 def check_in_text(store: EventStore, text: str, station: str, *, allow_names: bool) -> DeskResult | Shown:
@@ -105,7 +103,7 @@ def undo_last(store: EventStore, station: str) -> Shown:
         what, now = "check-in", "They are no longer checked in."
     return Shown(Tone.INFO, f"Undid the {what}", name=line.name,
                  details=f"The {what} at {local_time(line.at)} was undone. {now}",
-                 person_id=line.person_id, changed=True)
+                 person_id=line.person_id)
 
 
 def check_out(store: EventStore, person: tuple[int, str] | None, station: str) -> Shown:
@@ -123,7 +121,7 @@ def check_out(store: EventStore, person: tuple[int, str] | None, station: str) -
     except SQLAlchemyError as exc:
         return _failed(exc)
     return Shown(Tone.INFO, "Checked out", name=name, details=f"Left at {local_time(result.at)}.",
-                 note=_station_note(station), person_id=person_id, changed=True)
+                 note=_station_note(station), person_id=person_id)
 
 
 def shown_for(result: DeskResult, station: str, *, walk_in: bool = False) -> Shown:
@@ -145,7 +143,7 @@ def shown_for(result: DeskResult, station: str, *, walk_in: bool = False) -> Sho
                      note="Scanned twice: nothing new was recorded.", cue=Cue.ATTENTION, person_id=card.id)
     headline = "Walk-in added and checked in" if walk_in else "Checked in"
     return Shown(Tone.OK, headline, name=card.name, details=details, table=table,
-                 note=_station_note(station, at), cue=Cue.CHECKED_IN, person_id=card.id, changed=True)
+                 note=_station_note(station, at), cue=Cue.CHECKED_IN, person_id=card.id)
 
 
 def shown_for_bulk(report: BulkReport, station: str) -> Shown:
@@ -154,7 +152,7 @@ def shown_for_bulk(report: BulkReport, station: str) -> Shown:
     if report.already:
         details += f" {report.already} {'was' if report.already == 1 else 'were'} already checked in."
     return Shown(Tone.INFO, f"Checked in {report.checked_in} {people} from a paper list", details=details,
-                 note=_station_note(station), changed=True)
+                 note=_station_note(station))
 
 
 def not_recorded(problem: str | None = None) -> Shown:

@@ -88,7 +88,6 @@ class CheckinPage(Page, KioskHost):
         self._hidden_window: QWidget | None = None
         #: Who the panel shows (for check-out when nothing is selected in the recent list).
         self.shown: Shown | None = None
-        self._snapshot_stale = False
         self.badge_printer = BadgePrinter(tasks, self)
         self._build()
         self.shortcuts = {
@@ -244,10 +243,8 @@ class CheckinPage(Page, KioskHost):
             self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self) -> None:
-        """Re-read counts and the recent list in the background."""
-        if not self.load("checkin.snapshot", desk_snapshot, self._on_snapshot_loaded) and self.store is not None:
-            # A read already under way may predate the change just made: read again after it.
-            self._snapshot_stale = True
+        """Re-read counts and the recent list in the background (again after a read under way)."""
+        self.load("checkin.snapshot", desk_snapshot, self._on_snapshot_loaded)
 
     def submit(self, text: str, *, automatic: bool = False, by_hand: bool = False) -> DeskResult | None:
         """Check in whoever ``text`` names: Enter, or (``automatic``) a scan that stopped arriving."""
@@ -437,9 +434,6 @@ class CheckinPage(Page, KioskHost):
     def _on_snapshot_loaded(self, snapshot: DeskSnapshot) -> None:
         self.counts_strip.set_counts(snapshot.counts)
         self.recent.model.set_rows(snapshot.recent)
-        if self._snapshot_stale:
-            self._snapshot_stale = False
-            self.refresh()
 
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         # A click anywhere else on the page gives the focus back to the field, so the next
@@ -466,9 +460,8 @@ class CheckinPage(Page, KioskHost):
         if reset:
             self.field.reset()
         self.outcome_stack.setCurrentWidget(self.result_panel)
+        # Counts and the recent list follow the commit through the page's change watcher.
         self._update_target()
-        if shown.changed:
-            self.refresh()
         self.focus_field()
 
     def _update_target(self) -> None:
