@@ -14,9 +14,10 @@ from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from mentordesk.models import CheckinAction, CheckinEntry, CheckinMethod, Person, Role, utcnow
+from mentordesk.services.domain_error import DomainError
 
 
-class CheckinError(ValueError):
+class CheckinError(DomainError):
     """A check-in action that cannot be done; the message is for the person at the desk."""
 
 

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import Event, GroupSession, MentorGroup, Person, Role
 from mentordesk.services.checkin import checked_in_query
+from mentordesk.services.domain_error import DomainError
 
 
-class EventDetailsError(ValueError):
+class EventDetailsError(DomainError):
     """Details the user entered that cannot be saved; the message says why."""
 
 

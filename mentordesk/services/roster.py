@@ -34,12 +34,13 @@ from mentordesk.models import (
 from mentordesk.models.normalize import clean, email_key
 from mentordesk.models.store import EventStore
 from mentordesk.services import checkin
+from mentordesk.services.domain_error import DomainError
 from mentordesk.services.people import new_badge_code
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-class PersonError(ValueError):
+class PersonError(DomainError):
     """Input that cannot be saved; the message is for the user."""
 
 

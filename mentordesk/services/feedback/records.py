@@ -5,11 +5,13 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from mentordesk.services.domain_error import DomainError
+
 RATING_RANGE = (1, 5)
 COMMENT_MAX_CHARS = 2_000
 
 
-class FeedbackError(ValueError):
+class FeedbackError(DomainError):
     """Feedback that cannot be recorded, worded for the person entering it (one line)."""
 
 

@@ -42,6 +42,7 @@ from mentordesk.models import (
     FlashSession,
     SessionStatus,
 )
+from mentordesk.services.domain_error import DomainError
 from mentordesk.services.flash.wallclock import Reading
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ DEFAULT_WARN_AT_MS = 60_000
 RECONCILE_MIN = timedelta(milliseconds=1)
 
 
-class ClockError(Exception):
+class ClockError(DomainError):
     """A command the clock cannot carry out now (e.g. pausing a clock that is not running)."""
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from mentordesk.services.domain_error import DomainError
 from mentordesk.services.flash.plan import Round
 
 MAX_ROUNDS = 100
 SEAT_CHOICES = (1, 2, 3)
 
 
-class PlanError(ValueError):
+class PlanError(DomainError):
     """Input that cannot be planned; the message is one line for the user."""
 
 

@@ -18,9 +18,10 @@ from mentordesk.models import (
     Role,
     SessionMode,
 )
+from mentordesk.services.domain_error import DomainError
 
 
-class GroupError(ValueError):
+class GroupError(DomainError):
     """Something the coordinator asked for that cannot be done; the message is one line for them."""
 
 

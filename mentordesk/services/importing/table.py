@@ -12,8 +12,10 @@ import enum
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from mentordesk.services.domain_error import DomainError
 
-class ImportFileError(Exception):
+
+class ImportFileError(DomainError):
     """A file that cannot be imported at all; the message is one line for the person using the app."""
 
 
