@@ -11,8 +11,8 @@ from mentordesk.models import CheckinAction, Role
 from mentordesk.models.store import EventStore
 from mentordesk.services import checkin
 from mentordesk.services.checkin import LogLine
+from mentordesk.services.desk_reads import name_matches
 from mentordesk.services.people import list_people
-from mentordesk.ui.checkin.desk_reads import name_matches
 from mentordesk.ui.itemmodels.arrival_list_model import ArrivalFilterModel, ArrivalListModel
 from mentordesk.ui.itemmodels.candidates_model import CandidatesModel
 from mentordesk.ui.itemmodels.candidates_model import Column as CandidateColumn

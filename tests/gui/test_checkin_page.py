@@ -13,9 +13,9 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import checkin
 from mentordesk.ui.checkin.page import CheckinPage
 from mentordesk.ui.checkin.result_panel import Tone
-from mentordesk.ui.checkin.scan_field import IDLE_MS
 from mentordesk.ui.itemmodels.checkin_log_model import local_time
 from mentordesk.ui.main_window import MainWindow
+from mentordesk.ui.widgets.scan_field import IDLE_MS
 
 #: Long enough for the idle timeout to have fired, had it been going to.
 AFTER_IDLE_MS = IDLE_MS + 250

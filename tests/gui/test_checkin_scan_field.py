@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from mentordesk.ui.checkin.scan_field import IDLE_MS, SCANNER_GAP_S, ScanField, reads_as_code_or_email
+from mentordesk.ui.widgets.scan_field import IDLE_MS, SCANNER_GAP_S, ScanField, reads_as_code_or_email
 
 HUMAN_DELAY_MS = round(SCANNER_GAP_S * 1000) + 40
 

@@ -18,10 +18,10 @@ from mentordesk.services import feedback as fb
 from mentordesk.services import roster
 from mentordesk.services.roster import PersonInput
 from mentordesk.settings import KIOSK_PIN
-from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
 from mentordesk.ui.flash.feedback_kiosk import NOT_FOUND_TEXT, FeedbackKiosk, KioskState
 from mentordesk.ui.flash.feedback_panel import FeedbackPanel
 from mentordesk.ui.tasks import InlineRunner, TaskManager
+from mentordesk.ui.widgets.kiosk_pin_dialog import PinSetupDialog
 
 PIN = "2468"
 

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from mentordesk.models import AttendanceSource, AttendanceStatus, Person
 from mentordesk.models.store import EventStore
-from mentordesk.ui.checkin.scan_field import IDLE_MS, SCANNER_GAP_S
 from mentordesk.ui.groups.attendance_dialog import AttendanceDialog
 from mentordesk.ui.groups.page import GroupsPage
 from mentordesk.ui.groups.paper_sheet_dialog import PaperSheetDialog
+from mentordesk.ui.widgets.scan_field import IDLE_MS, SCANNER_GAP_S
 
 P, L, A, E = AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED
 #: A person's pause between keys: longer than a badge scanner leaves (see RosterView).

@@ -15,9 +15,9 @@ from mentordesk.models import CheckinEntry, CheckinMethod, Role
 from mentordesk.models.store import EventStore
 from mentordesk.settings import KIOSK_LOCKED, KIOSK_PIN, Settings
 from mentordesk.ui.checkin.kiosk import NOT_FOUND_HEADLINE, SHARED_NAME_HEADLINE, KioskState, KioskWindow
-from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
 from mentordesk.ui.checkin.page import CheckinPage
-from mentordesk.ui.checkin.scan_field import IDLE_MS
+from mentordesk.ui.widgets.kiosk_pin_dialog import PinSetupDialog
+from mentordesk.ui.widgets.scan_field import IDLE_MS
 
 PIN = "2468"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

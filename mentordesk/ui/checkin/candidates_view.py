@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.ui.checkin.desk_reads import Candidate, NameMatches
+from mentordesk.services.desk_reads import Candidate, NameMatches
 from mentordesk.ui.itemmodels.candidates_model import ROW_ROLE, CandidatesModel, Column, status_text
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
 from mentordesk.ui.widgets.naming import named

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.models import CheckinMethod
 from mentordesk.services.desk import DeskResult, Outcome
+from mentordesk.services.desk_reads import Candidate, DeskSnapshot, desk_snapshot, name_matches
 from mentordesk.services.people import PersonRow, list_people
 from mentordesk.settings import STATION_NAME, Settings
 from mentordesk.ui.checkin import desk_actions
@@ -35,11 +36,9 @@ from mentordesk.ui.checkin.bulk_dialog import BulkCheckinDialog
 from mentordesk.ui.checkin.candidates_view import CandidatesView
 from mentordesk.ui.checkin.counts_strip import CountsStrip
 from mentordesk.ui.checkin.desk_actions import BulkReport, Shown
-from mentordesk.ui.checkin.desk_reads import Candidate, DeskSnapshot, desk_snapshot, name_matches
 from mentordesk.ui.checkin.kiosk import KioskWindow
 from mentordesk.ui.checkin.recent_panel import RecentPanel
 from mentordesk.ui.checkin.result_panel import ResultPanel, Tone
-from mentordesk.ui.checkin.scan_field import ScanField, reads_as_code_or_email
 from mentordesk.ui.exports.badge_print import BadgePrinter
 from mentordesk.ui.people.person_dialog import PersonDialog
 from mentordesk.ui.sound import SoundPlayer
@@ -47,6 +46,7 @@ from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.kiosk_base import KioskHost
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
+from mentordesk.ui.widgets.scan_field import ScanField, reads_as_code_or_email
 
 #: While the page is visible, counts and the recent list are re-read this often.
 REFRESH_INTERVAL_MS = 3_000

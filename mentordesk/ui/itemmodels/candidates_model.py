@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from mentordesk.ui.checkin.desk_reads import Candidate
+from mentordesk.services.desk_reads import Candidate
 from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
 from mentordesk.ui.itemmodels.checkin_log_model import local_time
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS

@@ -42,9 +42,9 @@ from PySide6.QtWidgets import (
 from mentordesk.models.store import EventStore
 from mentordesk.services.kiosk import PinGuard, PinStatus, PinVerdict
 from mentordesk.settings import KIOSK_LOCKED, KIOSK_PIN, Settings
-from mentordesk.ui.checkin.kiosk_pin import PinSetupDialog
-from mentordesk.ui.checkin.scan_field import ScanField
+from mentordesk.ui.widgets.kiosk_pin_dialog import PinSetupDialog
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.scan_field import ScanField
 
 #: How long an outcome stays before the welcome prompt returns.
 RESULT_MS = 6_000

@@ -1,7 +1,9 @@
-"""What the check-in screens read, gathered from the services into plain values.
+"""What the check-in screens read, gathered from the other services into plain values.
 
-Qt-free on purpose: these run on the UI thread for each keystroke (name candidates) or on a
-worker thread (the counts and the recent log), and only call services.
+The desk's read models (name candidates, the counts and the recent log) live here with the
+services rather than with the screen, so item models can use them without importing a screen.
+They run on the UI thread for each keystroke (name candidates) or on a worker thread (the counts
+and the recent log), and only call services.
 """
 
 from __future__ import annotations
