@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from mentordesk.models import AttendanceSource, AttendanceStatus
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
-from mentordesk.ui.groups.labels import STATUS_LABELS, when_text
 from mentordesk.ui.groups.roster_view import RosterView
 from mentordesk.ui.groups.tables import fit_to_screen, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
+from mentordesk.ui.widgets.group_labels import STATUS_LABELS, when_text
 from mentordesk.ui.widgets.naming import named, with_buddy
 from mentordesk.ui.widgets.scan_field import ScanField
 

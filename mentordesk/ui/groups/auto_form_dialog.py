@@ -37,7 +37,6 @@ from mentordesk.models import GroupKind
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.dialog_parts import choice_combo, error_label, show_error
-from mentordesk.ui.groups.labels import KIND_LABELS, plural
 from mentordesk.ui.groups.member_view import MemberTableView
 from mentordesk.ui.groups.tables import current_row, fit_to_screen, select_row, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_proposal_model import (
@@ -49,6 +48,7 @@ from mentordesk.ui.itemmodels.group_proposal_model import (
     proposal_members,
 )
 from mentordesk.ui.tasks import ReportProgress, TaskManager
+from mentordesk.ui.widgets.group_labels import KIND_LABELS, plural
 from mentordesk.ui.widgets.naming import named, with_buddy
 
 #: How long the options must rest before a new proposal is made.

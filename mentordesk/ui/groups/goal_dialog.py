@@ -32,7 +32,7 @@ from mentordesk.ui.groups.dialog_parts import (
     save_cancel_buttons,
     show_error,
 )
-from mentordesk.ui.groups.labels import GOAL_STATUS_LABELS, day_text
+from mentordesk.ui.widgets.group_labels import GOAL_STATUS_LABELS, day_text
 from mentordesk.ui.widgets.naming import named, with_buddy
 from mentordesk.ui.widgets.qt_values import to_date
 

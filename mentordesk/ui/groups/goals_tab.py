@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.goal_dialog import GoalDialog, ProgressDialog
-from mentordesk.ui.groups.labels import ROLE_LABELS, plural, rate_text
 from mentordesk.ui.groups.tables import current_row, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_candidate_model import CandidateFilterModel, GroupCandidateModel
 from mentordesk.ui.itemmodels.group_candidate_model import Column as PersonColumn
@@ -30,6 +29,7 @@ from mentordesk.ui.itemmodels.group_goal_model import Column as GoalColumn
 from mentordesk.ui.itemmodels.group_goal_model import GroupGoalModel
 from mentordesk.ui.itemmodels.group_history_model import Column as HistoryColumn
 from mentordesk.ui.itemmodels.group_history_model import GroupHistoryModel
+from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural, rate_text
 from mentordesk.ui.widgets.naming import named
 
 if TYPE_CHECKING:

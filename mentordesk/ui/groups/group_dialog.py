@@ -17,7 +17,7 @@ from mentordesk.models import GroupKind
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.dialog_parts import choice_combo, error_label, form_layout, save_cancel_buttons, show_error
-from mentordesk.ui.groups.labels import KIND_LABELS
+from mentordesk.ui.widgets.group_labels import KIND_LABELS
 from mentordesk.ui.widgets.naming import named, with_buddy
 
 KIND_HINTS = {

@@ -35,7 +35,6 @@ from mentordesk.models.normalize import fold
 from mentordesk.output_files import OutputFileError
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.empty_panel import NoGroupsPanel
-from mentordesk.ui.groups.labels import ROLE_LABELS, plural
 from mentordesk.ui.groups.member_view import MOVE_KEYS_TEXT, MemberTableView
 from mentordesk.ui.groups.tables import current_row, select_row, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_list_model import Column as GroupColumn
@@ -43,6 +42,7 @@ from mentordesk.ui.itemmodels.group_list_model import GroupListModel, GroupRow
 from mentordesk.ui.itemmodels.group_member_model import Column as MemberColumn
 from mentordesk.ui.itemmodels.group_member_model import GroupMemberModel
 from mentordesk.ui.people.empty_state import match_heights
+from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural
 from mentordesk.ui.widgets.naming import named
 
 if TYPE_CHECKING:

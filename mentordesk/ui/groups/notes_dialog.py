@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
-from mentordesk.ui.groups.labels import when_text
 from mentordesk.ui.groups.tables import fit_to_screen
+from mentordesk.ui.widgets.group_labels import when_text
 from mentordesk.ui.widgets.naming import named
 
 

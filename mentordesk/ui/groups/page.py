@@ -23,9 +23,9 @@ from mentordesk.ui.groups.auto_form_dialog import AutoFormDialog
 from mentordesk.ui.groups.goals_tab import GoalsTab
 from mentordesk.ui.groups.group_dialog import GroupDialog
 from mentordesk.ui.groups.groups_tab import GroupsTab
-from mentordesk.ui.groups.labels import plural
 from mentordesk.ui.groups.sessions_tab import SessionsTab
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.group_labels import plural
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 

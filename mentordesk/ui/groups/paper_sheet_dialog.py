@@ -16,10 +16,10 @@ from mentordesk.models import AttendanceSource, AttendanceStatus
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.attendance_dialog import RosterMarker, counts_text
-from mentordesk.ui.groups.labels import when_text
 from mentordesk.ui.groups.roster_view import RosterView
 from mentordesk.ui.groups.tables import fit_to_screen, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
+from mentordesk.ui.widgets.group_labels import when_text
 from mentordesk.ui.widgets.naming import named
 
 

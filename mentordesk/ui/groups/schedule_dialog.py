@@ -30,7 +30,7 @@ from mentordesk.models import Frequency, SessionMode
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.dialog_parts import WhenFields, choice_combo, date_edit, error_label, qdate, show_error
-from mentordesk.ui.groups.labels import MODE_LABELS, day_text, plural
+from mentordesk.ui.widgets.group_labels import MODE_LABELS, day_text, plural
 from mentordesk.ui.widgets.naming import named, with_buddy
 from mentordesk.ui.widgets.qt_values import to_date
 

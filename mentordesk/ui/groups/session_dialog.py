@@ -22,7 +22,7 @@ from mentordesk.ui.groups.dialog_parts import (
     save_cancel_buttons,
     show_error,
 )
-from mentordesk.ui.groups.labels import MODE_LABELS, when_text
+from mentordesk.ui.widgets.group_labels import MODE_LABELS, when_text
 from mentordesk.ui.widgets.naming import with_buddy
 from mentordesk.ui.widgets.qt_values import to_date
 

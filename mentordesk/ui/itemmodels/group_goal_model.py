@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from mentordesk.services.groups import GoalInfo
-from mentordesk.ui.groups.labels import GOAL_STATUS_LABELS, day_text
 from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
+from mentordesk.ui.widgets.group_labels import GOAL_STATUS_LABELS, day_text
 
 
 class Column(enum.IntEnum):

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from mentordesk.services.groups import HistorySession
-from mentordesk.ui.groups.labels import STATUS_LABELS, status_colour, when_text
 from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
+from mentordesk.ui.widgets.group_labels import STATUS_LABELS, status_colour, when_text
 
 
 class Column(enum.IntEnum):

@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from mentordesk.services.groups import GroupSummary
-from mentordesk.ui.groups.labels import KIND_LABELS, plural, rate_text, when_text
 from mentordesk.ui.itemmodels.base import AnyIndex
 from mentordesk.ui.itemmodels.group_people import MemberDropModel
+from mentordesk.ui.widgets.group_labels import KIND_LABELS, plural, rate_text, when_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 

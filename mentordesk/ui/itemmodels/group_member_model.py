@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from mentordesk.services.groups import MemberInfo
-from mentordesk.ui.groups.labels import ROLE_LABELS
 from mentordesk.ui.itemmodels.group_people import DraggablePeopleModel
 from mentordesk.ui.itemmodels.group_people import PersonColumn as Column
+from mentordesk.ui.widgets.group_labels import ROLE_LABELS
 
 __all__ = ["Column", "GroupMemberModel"]
 

@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from mentordesk.models import GroupKind, Role
 from mentordesk.models.normalize import fold
 from mentordesk.services.groups import Candidate, Proposal
-from mentordesk.ui.groups.labels import KIND_LABELS
 from mentordesk.ui.itemmodels.base import AnyIndex
 from mentordesk.ui.itemmodels.group_people import DraggablePeopleModel, MemberDropModel
 from mentordesk.ui.itemmodels.group_people import PersonColumn as MemberColumn
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
+from mentordesk.ui.widgets.group_labels import KIND_LABELS
 
 __all__ = ["UNASSIGNED", "GroupColumn", "MemberColumn", "ProposalGroupModel", "ProposalMemberModel",
            "common_topics", "proposal_members"]

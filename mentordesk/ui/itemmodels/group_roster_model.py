@@ -15,13 +15,13 @@ from PySide6.QtCore import QObject, Qt
 
 from mentordesk.models import AttendanceStatus
 from mentordesk.services.groups import RosterRow
-from mentordesk.ui.groups.labels import (
+from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
+from mentordesk.ui.widgets.group_labels import (
     ROLE_LABELS,
     STATUS_LABELS,
     STATUS_LETTERS,
     status_colour,
 )
-from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
 
 #: A row's attendance status (an AttendanceStatus, or None when not marked).
 STATUS_ROLE = Qt.ItemDataRole.UserRole

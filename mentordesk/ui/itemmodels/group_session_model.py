@@ -11,8 +11,8 @@ from PySide6.QtGui import QFont
 
 from mentordesk.models import SessionMode
 from mentordesk.services.groups import SessionInfo
-from mentordesk.ui.groups.labels import when_text
 from mentordesk.ui.itemmodels.base import AnyIndex, RowTableModel
+from mentordesk.ui.widgets.group_labels import when_text
 
 
 class Column(enum.IntEnum):

@@ -1,4 +1,7 @@
-"""Words and formats the Groups screens share: kinds, roles, statuses, dates and rates as people read them."""
+"""Words and formats for groups as people read them: kinds, roles, statuses, dates and rates.
+
+Shared by the Groups screens and the group item models, so it lives on the shared floor.
+"""
 
 from __future__ import annotations
 
