@@ -15,7 +15,7 @@ from mentordesk.settings import STATION_NAME, Settings
 from mentordesk.ui.checkin.page import CheckinPage, key_text
 from mentordesk.ui.checkin.result_panel import Tone
 from mentordesk.ui.itemmodels.checkin_log_model import Column
-from mentordesk.ui.people.person_dialog import PersonDialog
+from mentordesk.ui.widgets.person_dialog import PersonDialog
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

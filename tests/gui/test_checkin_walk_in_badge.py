@@ -18,7 +18,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from pytestqt.qtbot import QtBot
 
 from mentordesk.ui.checkin.page import CheckinPage
-from mentordesk.ui.people.person_dialog import PersonDialog
+from mentordesk.ui.widgets.person_dialog import PersonDialog
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

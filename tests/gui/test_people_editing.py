@@ -17,7 +17,7 @@ from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.people.erase_dialog import EraseDialog
 from mentordesk.ui.people.merge_dialog import MergeDialog
 from mentordesk.ui.people.page import PeoplePage
-from mentordesk.ui.people.person_dialog import PersonDialog
+from mentordesk.ui.widgets.person_dialog import PersonDialog
 
 
 def _rows(store: EventStore) -> list[PersonRow]:

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from mentordesk.models import Role
 from mentordesk.models.store import EventStore
 from mentordesk.services import roster
-from mentordesk.ui.people.person_dialog import PersonDialog
+from mentordesk.ui.widgets.person_dialog import PersonDialog
 
 
 def test_add_a_walk_in_by_keyboard(qtbot: QtBot, store: EventStore) -> None:

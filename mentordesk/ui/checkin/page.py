@@ -40,12 +40,12 @@ from mentordesk.ui.checkin.kiosk import KioskWindow
 from mentordesk.ui.checkin.recent_panel import RecentPanel
 from mentordesk.ui.checkin.result_panel import ResultPanel, Tone
 from mentordesk.ui.exports.badge_print import BadgePrinter
-from mentordesk.ui.people.person_dialog import PersonDialog
 from mentordesk.ui.sound import SoundPlayer
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.kiosk_base import KioskHost
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
+from mentordesk.ui.widgets.person_dialog import PersonDialog
 from mentordesk.ui.widgets.scan_field import ScanField, reads_as_code_or_email
 
 #: While the page is visible, counts and the recent list are re-read this often.

@@ -40,8 +40,8 @@ from mentordesk.ui.exports.document_panel import KEYS, DocumentPanel
 from mentordesk.ui.exports.documents_list import DocumentDelegate
 from mentordesk.ui.exports.print_job import PrintJob
 from mentordesk.ui.itemmodels.documents_model import ROW_ROLE, DocumentsModel
-from mentordesk.ui.people.empty_state import EmptyState
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from mentordesk.ui.people.empty_state import match_heights
+from mentordesk.ui.widgets.buttons import match_heights
 from mentordesk.ui.widgets.naming import named
 
 EMPTY_TEXT = "No groups yet."

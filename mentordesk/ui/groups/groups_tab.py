@@ -41,7 +41,7 @@ from mentordesk.ui.itemmodels.group_list_model import Column as GroupColumn
 from mentordesk.ui.itemmodels.group_list_model import GroupListModel, GroupRow
 from mentordesk.ui.itemmodels.group_member_model import Column as MemberColumn
 from mentordesk.ui.itemmodels.group_member_model import GroupMemberModel
-from mentordesk.ui.people.empty_state import match_heights
+from mentordesk.ui.widgets.buttons import match_heights
 from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural
 from mentordesk.ui.widgets.naming import named
 

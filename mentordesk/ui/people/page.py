@@ -27,15 +27,16 @@ from mentordesk.services import roster
 from mentordesk.services.people import PersonRow, list_people
 from mentordesk.services.roster import DuplicateGroup, ErasureReport
 from mentordesk.ui.itemmodels.people_model import Arrival, PeopleFilterModel, PeopleModel
-from mentordesk.ui.people.empty_state import EmptyState, match_heights
 from mentordesk.ui.people.erase_dialog import EraseDialog
 from mentordesk.ui.people.filter_bar import FilterBar
 from mentordesk.ui.people.merge_dialog import MergeDialog
 from mentordesk.ui.people.people_table import PeopleTable
-from mentordesk.ui.people.person_dialog import PersonDialog
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.buttons import match_heights
+from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
+from mentordesk.ui.widgets.person_dialog import PersonDialog
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -1,20 +1,16 @@
-"""What the People page shows instead of an empty table: why it is empty, and what to do next."""
+"""What a page shows instead of an empty table: why it is empty, and what to do next.
+
+Made for the People page (its buttons import and add people, or clear the filters); the Print &
+export page shows it too, with its own words and those buttons hidden.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mentordesk.ui.widgets.buttons import match_heights
 from mentordesk.ui.widgets.naming import named
-
-
-def match_heights(*buttons: QPushButton) -> None:
-    """Give buttons side by side one height: a styled primary button is taller than a plain one."""
-    for button in buttons:
-        button.ensurePolished()
-    height = max(button.sizeHint().height() for button in buttons)
-    for button in buttons:
-        button.setFixedHeight(height)
 
 
 class EmptyState(QWidget):
