@@ -6,6 +6,11 @@ goes to ``paths.log_file()`` and a non-blocking message says what happened and w
 are. Only one such message is shown at a time, and the same failure (same kind and text) is not
 shown again for a few minutes — several pages reading a broken file each hit it — so a failure
 repeated by timers cannot bury the window under dialogs. Every occurrence is still logged.
+
+A problem of the *environment* (the file locked, the disk full, a read-only folder) is not a bug:
+it goes to :func:`report_environment`, which tells the :class:`ProblemSignals` hub. The main
+window's banner listens there and says what to do until a later write succeeds; where nothing
+listens (a test without a window, a dialog before the window exists) a message box says it.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import sys
 import time
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mentordesk import APP_NAME, logfile, paths
@@ -26,6 +31,54 @@ _open_box: QMessageBox | None = None
 #: When each message was last shown (monotonic seconds), to hold back repeats.
 _shown_at: dict[str, float] = {}
 REPEAT_QUIET_SECONDS = 300.0
+
+
+class ProblemSignals(QObject):
+    """Where the environment's problems are announced, for the one banner that shows them."""
+
+    #: The file or disk failed: the one-line problem (what is wrong and what to do).
+    environment_failed = Signal(str)
+    #: A write succeeded after a problem: the banner can go.
+    environment_recovered = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: The problem being shown, or None.
+        self.current: str | None = None
+        #: Widgets showing the problems (the main window's banner); none: a message box.
+        self.listeners = 0
+
+
+_signals: ProblemSignals | None = None
+
+
+def problem_signals() -> ProblemSignals:
+    """The application's hub (made on first use, owned by the application object)."""
+    global _signals
+    if _signals is None:
+        _signals = ProblemSignals()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _signals.setParent(app)
+    return _signals
+
+
+def report_environment(problem: str, parent: QWidget | None = None) -> None:
+    """The file or disk failed (``problem`` from ``models/db_errors.py``): banner, else a box."""
+    hub = problem_signals()
+    hub.current = problem
+    if hub.listeners:
+        hub.environment_failed.emit(problem)
+    elif QApplication.instance() is not None and _open_box is None:
+        _show_environment_problem(problem, parent)
+
+
+def report_recovered() -> None:
+    """A write went through: a problem shown earlier is over."""
+    hub = problem_signals()
+    if hub.current is not None:
+        hub.current = None
+        hub.environment_recovered.emit()
 
 
 def configure_logging() -> None:
@@ -61,10 +114,10 @@ def _handle(kind: type[BaseException], error: BaseException, tb: TracebackType |
     if QApplication.instance() is None:
         sys.__excepthook__(kind, error, tb)
         return
-    if _open_box is not None:
-        return
     if problem is not None:
-        _show_environment_problem(problem, parent)
+        report_environment(problem, parent)
+        return
+    if _open_box is not None:
         return
     # A database error's text carries the SQL statement; what went wrong is its driver's error
     # ("no such table: person"), which is also what makes two reports the same failure.

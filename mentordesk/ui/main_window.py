@@ -12,18 +12,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from mentordesk import APP_NAME, EVENT_SUFFIX, __version__, paths
 from mentordesk.models.store import EventFileError, EventStore, is_url
 from mentordesk.services.events import EventDetails
-from mentordesk.ui import errors, style
+from mentordesk.ui import errors, operations, style
 from mentordesk.ui.new_event_dialog import FILE_FILTER, NewEventDialog, NewEventValues, with_event_suffix
 from mentordesk.ui.recent_menu import RecentFilesMenu
 from mentordesk.ui.tasks import Task, TaskManager
 from mentordesk.ui.ui_state import DEFAULT_SIZE, MINIMUM_SIZE, UiState
 from mentordesk.ui.welcome import WelcomeScreen
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.problem_banner import ProblemBanner
 from mentordesk.ui.workspace import PAGE_ENTRIES, Workspace
 
 log = logging.getLogger(__name__)
@@ -49,8 +50,15 @@ class MainWindow(QMainWindow):
 
         # Widgets are made inside their final parents, top down: with a stylesheet, moving a
         # finished widget tree to a new parent re-styles all of it (a tenth of a second here).
-        self.screens = QStackedWidget(self)
-        self.setCentralWidget(self.screens)
+        central = named(QWidget(self), "centralArea")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.problem_banner = ProblemBanner(central)
+        self.screens = QStackedWidget(central)
+        column.addWidget(self.problem_banner)
+        column.addWidget(self.screens, 1)
+        self.setCentralWidget(central)
         self.welcome = WelcomeScreen(self.screens)
         self.workspace = Workspace(self.tasks, self.screens)
         self.screens.addWidget(self.welcome)
@@ -386,7 +394,9 @@ class MainWindow(QMainWindow):
 
     def _release_store(self, store: EventStore, *, replacement: EventStore | None) -> None:
         # Background reads may still hold a connection to the old store: let them finish
-        # before its engine is disposed (results that arrive later are dropped by the pages).
+        # before its engine is disposed (results that arrive later are dropped by the pages);
+        # changes asked for are written first.
+        operations.finish_changes(store)
         self.tasks.wait_for_all()
         self.workspace.set_store(replacement)
         store.close()

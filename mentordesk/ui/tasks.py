@@ -35,6 +35,10 @@ class Runner(Protocol):
 
     def wait(self, timeout_ms: int) -> bool: ...
 
+    def one_at_a_time(self) -> Runner:
+        """A runner of the same kind that runs its jobs one after another, in order."""
+        ...
+
 
 class ThreadPoolRunner:
     """Runs jobs on a private QThreadPool (so nothing else competes for its threads)."""
@@ -51,6 +55,10 @@ class ThreadPoolRunner:
     def wait(self, timeout_ms: int) -> bool:
         return self._pool.waitForDone(timeout_ms)
 
+    def one_at_a_time(self) -> Runner:
+        # A pool of one thread takes its queue first in, first out.
+        return ThreadPoolRunner(max_threads=1)
+
 
 class InlineRunner:
     """Runs each job at once in the calling thread; results arrive before ``run`` returns."""
@@ -60,6 +68,9 @@ class InlineRunner:
 
     def wait(self, timeout_ms: int) -> bool:
         return True
+
+    def one_at_a_time(self) -> Runner:
+        return self
 
 
 class Task(QObject):
@@ -145,6 +156,10 @@ class TaskManager(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._running)
+
+    def one_at_a_time(self) -> TaskManager:
+        """A new manager whose jobs run one after another, in the order they were started."""
+        return TaskManager(self._runner.one_at_a_time())
 
     def run(
         self,

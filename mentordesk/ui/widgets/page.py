@@ -7,9 +7,10 @@ another process (the command line, a kiosk, another desk), told by the shared
 ``ui/change_watcher.py`` — if the change touches :attr:`Page.watched_tables`. Hidden pages re-read
 when they are shown. :attr:`Page.refresh_interval_ms` is the fallback for an event whose other
 writers cannot be watched (a database server): only then does the visible page re-read on a
-timer. Reads go through :meth:`Page.load`, which runs a service call on a background thread via
-the task manager and hands the result back on the UI thread; a result that arrives after the
-event was closed or swapped is dropped.
+timer. Reads go through :meth:`Page.load`, a query of the operations layer (``ui/operations.py``)
+that runs a service call on a background thread and hands the result back on the UI thread; a
+result that arrives after the event was closed or swapped is dropped. :attr:`Page.ops` is the
+page's door for everything else it reads or writes.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from mentordesk.ui import change_watcher, errors
+from mentordesk.ui import change_watcher
 from mentordesk.ui.change_watcher import ChangeWatcher
+from mentordesk.ui.operations import Failure, FailureKind, Operations
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.naming import named
 
@@ -80,8 +82,8 @@ class Page(QWidget):
         self._loading: set[str] = set()
         #: Loads asked for again while running: made once more when the running one is done.
         self._again: dict[str, tuple[Callable[[Session, int], Any], Callable[[Any], None]]] = {}
-        #: Reads that failed; a timer does not retry them (and re-report the error every few
-        #: seconds) until the event is opened again.
+        #: Reads that failed with a bug; they are not retried (and the error re-reported on every
+        #: change) until the event is opened again. A file that was busy or a full disk is retried.
         self._failed: set[str] = set()
         self._active = False
         self._watcher: ChangeWatcher | None = None
@@ -109,6 +111,11 @@ class Page(QWidget):
     @property
     def store(self) -> EventStore | None:
         return self._store
+
+    @property
+    def ops(self) -> Operations | None:
+        """The way to read and write the open event (None while no event is open)."""
+        return None if self._store is None else Operations(self._store, self._tasks)
 
     @property
     def is_active(self) -> bool:
@@ -195,11 +202,7 @@ class Page(QWidget):
         generation = self._generation
         self._loading.add(label)
 
-        def work(_report: Callable[[float], None]) -> T:
-            with store.read_session() as session:
-                return query(session, store.event_id)
-
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             if generation != self._generation:
                 return
             self._loading.discard(label)
@@ -208,16 +211,20 @@ class Page(QWidget):
             if again is not None:
                 self.load(label, *again)
 
-        def failed(error: BaseException) -> None:
+        def failed(failure: Failure) -> None:
             if generation != self._generation:
                 return
             self._loading.discard(label)
-            self._failed.add(label)
-            self.load_failed(label, error)
+            if failure.kind is not FailureKind.ENVIRONMENT:
+                # A busy or full disk passes; a bug would fail again on every change.
+                self._failed.add(label)
+            self.load_failed(label, failure)
 
-        self._tasks.run(label, work, on_success=done, on_failure=failed)
+        event_id = store.event_id
+        Operations(store, self._tasks).query(label, lambda session: query(session, event_id), done=done,
+                                            failed=failed, owner=self)
         return True
 
-    def load_failed(self, label: str, error: BaseException) -> None:
-        """A background read failed (the file was deleted, a disk error …): log it and say so."""
-        errors.report_unexpected(error, self)
+    def load_failed(self, label: str, failure: Failure) -> None:
+        """A background read failed (the file was deleted, a disk error …); the operations layer
+        has already said so (a banner, or the unexpected-error report)."""
