@@ -86,7 +86,7 @@ def _add_schedule(parser: argparse.ArgumentParser) -> None:
     _add_common(parser)
     parser.add_argument("--tents", action="store_true", help="also print table tents")
     parser.add_argument("--flash-session", type=int, default=0, metavar="N",
-                        help="which planned rotation (default: the most recently planned)")
+                        help="which planned rotation (default: the current one, as on the Flash page)")
 
 
 @command("schedule", "master grid, table rosters and itineraries of the planned rotation as a PDF", group="export")

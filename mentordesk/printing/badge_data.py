@@ -14,14 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mentordesk.models import Person, Role
-from mentordesk.printing.catalog import DocumentError
 from mentordesk.printing.eventdata import current_event, name_sort_key
-from mentordesk.printing.schedule_data import (
-    NO_PLAN,
-    ScheduleData,
-    build_schedule,
-    latest_flash_session,
-)
+from mentordesk.printing.schedule_data import ScheduleData, build_schedule
 from mentordesk.services import checkin
 
 ROLE_WORDS = {Role.MENTOR: "Mentor", Role.MENTEE: "Mentee", Role.FACILITATOR: "Facilitator"}
@@ -101,8 +95,8 @@ def build_badges(
 ) -> BadgeSet:
     """Badges for the event's people (or only ``person_ids``), by surname.
 
-    ``with_itinerary`` adds each person's rounds from the most recently planned rotation; it is a
-    :class:`DocumentError` when nothing has been planned yet.
+    ``with_itinerary`` adds each person's rounds from the event's current rotation (the one the
+    Flash page shows); it is a ``DocumentError`` when that has no plan yet.
     """
     event = current_event(session)
     query = select(Person).where(Person.event_id == event.id)
@@ -119,9 +113,7 @@ def build_badges(
     itineraries: dict[int, tuple[ItineraryLine, ...]] = {}
     session_name = ""
     if with_itinerary:
-        if latest_flash_session(session, event.id) is None:
-            raise DocumentError(NO_PLAN)
-        schedule = build_schedule(session)
+        schedule = build_schedule(session)  # the current rotation; DocumentError without a plan
         itineraries = _itineraries(schedule)
         session_name = schedule.session_name
     badges = tuple(

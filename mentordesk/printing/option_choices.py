@@ -3,7 +3,7 @@ a take-home sheet, the planned flash rotations.
 
 These feed ``OptionSpec.choices_from``: the Print & export page offers them as lists instead of a
 box to type a name or number into. Each value is one the document's ``build`` already accepts
-(a group, session or person by number, "next"/"all"/"blank", 0 for the latest rotation), so the
+(a group, session or person by number, "next"/"all"/"blank", 0 for the current rotation), so the
 command line keeps taking the same options. The first choice is always the option's default; when
 there is nothing to choose from, it is the only one and its label says why.
 """
@@ -20,6 +20,7 @@ from mentordesk.models.normalize import fold
 from mentordesk.printing.catalog import Choice
 from mentordesk.printing.eventdata import current_event
 from mentordesk.printing.summary_data import event_zone
+from mentordesk.services.flash import current_session_id
 from mentordesk.services.groups import list_groups, list_sessions
 
 NO_GROUPS = "No groups yet"
@@ -92,13 +93,17 @@ def _person_label(full_name: str, organization: str) -> str:
 
 
 def flash_session_choices(session: Session) -> tuple[Choice, ...]:
-    """"The latest planned" (value "0"), then every planned rotation, latest first."""
+    """"The current rotation" (value "0"), then every planned rotation: the current one first, then
+    the others, the one made last first (the order of ``current_session_id``, not of re-plans)."""
     event = current_event(session)
     zone = event_zone(event)
-    rows = session.scalars(
-        select(FlashSession).where(FlashSession.event_id == event.id, FlashSession.planned_at.is_not(None))
-        .order_by(FlashSession.planned_at.desc(), FlashSession.id.desc())
-    ).all()
+    current = current_session_id(session, event.id)
+    rows = sorted(
+        session.scalars(
+            select(FlashSession).where(FlashSession.event_id == event.id, FlashSession.planned_at.is_not(None))
+        ).all(),
+        key=lambda flash: (flash.id != current, -flash.id),
+    )
     if not rows:
         return (Choice("0", NO_ROTATION),)
 
@@ -108,4 +113,9 @@ def flash_session_choices(session: Session) -> tuple[Choice, ...]:
         return (f"{flash.name} — {flash.round_count} rounds of {flash.round_minutes} min, "
                 f"planned {planned:%a} {planned.day} {planned:%b %Y %H:%M}")
 
-    return (Choice("0", f"The latest planned ({rows[0].name})"),) + tuple(Choice(str(r.id), label(r)) for r in rows)
+    if rows[0].id == current:
+        default = f"The current rotation ({rows[0].name})"
+    else:
+        # The current session is still being set up: printing it says so; an older one can be chosen.
+        default = "The current rotation (not planned yet)"
+    return (Choice("0", default),) + tuple(Choice(str(r.id), label(r)) for r in rows)

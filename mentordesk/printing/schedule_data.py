@@ -2,8 +2,8 @@
 
 One :class:`ScheduleData` feeds the master grid (rounds × tables), the roster sheet of each
 table, the itinerary card of each mentee and the table tents. It is built from the plan stored
-in the event file (``services.flash.store.load_plan``), by default the most recently planned
-flash session.
+in the event file (``services.flash.store.load_plan``), by default the event's current flash
+session (``services.flash.current_session_id``, the one the Flash page shows).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from mentordesk.models import FlashSession, FlashTable
 from mentordesk.printing.catalog import DocumentError
 from mentordesk.printing.eventdata import Name, current_event, names
-from mentordesk.services.flash import PlanError, load_plan, load_spots
+from mentordesk.services.flash import PlanError, current_session_id, load_plan, load_spots
 from mentordesk.services.flash.durations import changeover_phrase
 
 NO_PLAN = ("no rotation has been planned for this event yet: plan one on the Flash page, or run "
@@ -109,19 +109,11 @@ class ScheduleData:
         return text
 
 
-def latest_flash_session(session: Session, event_id: int) -> int | None:
-    """The most recently planned flash session of the event (None when nothing is planned)."""
-    return session.scalar(
-        select(FlashSession.id).where(FlashSession.event_id == event_id, FlashSession.planned_at.is_not(None))
-        .order_by(FlashSession.planned_at.desc(), FlashSession.id.desc()).limit(1)
-    )
-
-
 def build_schedule(session: Session, flash_session_id: int | None = None) -> ScheduleData:
-    """The schedule of one flash session (default: the latest planned); DocumentError when there is none."""
+    """The schedule of one flash session (default: the current one); DocumentError when it has no plan."""
     event = current_event(session)
     if flash_session_id is None or flash_session_id == 0:
-        flash_session_id = latest_flash_session(session, event.id)
+        flash_session_id = current_session_id(session, event.id)
         if flash_session_id is None:
             raise DocumentError(NO_PLAN)
     flash = session.get(FlashSession, flash_session_id)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import CheckinMethod, FlashRound, FlashSeat, FlashSession, Person, Role, SessionStatus
 from mentordesk.services import checkin
+from mentordesk.services.flash.current import current_session_id
 from mentordesk.services.lookup import MatchKind, lookup
 
 
@@ -71,18 +72,20 @@ def person_card(session: Session, person_id: int, checked_in_at: datetime | None
 
 
 def first_table(session: Session, person_id: int) -> int | None:
-    """The table where the person sits in the first round of the newest planned rotation."""
+    """The table where the person sits in the first round of the event's current flash session.
+
+    Only while that session is planned or running: after it finished, or before it has a plan,
+    the desk names no table (never one from an older rotation).
+    """
+    person = session.get_one(Person, person_id)
+    flash_id = current_session_id(session, person.event_id)
+    if flash_id is None or session.get_one(FlashSession, flash_id).status not in (SessionStatus.PLANNED,
+                                                                                   SessionStatus.RUNNING):
+        return None
     return session.scalar(
         select(FlashSeat.table_number)
         .join(FlashRound, FlashRound.id == FlashSeat.round_id)
-        .join(FlashSession, FlashSession.id == FlashRound.session_id)
-        .where(
-            FlashSeat.person_id == person_id,
-            FlashRound.number == 1,
-            FlashSession.status.in_([SessionStatus.PLANNED, SessionStatus.RUNNING]),
-        )
-        .order_by(FlashSession.id.desc())
-        .limit(1)
+        .where(FlashRound.session_id == flash_id, FlashRound.number == 1, FlashSeat.person_id == person_id)
     )
 
 

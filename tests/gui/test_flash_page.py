@@ -11,8 +11,7 @@ from pytestqt.qtbot import QtBot
 from mentordesk.models import Person, PlanMode, Role
 from mentordesk.models.store import EventStore
 from mentordesk.services import checkin
-from mentordesk.services.flash import load_plan
-from mentordesk.services.flash.views import current_session_id
+from mentordesk.services.flash import current_session_id, load_plan
 from mentordesk.ui.flash.dialogs import BreakDialog, PersonDialog, SwapDialog
 from mentordesk.ui.flash.page import FlashPage
 from mentordesk.ui.flash.setup_panel import NO_PEOPLE_TEXT, NO_PLAN_TEXT

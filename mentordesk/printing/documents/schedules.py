@@ -10,7 +10,7 @@ from mentordesk.printing.schedule_pdf import render_schedule
 
 FLASH_SESSION_OPTION = OptionSpec(
     "flash_session", "Flash session", "int", default=0, minimum=0, maximum=10**9,
-    help="Which planned rotation (its number); 0 means the most recently planned one.",
+    help="Which planned rotation (its number); 0 means the current one (the one the Flash page shows).",
     choices_from=flash_session_choices,
 )
 

@@ -18,7 +18,7 @@ with any feedback given), ``recording`` (the upserts, from the grid and the kios
 (mutual follow-ups and the figures for the summary), ``screens`` (what the grid and the kiosk read).
 """
 
-from mentordesk.services.feedback.meeting_reads import latest_flash_session_id, meetings
+from mentordesk.services.feedback.meeting_reads import meetings
 from mentordesk.services.feedback.outcomes import feedback_summary, mutual_follow_ups
 from mentordesk.services.feedback.recording import (
     record_answers,
@@ -62,7 +62,6 @@ __all__ = [
     "feedback_board",
     "feedback_summary",
     "first_match",
-    "latest_flash_session_id",
     "meetings",
     "mutual_follow_ups",
     "name_matches",

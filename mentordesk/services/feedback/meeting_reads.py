@@ -20,16 +20,9 @@ from mentordesk.services.feedback.records import (
     FeedbackError,
     Meeting,
 )
+from mentordesk.services.flash.current import current_session_id
 
 # --------------------------------------------------------------------------- sessions
-
-
-def latest_flash_session_id(session: Session, event_id: int) -> int | None:
-    """The most recently planned flash session of the event (the one feedback is usually about)."""
-    return session.scalar(
-        select(FlashSession.id).where(FlashSession.event_id == event_id, FlashSession.planned_at.is_not(None))
-        .order_by(FlashSession.planned_at.desc(), FlashSession.id.desc()).limit(1)
-    )
 
 
 def _session_ids(session: Session, flash_session_id: int | None, event_id: int | None) -> list[int]:
@@ -56,15 +49,13 @@ def meetings(
     """Every meeting of a saved flash plan with the feedback given so far, sorted as paper cards
     are (by mentee surname, first name, then round).
 
-    Without ``flash_session_id``: the event's latest planned session (every event in the file
-    when ``event_id`` is None too). ``person_id`` keeps only that person's meetings.
+    Without ``flash_session_id``: the event's current session (``current_session_id``), so
+    ``event_id`` is then needed. ``person_id`` keeps only that person's meetings.
     """
     if flash_session_id is None:
         if event_id is None:
-            ids = _session_ids(session, None, None)
-            flash_session_id = ids[-1] if ids else None
-        else:
-            flash_session_id = latest_flash_session_id(session, event_id)
+            raise FeedbackError("say which event's meetings: an event or a flash session")
+        flash_session_id = current_session_id(session, event_id)
         if flash_session_id is None:
             return ()
     elif session.get(FlashSession, flash_session_id) is None:

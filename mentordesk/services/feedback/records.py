@@ -126,7 +126,7 @@ class FeedbackSummary:
 
 @dataclass(frozen=True)
 class FeedbackBoard:
-    """What the feedback screens show: the latest planned session's meetings and follow-ups."""
+    """What the feedback screens show: the current flash session's meetings and follow-ups."""
 
     flash_session_id: int | None
     flash_session_name: str

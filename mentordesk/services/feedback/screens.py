@@ -1,4 +1,4 @@
-"""What the feedback screens read: the board of the latest session, name search, a person's own meetings."""
+"""What the feedback screens read: the board of the current flash session, name search, a person's own meetings."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from mentordesk.models import (
 from mentordesk.models.normalize import fold
 from mentordesk.services.feedback.meeting_reads import (
     _meetings_of,
-    latest_flash_session_id,
     meetings,
 )
 from mentordesk.services.feedback.outcomes import _follow_ups
@@ -24,10 +23,11 @@ from mentordesk.services.feedback.records import (
     Meeting,
     OwnMeetings,
 )
+from mentordesk.services.flash.current import current_session_id
 
 
 def feedback_board(session: Session, event_id: int) -> FeedbackBoard:
-    flash_id = latest_flash_session_id(session, event_id)
+    flash_id = current_session_id(session, event_id)
     if flash_id is None:
         return FeedbackBoard(None, "", (), FollowUps((), 0))
     flash = session.get(FlashSession, flash_id)

@@ -9,6 +9,9 @@ Pure planning works on a ``Problem`` (ids and facts only) and returns a ``PlanRe
 - ``validate(plan, problem)`` — every broken rule, one line each;
 - ``swap_mentees(plan, round, a, b)`` — a facilitator's hand edit (validate it before saving).
 
+Which session is the event's current one: ``current_session_id`` (``current``), the one
+definition every screen, command and document uses.
+
 The event file side (``store``): ``load_problem``, ``default_mode``, ``save_plan``, ``load_plan``,
 ``started_rounds``, ``replan_saved``, ``load_spots`` (where waiting mentees wait); the rotation
 JSON of the product contract
@@ -16,6 +19,7 @@ JSON of the product contract
 ``mentordesk flash plan`` command.
 """
 
+from mentordesk.services.flash.current import current_session_id
 from mentordesk.services.flash.edit import swap_mentees
 from mentordesk.services.flash.plan import Plan, PlanResult, PlanStats, Round, Table
 from mentordesk.services.flash.planner import plan, replan
@@ -41,6 +45,7 @@ __all__ = [
     "Problem",
     "Round",
     "Table",
+    "current_session_id",
     "default_mode",
     "load_plan",
     "load_problem",

@@ -1,7 +1,8 @@
 """What a facilitator does to a flash session on the day, Qt-free: plan it, edit it, re-plan it.
 
-- ``plan_session`` plans the people checked in now and saves the plan, over the newest session
-  while none of its rounds has started, as a new session otherwise (once the old one finished);
+- ``plan_session`` plans the people checked in now and saves the plan, over the current session
+  (``current.current_session_id``) while none of its rounds has started, as a new session
+  otherwise (once the old one finished);
 - ``swap_saved`` swaps two mentees in a round that has not started, refusing with the reasons
   when the swap breaks a rule (a repeated meeting, a no-go pair);
 - ``mark_arrival``, ``mark_departure`` and ``add_mentor_break`` record what happened (a check-in,
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import ClockState, FlashSession, NoGoPair, Person, PlanMode
 from mentordesk.services import checkin
+from mentordesk.services.flash.current import current_session_id
 from mentordesk.services.flash.edit import swap_mentees
 from mentordesk.services.flash.plan import Plan, PlanResult
 from mentordesk.services.flash.planner import plan as make_plan
@@ -33,7 +35,6 @@ from mentordesk.services.flash.store import (
     started_rounds,
 )
 from mentordesk.services.flash.validate import validate
-from mentordesk.services.flash.views import current_session_id
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """What the Flash rounds screens show, as plain frozen data: Qt-free and testable without a window.
 
-``flash_snapshot(session, event_id)`` reads the newest flash session of the event once (its set-up,
+``flash_snapshot(session, event_id)`` reads the event's current flash session once (its set-up,
 the saved plan, the names of everyone in it, figures and validation messages); the pure functions
 below turn a snapshot into the master grid (tables × rounds with a waiting row), one mentor's
 table across all rounds, one person's itinerary, and the projector's "Find your table" board.
@@ -29,6 +29,7 @@ from mentordesk.models import (
 from mentordesk.models.normalize import fold
 from mentordesk.services.checkin import checked_in_query
 from mentordesk.services.flash.clock import ClockSnapshot, SessionConfig
+from mentordesk.services.flash.current import current_session_id
 from mentordesk.services.flash.plan import Plan
 from mentordesk.services.flash.store import default_mode, load_plan, load_spots, started_rounds
 
@@ -103,12 +104,6 @@ class FlashSnapshot:
 
 
 # -- reading the event file
-
-
-def current_session_id(session: Session, event_id: int) -> int | None:
-    """The newest flash session of the event (the one the screens show)."""
-    return session.scalar(select(FlashSession.id).where(FlashSession.event_id == event_id)
-                          .order_by(FlashSession.id.desc()).limit(1))
 
 
 def _names(session: Session, ids: set[int]) -> dict[int, PersonName]:

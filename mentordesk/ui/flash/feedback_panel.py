@@ -1,8 +1,8 @@
 """Feedback on flash meetings, as one panel for the Flash page: the quick-entry grid, the mutual
 follow-ups, and a button that opens the feedback kiosk for mentees.
 
-The panel reads the latest planned rotation in the background (``refresh``); the grid writes
-each edit straight away, after which the follow-ups are read again.
+The panel reads the current rotation (the one the page shows) in the background (``refresh``);
+the grid writes each edit straight away, after which the follow-ups are read again.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ class FeedbackPanel(QWidget, KioskHost):
         self.refresh()
 
     def refresh(self, *, grid: bool = True) -> None:
-        """Read the latest rotation's meetings, feedback and follow-ups in the background.
+        """Read the current rotation's meetings, feedback and follow-ups in the background.
 
         ``grid=False`` after an edit in the grid: the grid already shows what was saved, so only
         the follow-ups and the counts are brought up to date."""

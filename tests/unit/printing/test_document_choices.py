@@ -112,13 +112,13 @@ def test_archived_groups_come_last_and_say_so(store: EventStore) -> None:
         assert [c.label for c in group_choices(session)] == ["Every group", "Beta", "Alpha (archived)"]
 
 
-def test_flash_session_choices_latest_first_and_each_makes_its_schedule(store: EventStore) -> None:
+def test_flash_session_choices_current_first_and_each_makes_its_schedule(store: EventStore) -> None:
     add_people(store, MENTORS[:3], MENTEES[:4])
     first = save_rotation(store, rounds=2)
     second = save_rotation(store, rounds=3, minutes=5)
     with store.read_session() as session:
         choices = flash_session_choices(session)
-        assert choices[0].value == "0" and choices[0].label.startswith("The latest planned")
+        assert choices[0].value == "0" and choices[0].label.startswith("The current rotation")
         assert [c.value for c in choices[1:]] == [str(second), str(first)]
         assert "3 rounds of 5 min" in choices[1].label and "2 rounds of 7 min" in choices[2].label
         for choice, rounds in ((choices[1], 3), (choices[2], 2)):

@@ -8,8 +8,8 @@ from paper_fixtures import MENTEES, MENTORS, add_people, save_rotation
 from mentordesk.models import FlashTable, PlanMode
 from mentordesk.models.store import EventStore
 from mentordesk.printing.catalog import DocumentError
-from mentordesk.printing.schedule_data import build_schedule, latest_flash_session
-from mentordesk.services.flash import load_plan
+from mentordesk.printing.schedule_data import build_schedule
+from mentordesk.services.flash import current_session_id, load_plan
 
 
 @pytest.mark.parametrize(("seats", "mode"), [(1, PlanMode.ROTATE), (2, PlanMode.MATCH), (3, PlanMode.MATCH)])
@@ -70,7 +70,7 @@ def test_one_mentor_one_mentee(store: EventStore) -> None:
     assert data.itineraries[0].stops[1].waiting
 
 
-def test_table_labels_and_the_latest_session(store: EventStore) -> None:
+def test_table_labels_and_the_current_session(store: EventStore) -> None:
     add_people(store, MENTORS[:2], MENTEES[:3])
     first = save_rotation(store, rounds=2)
     second = save_rotation(store, rounds=5)
@@ -79,7 +79,7 @@ def test_table_labels_and_the_latest_session(store: EventStore) -> None:
         table = session.query(FlashTable).filter_by(session_id=second, number=1).one()
         table.label = "by the window"
     with store.read_session() as session:
-        assert latest_flash_session(session, store.event_id) == second
+        assert current_session_id(session, store.event_id) == second
         data = build_schedule(session)
         older = build_schedule(session, first)
     assert len(data.round_numbers) == 5 and len(older.round_numbers) == 2

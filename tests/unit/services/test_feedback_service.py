@@ -60,7 +60,7 @@ def test_meetings_follow_the_saved_plan_sorted_like_paper_cards(demo_store: Even
 def test_no_plan_means_no_meetings(store: EventStore) -> None:
     with store.read_session() as session:
         assert fb.meetings(session, event_id=store.event_id) == ()
-        assert fb.latest_flash_session_id(session, store.event_id) is None
+        assert fb.feedback_board(session, store.event_id).flash_session_id is None
         summary = fb.feedback_summary(session, event_id=store.event_id)
     assert (summary.meetings, summary.ratings, summary.average_rating) == (0, 0, None)
 
