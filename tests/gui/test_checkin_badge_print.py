@@ -28,8 +28,8 @@ from mentordesk.models import Person
 from mentordesk.printing import catalog
 from mentordesk.printing.catalog import Choice, DocumentKind, OptionSpec, Progress
 from mentordesk.ui.checkin.page import CheckinPage
-from mentordesk.ui.exports import badge_print
 from mentordesk.ui.exports.page import ExportsPage
+from mentordesk.ui.widgets import badge_printer
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -63,7 +63,7 @@ def stand_in_badges(monkeypatch: pytest.MonkeyPatch) -> None:
     catalog.documents()
     monkeypatch.setitem(catalog._REGISTRY, "badges", STAND_IN)
     # What the Print & export page last chose lives for the app's run: not from test to test.
-    monkeypatch.setattr(badge_print, "_last_choice", {})
+    monkeypatch.setattr(badge_printer, "_last_choice", {})
 
 
 def _print_to_file(desk: CheckinPage, qtbot: QtBot, target: Path) -> None:

@@ -39,9 +39,9 @@ from mentordesk.printing.catalog import (
     Progress,
 )
 from mentordesk.ui import errors
-from mentordesk.ui.exports import output
 from mentordesk.ui.exports.page import ExportsPage
 from mentordesk.ui.tasks import ThreadPoolRunner
+from mentordesk.ui.widgets import pdf_output
 
 SLOW_STEPS = 2_000
 
@@ -298,7 +298,7 @@ def test_a_failed_save_says_why_and_keeps_the_preview(
     assert exports.panel.preview.page_count == 3
     assert sorted(p.name for p in place.iterdir()) == ["taken.pdf"]
     # A full disk is named as such.
-    assert "The disk is full" in output._explain(OSError(errno.ENOSPC, "No space left"), place / "x.pdf")
+    assert "The disk is full" in pdf_output._explain(OSError(errno.ENOSPC, "No space left"), place / "x.pdf")
 
 
 class _UrlCatcher(QObject):
@@ -348,7 +348,7 @@ def test_print_renders_every_page_at_its_size(exports: ExportsPage, tmp_path: Pa
     exports.panel.preview_button.click()
     printed = tmp_path / "printed.pdf"
     printer = _pdf_printer(printed)
-    output.prepare_printer(printer, exports.panel.preview.document)
+    pdf_output.prepare_printer(printer, exports.panel.preview.document)
     _print_and_wait(exports, printer, qtbot, 4)
     reader = PdfReader(printed)
     assert len(reader.pages) == 4
@@ -359,7 +359,7 @@ def test_print_renders_every_page_at_its_size(exports: ExportsPage, tmp_path: Pa
     # A page range prints only those pages.
     ranged = tmp_path / "ranged.pdf"
     printer = _pdf_printer(ranged)
-    output.prepare_printer(printer, exports.panel.preview.document)
+    pdf_output.prepare_printer(printer, exports.panel.preview.document)
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 3)
     _print_and_wait(exports, printer, qtbot, 2)
@@ -372,7 +372,7 @@ def test_print_renders_every_page_at_its_size(exports: ExportsPage, tmp_path: Pa
     exports.panel.preview_button.click()
     wide = tmp_path / "wide.pdf"
     printer = _pdf_printer(wide)
-    output.prepare_printer(printer, exports.panel.preview.document)
+    pdf_output.prepare_printer(printer, exports.panel.preview.document)
     _print_and_wait(exports, printer, qtbot, 4)
     box = PdfReader(wide).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)
@@ -433,9 +433,9 @@ def test_an_unexpected_error_is_reported_not_raised(exports: ExportsPage, qtbot:
 
 
 def test_file_names_are_safe_on_every_platform() -> None:
-    assert output.file_name("badges", 'Hack/Night: "Zürich" <2026>') == "Hack Night Zürich 2026 — badges.pdf"
-    assert output.file_name("schedule", "") == "schedule.pdf"
-    assert output.file_name("x", " ... ") == "x.pdf"
+    assert pdf_output.file_name("badges", 'Hack/Night: "Zürich" <2026>') == "Hack Night Zürich 2026 — badges.pdf"
+    assert pdf_output.file_name("schedule", "") == "schedule.pdf"
+    assert pdf_output.file_name("x", " ... ") == "x.pdf"
 
 
 def test_the_page_models_pass_the_model_tester(qtmodeltester, exports: ExportsPage) -> None:  # type: ignore[no-untyped-def]
@@ -447,11 +447,11 @@ def test_the_page_models_pass_the_model_tester(qtmodeltester, exports: ExportsPa
 
 def test_the_print_dialog_choices_select_the_pages(tmp_path: Path) -> None:
     printer = _pdf_printer(tmp_path / "unused.pdf")
-    assert output.pages_to_print(printer, 5) == [0, 1, 2, 3, 4]
+    assert pdf_output.pages_to_print(printer, 5) == [0, 1, 2, 3, 4]
     printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
-    assert output.pages_to_print(printer, 5, current_page=3) == [3]
+    assert pdf_output.pages_to_print(printer, 5, current_page=3) == [3]
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(4, 9)  # past the end: cut at the last page
-    assert output.pages_to_print(printer, 5) == [3, 4]
+    assert pdf_output.pages_to_print(printer, 5) == [3, 4]
     printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
-    assert output.pages_to_print(printer, 5) == [4, 3]
+    assert pdf_output.pages_to_print(printer, 5) == [4, 3]

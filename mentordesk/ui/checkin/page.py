@@ -39,9 +39,9 @@ from mentordesk.ui.checkin.desk_actions import BulkReport, Shown
 from mentordesk.ui.checkin.kiosk import KioskWindow
 from mentordesk.ui.checkin.recent_panel import RecentPanel
 from mentordesk.ui.checkin.result_panel import ResultPanel, Tone
-from mentordesk.ui.exports.badge_print import BadgePrinter
 from mentordesk.ui.sound import SoundPlayer
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets.badge_printer import BadgePrinter
 from mentordesk.ui.widgets.kiosk_base import KioskHost
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page

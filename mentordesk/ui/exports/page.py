@@ -34,13 +34,13 @@ from mentordesk.printing import catalog
 from mentordesk.printing.catalog import Choice, ChoicesFrom, DocumentKind
 from mentordesk.services import events
 from mentordesk.ui import errors
-from mentordesk.ui.exports import badge_print, output
-from mentordesk.ui.exports.builder import DocumentBuild
 from mentordesk.ui.exports.document_panel import KEYS, DocumentPanel
 from mentordesk.ui.exports.documents_list import DocumentDelegate
 from mentordesk.ui.exports.print_job import PrintJob
 from mentordesk.ui.itemmodels.documents_model import ROW_ROLE, DocumentsModel
 from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.widgets import badge_printer, pdf_output
+from mentordesk.ui.widgets.document_build import DocumentBuild
 from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
@@ -257,7 +257,7 @@ class ExportsPage(Page):
         kind = self.current_kind
         assert kind is not None and self.pdf is not None
         folder = self._last_folder or Path.home()
-        suggested = str(folder / output.file_name(kind.file_stem, self._event_name))
+        suggested = str(folder / pdf_output.file_name(kind.file_stem, self._event_name))
         chosen, _filter = QFileDialog.getSaveFileName(self, f"Save {kind.title}", suggested, "PDF files (*.pdf)")
         if not chosen:
             return
@@ -265,8 +265,8 @@ class ExportsPage(Page):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            output.save_pdf(self.pdf, target, self.store.path if self.store is not None else None)
-        except output.OutputError as exc:
+            pdf_output.save_pdf(self.pdf, target, self.store.path if self.store is not None else None)
+        except pdf_output.OutputError as exc:
             self.panel.set_status(f"Not saved. {exc}", error=True)
             return
         self._last_folder = target.parent
@@ -278,8 +278,8 @@ class ExportsPage(Page):
         kind = self.current_kind
         assert kind is not None and self.pdf is not None
         try:
-            path = output.save_for_viewer(self.pdf, kind.file_stem)
-        except output.OutputError as exc:
+            path = pdf_output.save_for_viewer(self.pdf, kind.file_stem)
+        except pdf_output.OutputError as exc:
             self.panel.set_status(f"Could not open it. {exc}", error=True)
             return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
@@ -298,8 +298,8 @@ class ExportsPage(Page):
         kind = self.current_kind
         stem = kind.file_stem if kind is not None else "document"
         folder = self._last_folder or paths.exports_dir()
-        output.prepare_printer(self.printer, self.panel.preview.document,
-                               folder / output.file_name(stem, self._event_name))
+        pdf_output.prepare_printer(self.printer, self.panel.preview.document,
+                               folder / pdf_output.file_name(stem, self._event_name))
         dialog = QPrintDialog(self.printer, self)
         dialog.setMinMax(1, self.panel.preview.page_count)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, True)
@@ -316,11 +316,11 @@ class ExportsPage(Page):
         if self.pdf is None or self.print_job is not None:
             return None
         try:
-            output.check_print_file(printer, self.store.path if self.store is not None else None)
-        except output.OutputError as exc:
+            pdf_output.check_print_file(printer, self.store.path if self.store is not None else None)
+        except pdf_output.OutputError as exc:
             self.panel.set_status(f"Not printed. {exc}", error=True)
             return None
-        pages = output.pages_to_print(printer, self.panel.preview.page_count,
+        pages = pdf_output.pages_to_print(printer, self.panel.preview.page_count,
                                       self.panel.preview.view.pageNavigator().currentPage())
         job = PrintJob(self.panel.preview.document, printer, pages, self)
         job.progressed.connect(self._on_print_job_progressed)
@@ -496,8 +496,8 @@ class ExportsPage(Page):
 
     def _remember(self, kind: DocumentKind, options: dict[str, Any]) -> None:
         self.remembered[kind.key] = options
-        if kind.key == badge_print.BADGES_KEY:
-            badge_print.remember_choice(options)
+        if kind.key == badge_printer.BADGES_KEY:
+            badge_printer.remember_choice(options)
 
     def _ready_or_build(self, then: str) -> bool:
         """True if the PDF on show matches the chosen document and options; otherwise make it first."""

@@ -16,7 +16,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from mentordesk.ui.exports import output
+from mentordesk.ui.widgets import pdf_output
 
 
 class PrintJob(QObject):
@@ -64,9 +64,9 @@ class PrintJob(QObject):
             return
         try:
             if self._done and not self._printer.newPage():
-                raise output.OutputError("The printer stopped accepting pages.")
-            output.draw_page(self._painter, self._document, self._printer, self._pages[self._done])
-        except output.OutputError as exc:
+                raise pdf_output.OutputError("The printer stopped accepting pages.")
+            pdf_output.draw_page(self._painter, self._document, self._printer, self._pages[self._done])
+        except pdf_output.OutputError as exc:
             self._end(str(exc))
             return
         self._done += 1

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from mentordesk import paths
 from mentordesk.printing import catalog
 from mentordesk.ui import errors
-from mentordesk.ui.exports import output
-from mentordesk.ui.exports.builder import DocumentBuild
+from mentordesk.ui.widgets import pdf_output
+from mentordesk.ui.widgets.document_build import DocumentBuild
 
 if TYPE_CHECKING:
     from mentordesk.models.store import EventStore
@@ -108,7 +108,7 @@ class BadgePrinter(QObject):
         self.pdf = data
         if self.printer is None:
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        output.prepare_printer(self.printer, self.document, paths.exports_dir() / output.file_name("badge"))
+        pdf_output.prepare_printer(self.printer, self.document, paths.exports_dir() / pdf_output.file_name("badge"))
         dialog = QPrintDialog(self.printer, self._parent)
         dialog.setWindowTitle("Print badge")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -134,9 +134,9 @@ class BadgePrinter(QObject):
         if self.printer is None:
             return
         try:
-            pages = output.pages_to_print(self.printer, self.document.pageCount())
-            output.print_pages(self.document, self.printer, pages)
-        except output.OutputError as exc:
+            pages = pdf_output.pages_to_print(self.printer, self.document.pageCount())
+            pdf_output.print_pages(self.document, self.printer, pages)
+        except pdf_output.OutputError as exc:
             self.message.emit(f"Badge not printed. {exc}")
             return
         self.message.emit("Badge sent to the printer.")

@@ -4,7 +4,8 @@ A :class:`DocumentBuild` runs ``catalog.build`` through the page's task manager 
 of its own. The document's progress callback reports to the task (so a progress bar moves on the
 UI thread) and raises :class:`catalog.Cancelled` once :meth:`cancel` was called, which is how a
 long export stops between two pages. Exactly one of ``built``, ``refused``, ``cancelled`` or
-``failed`` is emitted, on the UI thread.
+``failed`` is emitted, on the UI thread. Used by the Print & export page and by the badge printer
+of the check-in desk.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Saving goes through :mod:`mentordesk.output_files`: never over an event file, and whole or not at
 all, so a full disk or a crash never leaves half a PDF where a good one was. Printing renders each page with Qt's PDF
 module at the printer's resolution (capped, see :data:`MAX_PRINT_DPI`) and places it on the paper
-at its real size, so badges land on their labels.
+at its real size, so badges land on their labels. Used by the Print & export page and by the
+badge printer of the check-in desk.
 """
 
 from __future__ import annotations
@@ -165,7 +166,7 @@ def check_print_file(printer: QPrinter, open_event: Path | None = None) -> None:
 def print_pages(document: QPdfDocument, printer: QPrinter, pages: Sequence[int]) -> int:
     """Render ``pages`` of ``document`` onto ``printer`` at once; returns how many were printed.
 
-    For a page or two (a badge); longer documents go through :class:`print_job.PrintJob`.
+    For a page or two (a badge); longer documents go through the Print & export page's ``PrintJob``.
     """
     check_print_file(printer)
     if not pages:
