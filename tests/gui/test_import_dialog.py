@@ -14,11 +14,11 @@ from mentordesk.models import Role
 from mentordesk.models.store import EventStore
 from mentordesk.services.importing import Field
 from mentordesk.services.people import PersonRow, list_people
-from mentordesk.ui.importing.import_dialog import ImportDialog
-from mentordesk.ui.importing.review_panel import NO_EMAIL_TEXT, NO_NAME_TEXT, NO_ROLE_TEXT
 from mentordesk.ui.itemmodels.import_preview_model import PreviewColumn
 from mentordesk.ui.itemmodels.import_problems_model import ProblemKind
 from mentordesk.ui.main_window import MainWindow
+from mentordesk.ui.people.importing.import_dialog import ImportDialog
+from mentordesk.ui.people.importing.review_panel import NO_EMAIL_TEXT, NO_NAME_TEXT, NO_ROLE_TEXT
 from mentordesk.ui.people.page import PeoplePage
 from mentordesk.ui.tasks import InlineRunner, TaskManager
 

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from mentordesk.services.importing import ImportSummary
-    from mentordesk.ui.importing.import_dialog import ImportDialog
+    from mentordesk.ui.people.importing.import_dialog import ImportDialog
 
 #: While the page is visible it re-reads the list this often, so arrivals recorded at other
 #: stations (or by the command line) show up without a manual refresh.
@@ -290,7 +290,7 @@ class PeoplePage(Page):
             return None
         # Imported on first use: the importer and its dialog would add a twentieth of a second
         # to every start-up.
-        from mentordesk.ui.importing.import_dialog import ImportDialog
+        from mentordesk.ui.people.importing.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.store, self._tasks, self)
         dialog.imported.connect(self._on_import_dialog_imported)

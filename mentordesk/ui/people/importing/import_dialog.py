@@ -38,8 +38,8 @@ from mentordesk.services.importing import (
     read_file,
 )
 from mentordesk.ui import errors
-from mentordesk.ui.importing.review_panel import ReviewPanel
-from mentordesk.ui.importing.summary_panel import SummaryPanel
+from mentordesk.ui.people.importing.review_panel import ReviewPanel
+from mentordesk.ui.people.importing.summary_panel import SummaryPanel
 from mentordesk.ui.tasks import ReportProgress, Task, TaskManager
 from mentordesk.ui.widgets.naming import named
 

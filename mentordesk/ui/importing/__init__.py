@@ -1,1 +1,0 @@
-"""The import dialog: choose an attendee file, check how it is read, import it, see what happened."""
