@@ -14,6 +14,7 @@ sharing a file take turns instead of failing; reading sessions never wait.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import tempfile
@@ -52,6 +53,8 @@ from mentordesk.models.event_file import (  # noqa: F401 - re-exported: callers 
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 #: Execution option that makes a SQLite transaction begin DEFERRED (read-only sessions).
@@ -185,21 +188,26 @@ class EventStore:
         info = inspect_event_file(path)
         check_writable(path)
         if info.revision != head_revision():
-            backup_before_upgrade(path, info.revision)
+            backup = backup_before_upgrade(path, info.revision)
+            log.info("backed up %s (schema %s) to %s before upgrading it", path.name, info.revision, backup)
         engine = _sqlite_engine(path)
         try:
             if info.revision != head_revision():
                 _upgrade(engine)
-            return cls(engine, path=path.resolve(), display_name=path.name)
+                log.info("upgraded %s from schema %s to %s", path.name, info.revision, head_revision())
+            store = cls(engine, path=path.resolve(), display_name=path.name)
         except (sqlite3.Error, SQLAlchemyError) as exc:
             engine.dispose()
             problem = environment_problem(exc)
             if problem is None:
                 raise
+            log.warning("could not open %s: %s", path.name, problem)
             raise EventFileError(f"cannot open {path.name}: {problem}") from exc
         except BaseException:
             engine.dispose()
             raise
+        log.info("opened %s (schema %s)", path.name, head_revision())
+        return store
 
     @classmethod
     def create(
@@ -240,6 +248,7 @@ class EventStore:
             if path.exists():
                 raise EventFileExists(f"{path} already exists; choose another name or open it")
             os.replace(tmp, path)
+            log.info("created %s", path.name)
         except sqlite3.Error as exc:
             raise EventFileError(f"cannot create {path.name}: {exc}") from None
         except OSError as exc:
@@ -272,7 +281,10 @@ class EventStore:
                 )
             elif current != head_revision():
                 _upgrade(engine)
-            return cls(engine, path=None, display_name=display)
+                log.info("upgraded %s from schema %s to %s", display, current, head_revision())
+            store = cls(engine, path=None, display_name=display)
+            log.info("opened %s (schema %s)", display, head_revision())
+            return store
         except BaseException:
             engine.dispose()
             raise
@@ -360,10 +372,12 @@ class EventStore:
             raw.close()
         if progress is not None:
             progress(1.0)
+        log.info("saved a copy of %s to %s", self.display_name, dest)
         return dest
 
     def close(self) -> None:
         self.engine.dispose()
+        log.info("closed %s", self.display_name)
 
     def __enter__(self) -> Self:
         return self

@@ -10,6 +10,8 @@ returned (that would be a bug, reported as a ``PlanError``).
 from __future__ import annotations
 
 import dataclasses
+import logging
+import time
 
 from mentordesk.models import PlanMode
 from mentordesk.services.flash.facts import Facts
@@ -20,6 +22,8 @@ from mentordesk.services.flash.rotate import rotate
 from mentordesk.services.flash.schedule import schedule
 from mentordesk.services.flash.stats import compute_stats
 from mentordesk.services.flash.validate import validate
+
+log = logging.getLogger(__name__)
 
 MATCH_EXPLANATION = (
     "Mentors stay at their tables all session. Before each round, look up your table for that "
@@ -34,6 +38,7 @@ def plan(problem: Problem, mode: PlanMode | str = PlanMode.MATCH) -> PlanResult:
         mode = PlanMode(mode)
     except ValueError:
         raise PlanError(f"unknown mode {mode!r}: choose rotate or match") from None
+    started = time.perf_counter()
     facts = Facts(problem)
     held_meetings = sum(1 for r in problem.held for _ in r.pairs())
     warnings: list[str] = []
@@ -67,6 +72,10 @@ def plan(problem: Problem, mode: PlanMode | str = PlanMode.MATCH) -> PlanResult:
     if violations:
         raise PlanError(f"the planner made an invalid plan ({violations[0]}); please report this")
     stats = compute_stats(result, problem, bound=bound, dropped=dropped, warnings=tuple(warnings))
+    log.info("planned %d of %d rounds (%s): %d meetings of at most %d, %d requests of %d honoured, "
+             "%d dropped, %d warnings, in %.0f ms", len(facts.remaining), len(rounds), mode.value, stats.meetings,
+             stats.meeting_bound, stats.requests_honoured, stats.requests_total, len(dropped), len(warnings),
+             (time.perf_counter() - started) * 1000)
     return PlanResult(result, stats, explanation, spots)
 
 

@@ -14,6 +14,7 @@ twice), the later one updates what the earlier one wrote, and both lines are rep
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -33,6 +34,8 @@ from mentordesk.services.importing.table import ImportFileError, Table
 from mentordesk.services.people import BADGE_ALPHABET, BADGE_CODE_LENGTH
 
 #: How often, in rows, the progress callback hears about the work.
+log = logging.getLogger(__name__)
+
 PROGRESS_EVERY = 200
 
 Progress = Callable[[int, int], None]
@@ -69,7 +72,12 @@ def import_table(
     notes = (*table.header_notes, *duplicate_columns(table, mapping))
     about_file = [RowIssue(table.header_line, note) for note in notes]
     with session.begin_nested(), session.no_autoflush:
-        return _Import(session, event_id, table, progress).run(readings, about_file)
+        summary = _Import(session, event_id, table, progress).run(readings, about_file)
+    # Counts only: the file's name and rows may name people.
+    log.info("imported %d rows: %d added, %d updated, %d unchanged, %d skipped, %d warnings, %d likely duplicates",
+             summary.rows_read, summary.added, summary.updated, summary.unchanged, len(summary.skipped),
+             len(summary.warnings), len(summary.duplicates))
+    return summary
 
 
 @dataclass
