@@ -8,6 +8,7 @@ candidates are returned for the person at the desk to choose from.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -19,6 +20,8 @@ from mentordesk.models import CheckinMethod, FlashRound, FlashSeat, FlashSession
 from mentordesk.services import checkin
 from mentordesk.services.flash.current import current_session_id
 from mentordesk.services.lookup import MatchKind, lookup
+
+log = logging.getLogger(__name__)
 
 
 class Outcome(StrEnum):
@@ -106,6 +109,8 @@ def check_in_input(
     text = raw.strip()
     found = lookup(session, event_id, text, names=allow_names)
     if not found.person_ids:
+        # What was scanned may be a name: its length says enough to tell a misread badge.
+        log.info("check-in at station %r: nothing matches the %d characters entered", station, len(text))
         return DeskResult(Outcome.UNKNOWN, text)
     if found.unique is None:
         cards = tuple(person_card(session, pid) for pid in found.person_ids)
@@ -128,5 +133,7 @@ def check_in_person(
     result = checkin.check_in(session, person_id, station=station, method=method)
     card = person_card(session, person_id, result.at)
     outcome = Outcome.ALREADY if result.already else Outcome.CHECKED_IN
+    if result.already:
+        log.info("check-in at station %r: person %d was already checked in", station, person_id)
     return DeskResult(outcome, raw, person=card, entry_id=result.entry_id, matched_by=matched_by)
 

@@ -41,3 +41,16 @@ def test_a_plan_logs_its_decision(demo_store: EventStore, caplog: pytest.LogCapt
         rf"{result.stats.meeting_bound}, \d+ requests of \d+ honoured, 0 dropped, \d+ warnings, in \d+ ms",
         line,
     ), line
+
+
+def test_a_failed_check_in_is_logged_without_what_was_typed(
+    demo_store: EventStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mentordesk.services.desk import Outcome, check_in_input
+
+    with caplog.at_level(logging.INFO, logger="mentordesk"), demo_store.session() as session:
+        result = check_in_input(session, demo_store.event_id, "Zebedee Quux", station="Desk 1")
+    assert result.outcome is Outcome.UNKNOWN
+    assert [record.getMessage() for record in caplog.records] == [
+        "check-in at station 'Desk 1': nothing matches the 12 characters entered"
+    ]
