@@ -20,10 +20,10 @@ from mentordesk.models import MemberRole
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.dialog_parts import error_label, show_error
-from mentordesk.ui.groups.tables import fit_to_screen, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_candidate_model import CandidateFilterModel, Column, GroupCandidateModel
 from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import fit_to_screen, selected_rows, set_up_table
 
 
 class AddPeopleDialog(QDialog):

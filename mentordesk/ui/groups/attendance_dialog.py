@@ -28,11 +28,11 @@ from mentordesk.models import AttendanceSource, AttendanceStatus
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.roster_view import RosterView
-from mentordesk.ui.groups.tables import fit_to_screen, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
 from mentordesk.ui.widgets.group_labels import STATUS_LABELS, when_text
 from mentordesk.ui.widgets.naming import named, with_buddy
 from mentordesk.ui.widgets.scan_field import ScanField
+from mentordesk.ui.widgets.tables import fit_to_screen, select_row, set_up_table
 
 EVERYONE_KEY = "Ctrl+Shift+P"
 KEYS_HINT = ("P present · L late · A absent · E excused · Space skip · Delete clears · "

@@ -38,7 +38,6 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.dialog_parts import choice_combo, error_label, show_error
 from mentordesk.ui.groups.member_view import MemberTableView
-from mentordesk.ui.groups.tables import current_row, fit_to_screen, select_row, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_proposal_model import (
     UNASSIGNED,
     GroupColumn,
@@ -50,6 +49,7 @@ from mentordesk.ui.itemmodels.group_proposal_model import (
 from mentordesk.ui.tasks import ReportProgress, TaskManager
 from mentordesk.ui.widgets.group_labels import KIND_LABELS, plural
 from mentordesk.ui.widgets.naming import named, with_buddy
+from mentordesk.ui.widgets.tables import current_row, fit_to_screen, select_row, selected_rows, set_up_table
 
 #: How long the options must rest before a new proposal is made.
 PROPOSE_DELAY_MS = 150

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.goal_dialog import GoalDialog, ProgressDialog
-from mentordesk.ui.groups.tables import current_row, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_candidate_model import CandidateFilterModel, GroupCandidateModel
 from mentordesk.ui.itemmodels.group_candidate_model import Column as PersonColumn
 from mentordesk.ui.itemmodels.group_goal_model import Column as GoalColumn
@@ -31,6 +30,7 @@ from mentordesk.ui.itemmodels.group_history_model import Column as HistoryColumn
 from mentordesk.ui.itemmodels.group_history_model import GroupHistoryModel
 from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural, rate_text
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import current_row, select_row, set_up_table
 
 if TYPE_CHECKING:
     from mentordesk.ui.groups.page import GroupsPage

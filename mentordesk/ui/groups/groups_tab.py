@@ -36,7 +36,6 @@ from mentordesk.output_files import OutputFileError
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.empty_panel import NoGroupsPanel
 from mentordesk.ui.groups.member_view import MOVE_KEYS_TEXT, MemberTableView
-from mentordesk.ui.groups.tables import current_row, select_row, selected_rows, set_up_table
 from mentordesk.ui.itemmodels.group_list_model import Column as GroupColumn
 from mentordesk.ui.itemmodels.group_list_model import GroupListModel, GroupRow
 from mentordesk.ui.itemmodels.group_member_model import Column as MemberColumn
@@ -44,6 +43,7 @@ from mentordesk.ui.itemmodels.group_member_model import GroupMemberModel
 from mentordesk.ui.widgets.buttons import match_heights
 from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import current_row, select_row, selected_rows, set_up_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

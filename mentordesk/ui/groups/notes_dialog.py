@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
-from mentordesk.ui.groups.tables import fit_to_screen
 from mentordesk.ui.widgets.group_labels import when_text
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import fit_to_screen
 
 
 def feedback_text(items: list[svc.SessionFeedbackInfo]) -> str:

@@ -17,10 +17,10 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.attendance_dialog import RosterMarker, counts_text
 from mentordesk.ui.groups.roster_view import RosterView
-from mentordesk.ui.groups.tables import fit_to_screen, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
 from mentordesk.ui.widgets.group_labels import when_text
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import fit_to_screen, select_row, set_up_table
 
 
 class PaperSheetDialog(QDialog):

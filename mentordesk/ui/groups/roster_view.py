@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from mentordesk.models import AttendanceStatus
 from mentordesk.services.groups import STATUS_KEYS
-from mentordesk.ui.groups.tables import select_row
 from mentordesk.ui.itemmodels.group_roster_model import STATUS_ROLE
 from mentordesk.ui.widgets.scan_field import SCANNER_GAP_S
+from mentordesk.ui.widgets.tables import select_row
 
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _TYPING = Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier

@@ -30,11 +30,11 @@ from mentordesk.ui.groups.attendance_dialog import AttendanceDialog
 from mentordesk.ui.groups.notes_dialog import NotesDialog
 from mentordesk.ui.groups.schedule_dialog import ScheduleDialog
 from mentordesk.ui.groups.session_dialog import SessionDialog
-from mentordesk.ui.groups.tables import current_row, select_row, set_up_table
 from mentordesk.ui.itemmodels.group_session_model import Column, GroupSessionModel
 from mentordesk.ui.widgets.buttons import match_heights
 from mentordesk.ui.widgets.group_labels import plural, when_text
 from mentordesk.ui.widgets.naming import named, with_buddy
+from mentordesk.ui.widgets.tables import current_row, select_row, set_up_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

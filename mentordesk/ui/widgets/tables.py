@@ -1,4 +1,9 @@
-"""The one look and behaviour of the Groups screens' tables: whole rows, no grid, columns that fit."""
+"""The one look and behaviour of the screens' tables: whole rows, no grid, columns that fit.
+
+Every list shown as a table is set up by :func:`set_up_table`, with parameters for what a table
+does differently; the other helpers read and move a table's selection, and size a window to the
+screen.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +13,48 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
-def set_up_table(view: QTableView, *, short_columns: Iterable[int] = (), multi: bool = False) -> None:
-    """Rows are chosen whole; short columns fit their text and the rest share the width.
+def set_up_table(
+    view: QTableView,
+    *,
+    short_columns: Iterable[int] | None = (),
+    multi: bool = False,
+    striped: bool = True,
+    wrap: bool = False,
+    grid: bool = False,
+    row_heights: QHeaderView.ResizeMode = QHeaderView.ResizeMode.Fixed,
+    left_header: bool = True,
+    highlight_header: bool = False,
+) -> None:
+    """Rows are chosen whole and not edited in place; short columns fit their text and the rest share the width.
 
-    Sharing the width (rather than scrolling sideways) keeps every column visible in a small window;
-    long names are elided, with the whole name in the tooltip.
+    The defaults are the house look: one row at a time, striped rows of one line (long text is
+    elided, with the whole text in the tooltip), no grid, no row numbers, header titles on the left
+    and not lit up by the selection. Sharing the width (rather than scrolling sideways) keeps every
+    column visible in a small window. Set the model first: the columns are the model's.
+
+    ``short_columns``: columns sized to their contents, the others stretched; None leaves the
+    column sizes to the caller. ``multi``: several rows can be chosen (Ctrl/Shift+click).
+    ``striped``, ``wrap``, ``grid``: alternating row colours, wrapped text, grid lines.
+    ``row_heights``: how rows are sized (``ResizeToContents`` for wrapped text).
+    ``left_header``: header titles aligned left (otherwise Qt's centred default).
+    ``highlight_header``: header sections light up for the selected rows, as Qt does by default.
     """
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     modes = QAbstractItemView.SelectionMode
-    mode = modes.ExtendedSelection if multi else modes.SingleSelection
-    view.setSelectionMode(mode)
+    view.setSelectionMode(modes.ExtendedSelection if multi else modes.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
+    view.setAlternatingRowColors(striped)
+    view.setWordWrap(wrap)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setShowGrid(False)
+    view.setShowGrid(grid)
     view.verticalHeader().hide()
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setSectionResizeMode(row_heights)
     header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setHighlightSections(highlight_header)
+    if left_header:
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if short_columns is None:
+        return
     short = set(short_columns)
     model = view.model()
     for column in range(model.columnCount() if model is not None else 0):
