@@ -13,9 +13,9 @@ from mentordesk.models import MemberRole, Role
 from mentordesk.models.store import EventStore
 from mentordesk.ui.groups.auto_form_dialog import AutoFormDialog
 from mentordesk.ui.groups.page import GroupsPage
-from mentordesk.ui.groups.tables import select_row
 from mentordesk.ui.itemmodels.group_proposal_model import UNASSIGNED, GroupColumn
 from mentordesk.ui.tasks import TaskManager, ThreadPoolRunner
+from mentordesk.ui.widgets.tables import select_row
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

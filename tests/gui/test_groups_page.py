@@ -18,9 +18,9 @@ from mentordesk.ui.groups.add_people_dialog import AddPeopleDialog
 from mentordesk.ui.groups.empty_panel import EMPTY_TEXT
 from mentordesk.ui.groups.group_dialog import GroupDialog
 from mentordesk.ui.groups.page import GroupsPage
-from mentordesk.ui.groups.tables import select_row
 from mentordesk.ui.itemmodels.group_list_model import Column
 from mentordesk.ui.tasks import InlineRunner, TaskManager
+from mentordesk.ui.widgets.tables import select_row
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

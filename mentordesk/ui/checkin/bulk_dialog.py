@@ -12,7 +12,6 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -33,6 +32,7 @@ from mentordesk.ui.checkin import desk_actions
 from mentordesk.ui.itemmodels.arrival_list_model import ArrivalFilterModel, ArrivalListModel, Column
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.qt_values import to_datetime
+from mentordesk.ui.widgets.tables import set_up_table
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy, HH:mm"
 
@@ -72,20 +72,10 @@ class BulkCheckinDialog(QDialog):
 
         self.table = named(QTableView(), "bulkTable")
         self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        set_up_table(self.table, short_columns=(Column.ROLE,), row_heights=QHeaderView.ResizeMode.Interactive,
+                     highlight_header=True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.verticalHeader().hide()
         self.table.setToolTip("Space ticks the highlighted person")
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.ROLE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.ORGANISATION, QHeaderView.ResizeMode.Stretch)
         self.empty_label = named(QLabel(""), "emptyState")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from mentordesk.services.desk_reads import Candidate, NameMatches
 from mentordesk.ui.itemmodels.candidates_model import ROW_ROLE, CandidatesModel, Column, status_text
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import set_up_table
 
 ROW_PADDING = 6
 
@@ -104,21 +104,14 @@ class CandidatesView(QFrame):
         self.table = named(QTableView(), "candidateTable")
         self.table.setModel(self.model)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        set_up_table(self.table, striped=False, row_heights=QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().hide()
-        self.table.verticalHeader().hide()
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The name column draws the whole person (see CandidateDelegate); the others are for
         # screen readers and the model's users.
         self.table.setItemDelegateForColumn(Column.NAME, CandidateDelegate(self.table))
         for column in Column:
             self.table.setColumnHidden(column, column != Column.NAME)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         self.empty_label = named(QLabel(""), "candidatesEmpty")
         self.empty_label.setWordWrap(True)

@@ -10,9 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from mentordesk.services.checkin import LogLine
 from mentordesk.ui.itemmodels.checkin_log_model import CheckinLogModel, Column
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import set_up_table
 
 #: Below this width the list drops its Role and Station columns.
 NARROW_PX = 430
@@ -38,22 +37,8 @@ class RecentPanel(QWidget):
         self.table = named(QTableView(), "checkinLog")
         self.table.setModel(self.model)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        set_up_table(self.table, short_columns=[column for column in Column if column != Column.NAME])
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column in Column:
-            mode = QHeaderView.ResizeMode.Stretch if column == Column.NAME else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
         self.undo_button = QPushButton("Undo last")
         self.check_out_button = QPushButton("Check out")
         for button in (self.undo_button, self.check_out_button):

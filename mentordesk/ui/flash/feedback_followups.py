@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +24,7 @@ from mentordesk.services.feedback import FollowUps
 from mentordesk.services.spreadsheets import tsv_text
 from mentordesk.ui.itemmodels.feedback_followups_model import Column, FollowUpsModel
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import set_up_table
 
 NO_FOLLOW_UPS_TEXT = ("No mutual follow-ups yet.\n\nA pair appears here when the mentee and the mentor both "
                       "said “I'd like to follow up” and both agreed to share their contact details.")
@@ -62,10 +62,8 @@ class FollowUpsView(QWidget):
         self.summary_label.setWordWrap(True)
         self.table = named(QTableView(), "followUpsTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        set_up_table(self.table, short_columns=None, multi=True, striped=False, grid=True,
+                     row_heights=QHeaderView.ResizeMode.Interactive, left_header=False, highlight_header=True)
         self.table.setAccessibleName("Mutual follow-ups")
         self.table.setMinimumHeight(60)
         header = self.table.horizontalHeader()

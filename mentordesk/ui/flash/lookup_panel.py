@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +28,7 @@ from mentordesk.services.flash.views import FlashSnapshot, itinerary, table_view
 from mentordesk.ui.itemmodels.flash_itinerary_model import FlashItineraryModel
 from mentordesk.ui.itemmodels.flash_table_model import FlashTableModel
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import set_up_table
 
 #: Most matches listed for a name typed.
 MAX_MATCHES = 30
@@ -38,14 +38,11 @@ def _table(model: FlashTableModel | FlashItineraryModel, name: str) -> QTableVie
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
-    view.verticalHeader().hide()
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setWordWrap(True)
+    set_up_table(view, short_columns=None, multi=True, striped=False, wrap=True, grid=True,
+                 row_heights=QHeaderView.ResizeMode.ResizeToContents, left_header=False, highlight_header=True)
     view.horizontalHeader().setStretchLastSection(True)
     for column in range(model.columnCount() - 1):
         view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
 
 

@@ -45,6 +45,7 @@ from mentordesk.ui.itemmodels.import_mapping_model import (
 from mentordesk.ui.itemmodels.import_preview_model import ImportPreviewModel, PreviewColumn
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import set_up_table
 
 #: Rows read for the preview; enough to judge a mapping, few enough to read on every change.
 PREVIEW_ROWS = 5
@@ -169,7 +170,7 @@ class ReviewPanel(QWidget):
         self.mapping_view.setModel(self.mapping_model)
         self.mapping_view.setItemDelegateForColumn(MappingColumn.FIELD, FieldChoiceDelegate(self.mapping_view))
         self.mapping_view.setAccessibleName("Columns of the file and what they are imported as")
-        _set_up_table(self.mapping_view)
+        set_up_table(self.mapping_view, short_columns=None, row_heights=QHeaderView.ResizeMode.Interactive)
         self.mapping_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         # Tab goes from one column's drop-down to the next rather than from cell to cell.
         self.mapping_view.setTabKeyNavigation(False)
@@ -184,7 +185,7 @@ class ReviewPanel(QWidget):
         self.preview_view = named(QTableView(), "previewTable")
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setAccessibleName("Preview of the first rows as they will be imported")
-        _set_up_table(self.preview_view)
+        set_up_table(self.preview_view, short_columns=None, row_heights=QHeaderView.ResizeMode.Interactive)
         preview_header = self.preview_view.horizontalHeader()
         preview_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         preview_header.setStretchLastSection(True)
@@ -337,20 +338,6 @@ def _focus_past(view: QWidget, forward: bool) -> None:
             widget.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
             return
         widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
-
-
-def _set_up_table(view: QTableView) -> None:
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setShowGrid(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _titled(title: QLabel, hint: QLabel, view: QWidget) -> QWidget:

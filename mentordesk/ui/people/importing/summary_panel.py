@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from mentordesk.services.importing import ImportSummary
 from mentordesk.ui.itemmodels.import_problems_model import ImportProblemsModel, ProblemColumn, problems_of
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.tables import set_up_table
 
 NO_PROBLEMS_TEXT = "Every row was read without a problem."
 
@@ -66,16 +66,9 @@ class SummaryPanel(QWidget):
         self.problems_view = named(QTableView(), "importProblems")
         self.problems_view.setModel(self.problems_model)
         self.problems_view.setAccessibleName("Skipped rows, warnings and likely duplicates")
-        self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problems_view.setWordWrap(True)
-        self.problems_view.setShowGrid(False)
-        self.problems_view.setAlternatingRowColors(True)
-        self.problems_view.verticalHeader().hide()
-        self.problems_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        set_up_table(self.problems_view, short_columns=None, multi=True, wrap=True,
+                     row_heights=QHeaderView.ResizeMode.ResizeToContents)
         header = self.problems_view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column in (ProblemColumn.LINE, ProblemColumn.KIND):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ProblemColumn.WHO, QHeaderView.ResizeMode.Interactive)
