@@ -1,4 +1,5 @@
-"""Shared by the feedback GUI tests: a small event in several scripts, and a saved plan."""
+"""Shared by the feedback GUI tests: a small event in several scripts, a saved plan, and the door
+to an event that runs every read and write inline (so the tests stay synchronous)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import checkin, roster
 from mentordesk.services.flash import load_problem, plan, save_plan
 from mentordesk.services.roster import PersonInput
+from mentordesk.ui.operations import Operations
+from mentordesk.ui.tasks import InlineRunner, TaskManager
 
 #: (first, last, role, consent to share contact details)
 PEOPLE = (
@@ -37,3 +40,8 @@ def planned(store: EventStore, rounds: int = 3, seats: int = 1) -> int:
     with store.session() as session:
         problem = load_problem(session, store.event_id, rounds=rounds, seats=seats)
         return save_plan(session, store.event_id, plan(problem).plan, minutes=7)
+
+
+def inline_ops(store: EventStore) -> Operations:
+    """The operations layer on ``store`` with an inline runner: answers arrive before a call returns."""
+    return Operations(store, TaskManager(InlineRunner()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from feedback_helpers import PEOPLE, planned, small_event
+from feedback_helpers import PEOPLE, inline_ops, planned, small_event
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -20,7 +20,6 @@ from mentordesk.ui.flash.feedback_grid import NO_EVENT_TEXT, NO_PLAN_TEXT, Feedb
 from mentordesk.ui.flash.feedback_panel import FeedbackPanel
 from mentordesk.ui.itemmodels.feedback_followups_model import FollowUpsModel
 from mentordesk.ui.itemmodels.feedback_model import Column, FeedbackModel, SaveState
-from mentordesk.ui.tasks import InlineRunner, TaskManager
 
 
 def _plan(store: EventStore, rounds: int = 4, seats: int = 2) -> int:
@@ -38,14 +37,14 @@ def _stored(store: EventStore) -> dict[tuple[int, int, int], tuple[int | None, b
 def _typing_on_a_plan(panel: FeedbackPanel, store: EventStore) -> tuple[FeedbackTable, FeedbackModel]:
     """The demo event planned and shown in the panel, the grid focused for typing."""
     _plan(store)
-    panel.set_store(store)
+    panel.set_ops(inline_ops(store))
     panel.grid.table.setFocus()
     return panel.grid.table, panel.grid.model
 
 
 @pytest.fixture
 def panel(qtbot: QtBot) -> Iterator[FeedbackPanel]:
-    widget = FeedbackPanel(TaskManager(InlineRunner()))
+    widget = FeedbackPanel()
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -56,7 +55,7 @@ def panel(qtbot: QtBot) -> Iterator[FeedbackPanel]:
 def test_empty_states_guide_the_user(panel: FeedbackPanel, store: EventStore) -> None:
     assert panel.grid.empty_label.text() == NO_EVENT_TEXT
     assert not panel.kiosk_button.isEnabled()
-    panel.set_store(store)
+    panel.set_ops(inline_ops(store))
     assert panel.grid.stack.currentWidget() is panel.grid.empty_label
     assert panel.grid.empty_label.text() == NO_PLAN_TEXT
     assert "no rotation planned" in panel.session_label.text()
@@ -83,7 +82,7 @@ def test_typing_cards_saves_each_key_to_the_event_file(
     panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
 ) -> None:
     _plan(demo_store)
-    panel.set_store(demo_store)
+    panel.set_ops(inline_ops(demo_store))
     grid, table = panel.grid, panel.grid.table
     model = grid.model
     assert model.rowCount() > 3
@@ -132,7 +131,7 @@ def test_the_mentors_follow_up_column_and_the_follow_ups_list(
 ) -> None:
     ids = small_event(store)
     planned(store, rounds=3, seats=1)
-    panel.set_store(store)
+    panel.set_ops(inline_ops(store))
     table, model = panel.grid.table, panel.grid.model
     consenting = {ids[p[0]] for p in PEOPLE if p[3]}
     rows = [r for r in range(model.rowCount())
@@ -160,7 +159,7 @@ def test_the_mentors_follow_up_column_and_the_follow_ups_list(
 
 def test_find_jumps_to_a_mentee_ignoring_accents(panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot) -> None:
     _plan(demo_store)
-    panel.set_store(demo_store)
+    panel.set_ops(inline_ops(demo_store))
     grid, model = panel.grid, panel.grid.model
     target = next(r for r in range(model.rowCount()) if "Araújo" in model.row_at(r).meeting.mentee_name)
     grid.find_edit.setFocus()
@@ -230,7 +229,7 @@ def test_a_meeting_replanned_away_meanwhile_is_not_saved_and_says_why(
     panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
 ) -> None:
     flash_id = _plan(demo_store)
-    panel.set_store(demo_store)
+    panel.set_ops(inline_ops(demo_store))
     table, model = panel.grid.table, panel.grid.model
     gone = model.row_at(0).meeting
     with demo_store.session() as session:  # another station: the mentee left, nothing had started yet

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from feedback_helpers import PEOPLE, planned, small_event
+from feedback_helpers import PEOPLE, inline_ops, planned, small_event
 from kiosk_helpers import open_kiosk
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -20,7 +20,6 @@ from mentordesk.services.roster import PersonInput
 from mentordesk.settings import KIOSK_PIN
 from mentordesk.ui.flash.feedback_kiosk import NOT_FOUND_TEXT, FeedbackKiosk, KioskState
 from mentordesk.ui.flash.feedback_panel import FeedbackPanel
-from mentordesk.ui.tasks import InlineRunner, TaskManager
 from mentordesk.ui.widgets.kiosk_pin_dialog import PinSetupDialog
 
 PIN = "2468"
@@ -35,9 +34,9 @@ def event(store: EventStore) -> dict[str, int]:
 
 @pytest.fixture
 def panel(qtbot: QtBot, store: EventStore, event: dict[str, int]) -> Iterator[FeedbackPanel]:
-    widget = FeedbackPanel(TaskManager(InlineRunner()))
+    widget = FeedbackPanel()
     qtbot.addWidget(widget)
-    widget.set_store(store)
+    widget.set_ops(inline_ops(store))
     widget.show()
     qtbot.waitExposed(widget)
     yield widget

@@ -4,12 +4,14 @@ Typing in a stack of paper cards should not need the mouse: the rows are in the 
 mentee surname, then round). On a row, a digit 1–5 is the rating, Y or N (Space toggles) the
 "I'd like to follow up", and typing starts the comment; Enter or Tab moves on — rating, follow-up,
 comment, then the next card. The name field above jumps to a mentee (accent-insensitive). Each
-change is written to the event file at once and the row says it was saved.
+key is a change of its own on the event's writer (``ui/operations.py``), written at once and in
+the order typed; the row says it was saved, or keeps what was typed and says why it was not (a
+full or locked disk is also said by the main window's banner).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -25,14 +27,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from mentordesk.models.store import EventStore
 from mentordesk.services import feedback as fb
+from mentordesk.services.domain_error import DomainError
 from mentordesk.services.feedback import FeedbackError, Meeting
-from mentordesk.ui import errors
 from mentordesk.ui.itemmodels.feedback_model import Column, FeedbackModel
+from mentordesk.ui.operations import Failure, FailureKind, Operations
 from mentordesk.ui.widgets.naming import named
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 #: Where Enter and Tab go next when typing a mentee's card.
 CARD_ORDER = (Column.RATING, Column.FOLLOW_UP, Column.COMMENT)
@@ -45,29 +49,26 @@ HELP_TEXT = ("1–5 rating · Y/N follow-up · type for a comment · Enter/Tab n
              "Delete clears · Ctrl+F find a mentee")
 
 
-def save_cell(store: EventStore, meeting: Meeting, column: Column, value: Any) -> Meeting | str:
-    """Write one cell through the feedback service; the meeting as saved, or why not."""
-    try:
-        with store.session() as session:
-            if column is Column.RATING:
-                fb.record_mentee_feedback(session, meeting, rating=value)
-            elif column is Column.FOLLOW_UP:
-                fb.record_mentee_feedback(session, meeting, wants_follow_up=bool(value))
-            elif column is Column.COMMENT:
-                fb.record_mentee_feedback(session, meeting, comment=str(value))
-            elif column is Column.MENTOR_FOLLOW_UP:
-                fb.record_mentor_feedback(session, meeting, wants_follow_up=bool(value))
-            elif column is Column.MENTOR_COMMENT:
-                fb.record_mentor_feedback(session, meeting, comment=str(value))
-            else:
-                return f"the {column.header.lower()} cannot be changed here"
-        with store.read_session() as session:
-            again = fb.meetings(session, meeting.flash_session_id, person_id=meeting.mentee_id)
-    except FeedbackError as exc:
-        return str(exc)
-    except SQLAlchemyError as exc:
-        errors.report_unexpected(exc)
-        return "the event file could not be written"
+#: What the row says when a save failed with a bug (the error report has the details).
+UNEXPECTED_TEXT = "the event file could not be written"
+
+
+def save_cell(session: Session, meeting: Meeting, column: Column, value: Any) -> Meeting:
+    """Write one cell through the feedback service; the meeting as stored after it."""
+    if column is Column.RATING:
+        fb.record_mentee_feedback(session, meeting, rating=value)
+    elif column is Column.FOLLOW_UP:
+        fb.record_mentee_feedback(session, meeting, wants_follow_up=bool(value))
+    elif column is Column.COMMENT:
+        fb.record_mentee_feedback(session, meeting, comment=str(value))
+    elif column is Column.MENTOR_FOLLOW_UP:
+        fb.record_mentor_feedback(session, meeting, wants_follow_up=bool(value))
+    elif column is Column.MENTOR_COMMENT:
+        fb.record_mentor_feedback(session, meeting, comment=str(value))
+    else:
+        raise FeedbackError(f"the {column.header.lower()} cannot be changed here")
+    session.flush()
+    again = fb.meetings(session, meeting.flash_session_id, person_id=meeting.mentee_id)
     return next((m for m in again if m.key == meeting.key), meeting)
 
 
@@ -214,7 +215,9 @@ class FeedbackGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedbackGrid")
-        self._store: EventStore | None = None
+        self._ops: Operations | None = None
+        #: Bumped when the event changes: answers to saves in the event before are dropped.
+        self._generation = 0
         self.flash_session_id: int | None = None
         self.model = FeedbackModel(self)
         self.model.saver = self._save
@@ -275,9 +278,11 @@ class FeedbackGrid(QWidget):
 
     # -- what the grid offers
 
-    def set_store(self, store: EventStore | None) -> None:
-        self._store = store
-        if store is None:
+    def set_ops(self, ops: Operations | None) -> None:
+        """The open event (None: none), as the panel's door to it."""
+        self._ops = ops
+        self._generation += 1
+        if ops is None:
             self.set_meetings(None, ())
 
     def set_meetings(self, flash_session_id: int | None, meetings: tuple[Meeting, ...]) -> None:
@@ -287,7 +292,7 @@ class FeedbackGrid(QWidget):
         column = Column(current.column()) if current.isValid() else Column.RATING
         self.flash_session_id = flash_session_id
         reset = self.model.set_meetings(meetings)
-        if self._store is None:
+        if self._ops is None:
             self._show_empty(NO_EVENT_TEXT)
         elif flash_session_id is None:
             self._show_empty(NO_PLAN_TEXT)
@@ -343,10 +348,29 @@ class FeedbackGrid(QWidget):
 
     # -- helpers
 
-    def _save(self, meeting: Meeting, column: Column, value: Any) -> Meeting | str:
-        if self._store is None:
-            return "no event is open"
-        return save_cell(self._store, meeting, column, value)
+    def _save(self, meeting: Meeting, column: Column, value: Any) -> None:
+        """One key typed: a change of its own, written after those typed before it."""
+        key, ops, generation = meeting.key, self._ops, self._generation
+        if ops is None:
+            self.model.not_saved(key, "no event is open")
+            return
+
+        def done(saved: Meeting) -> None:
+            if generation == self._generation:
+                self.model.saved_as(key, saved)
+
+        def refused(error: DomainError) -> None:
+            if generation == self._generation:
+                self.model.not_saved(key, str(error))
+
+        def failed(failure: Failure) -> None:
+            # A refusal was answered above; a full or locked disk is also said by the banner.
+            if generation == self._generation and failure.kind is not FailureKind.REFUSED:
+                problem = failure.message if failure.kind is FailureKind.ENVIRONMENT else UNEXPECTED_TEXT
+                self.model.not_saved(key, problem)
+
+        ops.change("feedback.grid.save", lambda session: save_cell(session, meeting, column, value), done=done,
+                   refused=refused, failed=failed, owner=self)
 
     def _show_empty(self, text: str) -> None:
         self.empty_label.setText(text)

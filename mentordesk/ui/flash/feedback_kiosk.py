@@ -9,25 +9,34 @@ like to follow up" and a comment. Keys work too: 1–5 and Y/N on the highlighte
 to move, Enter to send. After sending, or when left alone, the screen resets for the next person.
 
 Only the organiser's PIN (setting ``KIOSK_PIN``) leaves it, as with the check-in kiosk.
+
+Finding someone is a query and sending the form a change of the operations layer
+(``ui/operations.py``): the screen moves on when the answer arrives (a fraction of a second), and
+only the answer to the latest lookup is shown. A form that could not be saved stays on screen with
+what was entered, so it can be sent again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from mentordesk.models.store import EventStore
 from mentordesk.services import feedback as fb
-from mentordesk.services.feedback import FeedbackError
-from mentordesk.services.kiosk import KioskFound, find_for_kiosk
+from mentordesk.services.domain_error import DomainError
+from mentordesk.services.kiosk import KioskFound, KioskLookup, find_for_kiosk
 from mentordesk.settings import Settings
-from mentordesk.ui import errors
 from mentordesk.ui.flash.feedback_kiosk_form import FORM_STYLE, MeetingForm
+from mentordesk.ui.operations import Failure, FailureKind, Operations
 from mentordesk.ui.widgets.kiosk_base import LEAVE_KEY, QUESTION_MS, RESULT_MS, KioskBase, KioskState
 from mentordesk.ui.widgets.naming import named
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = ["FORM_IDLE_MS", "LEAVE_KEY", "QUESTION_MS", "RESULT_MS", "WELCOME_TEXT", "FeedbackKiosk", "KioskState"]
 
@@ -38,12 +47,36 @@ WELCOME_TEXT = "Scan your badge or type your full name to give feedback on your 
 #: The one answer to half a name, an unknown name or an e-mail: it must not tell them apart.
 NOT_FOUND_TEXT = "Type your full name as registered, or scan your badge."
 SHARED_NAME_TEXT = "More than one person has that name. Please scan your badge, or ask at the desk."
+#: When a lookup could not be made (the details went to the banner or the error report).
+LOOKUP_FAILED_TEXT = "Sorry, that did not work. Please ask at the desk."
+
+
+@dataclass(frozen=True)
+class Found:
+    """Who was typed or scanned, and their meetings when the kiosk is to show or name them."""
+
+    lookup: KioskLookup
+    own: fb.OwnMeetings | None = None
+
+
+def find_person(session: Session, event_id: int, flash_session_id: int, text: str, *, automatic: bool) -> Found:
+    """The kiosk's lookup (``find_for_kiosk``) and, for a badge or a whole name, their meetings."""
+    found = find_for_kiosk(session, event_id, text, badge_only=automatic)
+    wanted = found.found is KioskFound.BADGE or (found.found is KioskFound.NAME and not automatic)
+    if found.person_id is None or not wanted:
+        return Found(found)
+    return Found(found, fb.own_meetings(session, flash_session_id, found.person_id))
 
 
 class FeedbackKiosk(KioskBase):
-    def __init__(self, store: EventStore, settings: Settings, flash_session_id: int,
+    def __init__(self, ops: Operations, settings: Settings, flash_session_id: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(store, settings, "Feedback", parent)
+        super().__init__(ops.store, settings, "Feedback", parent)
+        self._ops = ops
+        #: Numbers the lookups; only the latest one's answer is shown.
+        self._asked = 0
+        #: Numbers the forms opened, so a save answered late does not thank the next person.
+        self._form_number = 0
         self.setStyleSheet(FORM_STYLE)
         # Keys on the form (digits, Y/N, arrows) come to the window itself.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -111,25 +144,16 @@ class FeedbackKiosk(KioskBase):
 
     def submit(self, text: str, *, automatic: bool = False) -> None:
         """Find the person ``text`` names: a badge opens their form; a whole name asks first."""
-        try:
-            with self._store.read_session() as session:
-                found = find_for_kiosk(session, self._store.event_id, text, badge_only=automatic)
-                if found.found is KioskFound.BADGE and found.person_id is not None:
-                    self._open_form(session, found.person_id)
-                    return
-                if automatic:
-                    return
-                if found.found is KioskFound.NAME and found.person_id is not None:
-                    self._ask(session, found.person_id)
-                    return
-        except SQLAlchemyError as exc:
-            errors.report_unexpected(exc)
-            self._show_message("Sorry, that did not work. Please ask at the desk.", tone="error")
-            return
-        if found.found is KioskFound.SHARED_NAME:
-            self._show_message(SHARED_NAME_TEXT, keep_text=True)
-        else:
-            self._show_message(NOT_FOUND_TEXT, keep_text=True)
+        event_id, flash_session_id = self._ops.event_id, self.flash_session_id
+        asked = self._ask_again()
+
+        def done(found: Found) -> None:
+            if asked == self._asked:
+                self._show_found(found, automatic=automatic)
+
+        self._ops.query("feedback.kiosk.find",
+                        lambda session: find_person(session, event_id, flash_session_id, text, automatic=automatic),
+                        done=done, refused=self._ignore_refusal, failed=self._lookup_failed(asked), owner=self)
 
     def confirm(self, yes: bool) -> None:
         """Answer "Are you …?"."""
@@ -139,26 +163,46 @@ class FeedbackKiosk(KioskBase):
         if not yes:
             self._show_message("Sorry about that! Please scan your badge, or ask at the desk.", tone="info")
             return
-        with self._store.read_session() as session:
-            self._open_form(session, person)
+        flash_session_id = self.flash_session_id
+        asked = self._ask_again()
 
-    def send(self) -> bool:
-        """Save the form (every meeting on it) and thank the person; False if it was not saved."""
-        if self.state is not KioskState.FORM or self.person_id is None:
-            return False
+        def done(own: fb.OwnMeetings) -> None:
+            if asked == self._asked:
+                self._open_form(person, own)
+
+        self._ops.query("feedback.kiosk.meetings", lambda session: fb.own_meetings(session, flash_session_id, person),
+                        done=done, refused=self._ignore_refusal, failed=self._lookup_failed(asked), owner=self)
+
+    def send(self) -> None:
+        """Save the form (every meeting on it) and thank the person; a form not saved stays, with
+        what was entered and why, so it can be sent again."""
+        person = self.person_id
+        if self.state is not KioskState.FORM or person is None or not self.form.send_button.isEnabled():
+            return
         answers = self.form.answers()
-        try:
-            with self._store.session() as session:
-                fb.record_answers(session, self.person_id, answers)
-        except FeedbackError as exc:
-            self.form.note_label.setText(f"Not saved: {exc}. Please ask at the desk.")
-            return False
-        except SQLAlchemyError as exc:
-            errors.report_unexpected(exc)
-            self.form.note_label.setText("Sorry, that was not saved. Please ask at the desk.")
-            return False
-        self._show_message(f"Thank you, {self.person_greeting}! Your feedback is saved.", tone="ok")
-        return True
+        form, greeting = self._form_number, self.person_greeting
+        self.form.send_button.setEnabled(False)
+
+        def still_open() -> bool:
+            return self.state is KioskState.FORM and self._form_number == form
+
+        def done(_saved: int) -> None:
+            if still_open():
+                self._show_message(f"Thank you, {greeting}! Your feedback is saved.", tone="ok")
+
+        def refused(error: DomainError) -> None:
+            if still_open():
+                self.form.note_label.setText(f"Not saved: {error}. Please ask at the desk.")
+
+        def failed(failure: Failure) -> None:
+            if not still_open():
+                return
+            if failure.kind is not FailureKind.REFUSED:
+                self.form.note_label.setText("Sorry, that was not saved. Please ask at the desk.")
+            self.form.send_button.setEnabled(True)
+
+        self._ops.change("feedback.kiosk.send", lambda session: fb.record_answers(session, person, answers),
+                         done=done, refused=refused, failed=failed, owner=self)
 
     @property
     def visible_text(self) -> str:
@@ -206,8 +250,36 @@ class FeedbackKiosk(KioskBase):
     def _forget_person(self) -> None:
         self._clear_form()
 
-    def _ask(self, session: Session, person_id: int) -> None:
-        name = fb.own_meetings(session, self.flash_session_id, person_id).name
+    def _ask_again(self) -> int:
+        """A new lookup: answers to the ones before it are no longer shown."""
+        self._asked += 1
+        return self._asked
+
+    def _show_found(self, found: Found, *, automatic: bool) -> None:
+        lookup, own = found.lookup, found.own
+        if lookup.found is KioskFound.BADGE and lookup.person_id is not None and own is not None:
+            self._open_form(lookup.person_id, own)
+        elif automatic:
+            return
+        elif lookup.found is KioskFound.NAME and lookup.person_id is not None and own is not None:
+            self._ask(lookup.person_id, own.name)
+        elif lookup.found is KioskFound.SHARED_NAME:
+            self._show_message(SHARED_NAME_TEXT, keep_text=True)
+        else:
+            self._show_message(NOT_FOUND_TEXT, keep_text=True)
+
+    @staticmethod
+    def _ignore_refusal(_error: DomainError) -> None:
+        """A refused lookup is said like any failed one (``_lookup_failed``), never in a message box."""
+
+    def _lookup_failed(self, asked: int) -> Callable[[Failure], None]:
+        def failed(_failure: Failure) -> None:
+            if asked == self._asked:
+                self._show_message(LOOKUP_FAILED_TEXT, tone="error")
+
+        return failed
+
+    def _ask(self, person_id: int, name: str) -> None:
         self.state = KioskState.CONFIRM
         self.person_id = person_id
         self.field.reset()
@@ -217,8 +289,7 @@ class FeedbackKiosk(KioskBase):
         self.stack.setCurrentWidget(self.welcome_page)
         self.return_timer.start(self.question_ms)
 
-    def _open_form(self, session: Session, person_id: int) -> None:
-        own = fb.own_meetings(session, self.flash_session_id, person_id)
+    def _open_form(self, person_id: int, own: fb.OwnMeetings) -> None:
         if not own.meetings:
             self._show_message(f"{own.name}: we have no meetings for you in this rotation. Please ask at the desk.")
             return
@@ -229,6 +300,8 @@ class FeedbackKiosk(KioskBase):
         self._set_prompt(False, f"Hello, {own.greeting}!")
         self.stack.setCurrentWidget(self.form)
         self.form.fill(own)
+        self._form_number += 1
+        self.form.send_button.setEnabled(True)
         self.return_timer.start(self.form_ms)
 
     def _clear_form(self) -> None:
@@ -236,6 +309,8 @@ class FeedbackKiosk(KioskBase):
         self.person_id, self.person_name, self.person_greeting = None, "", ""
 
     def _show_welcome(self, *, keep_text: bool = False) -> None:
+        # The next person: answers to lookups made before are not shown to them.
+        self._ask_again()
         self._clear_form()
         self.state = KioskState.WELCOME
         self.return_timer.stop()

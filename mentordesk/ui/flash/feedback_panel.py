@@ -1,8 +1,9 @@
 """Feedback on flash meetings, as one panel for the Flash page: the quick-entry grid, the mutual
 follow-ups, and a button that opens the feedback kiosk for mentees.
 
-The panel reads the current rotation (the one the page shows) in the background (``refresh``);
-the grid writes each edit straight away, after which the follow-ups are read again.
+The panel reads the current rotation (the one the page shows) in the background (``refresh``),
+through the operations layer the page hands it (``set_ops``); the grid writes each edit straight
+away, after which the follow-ups are read again.
 """
 
 from __future__ import annotations
@@ -21,11 +22,10 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import feedback as fb
 from mentordesk.services.feedback import FeedbackBoard
 from mentordesk.settings import Settings
-from mentordesk.ui import errors
 from mentordesk.ui.flash.feedback_followups import FollowUpsView
 from mentordesk.ui.flash.feedback_grid import FeedbackGrid
 from mentordesk.ui.flash.feedback_kiosk import FeedbackKiosk
-from mentordesk.ui.tasks import TaskManager
+from mentordesk.ui.operations import Operations
 from mentordesk.ui.widgets.kiosk_base import KioskHost
 from mentordesk.ui.widgets.naming import named
 
@@ -36,11 +36,10 @@ class FeedbackPanel(QWidget, KioskHost):
     #: The board was read and shown (tests wait for it).
     loaded = Signal()
 
-    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedbackPanel")
-        self._tasks = tasks
-        self._store: EventStore | None = None
+        self._ops: Operations | None = None
         #: Bumped on every store change and read, so that only the newest read is shown.
         self._generation = 0
         self.settings = Settings()
@@ -56,7 +55,7 @@ class FeedbackPanel(QWidget, KioskHost):
         self.follow_ups_timer.setInterval(FOLLOW_UPS_DELAY_MS)
         self._build()
         self._connect_signals()
-        self.set_store(None)
+        self.set_ops(None)
 
     def _build(self) -> None:
         self.session_label = named(QLabel(""), "feedbackSession")
@@ -91,20 +90,25 @@ class FeedbackPanel(QWidget, KioskHost):
     # -- what the panel offers
 
     @property
-    def store(self) -> EventStore | None:
-        return self._store
+    def ops(self) -> Operations | None:
+        return self._ops
 
-    def set_store(self, store: EventStore | None) -> None:
-        self._store = store
+    @property
+    def store(self) -> EventStore | None:
+        return None if self._ops is None else self._ops.store
+
+    def set_ops(self, ops: Operations | None) -> None:
+        """The open event (None: none), as the page's door to it."""
+        self._ops = ops
         self._generation += 1
         if self.kiosk is not None:
             # It works on the event that was open; the organiser closed or swapped it.
             self.kiosk.force_close()
-        self.grid.set_store(store)
+        self.grid.set_ops(ops)
         self.board = None
         self.follow_ups.set_follow_ups(fb.FollowUps((), 0))
         self.kiosk_button.setEnabled(False)
-        self.session_label.setText("" if store is not None else "Open an event to enter feedback.")
+        self.session_label.setText("" if ops is not None else "Open an event to enter feedback.")
         self.refresh()
 
     def refresh(self, *, grid: bool = True) -> None:
@@ -112,34 +116,27 @@ class FeedbackPanel(QWidget, KioskHost):
 
         ``grid=False`` after an edit in the grid: the grid already shows what was saved, so only
         the follow-ups and the counts are brought up to date."""
-        store = self._store
-        if store is None:
+        ops = self._ops
+        if ops is None:
             return
         if grid:
             self.follow_ups_timer.stop()  # this read brings them up to date too
         self._generation += 1
         generation = self._generation
-
-        def work(_report: object) -> FeedbackBoard:
-            with store.read_session() as session:
-                return fb.feedback_board(session, store.event_id)
+        event_id = ops.event_id
 
         def done(board: FeedbackBoard) -> None:
             if generation == self._generation:
                 self._show(board, grid=grid)
 
-        def failed(error: BaseException) -> None:
-            if generation == self._generation:
-                errors.report_unexpected(error, self)
-
-        self._tasks.run("feedback.board", work, on_success=done, on_failure=failed)
+        ops.query("feedback.board", lambda session: fb.feedback_board(session, event_id), done=done, owner=self)
 
     def start_kiosk(self) -> FeedbackKiosk | None:
         """Open the feedback kiosk full screen (the PIN must be set); the app hides behind it."""
-        if self._store is None or self.board is None or self.board.flash_session_id is None:
+        if self._ops is None or self.board is None or self.board.flash_session_id is None:
             return None
         if self.kiosk is None:
-            self.kiosk = FeedbackKiosk(self._store, self.settings, self.board.flash_session_id)
+            self.kiosk = FeedbackKiosk(self._ops, self.settings, self.board.flash_session_id)
             self.kiosk.finished.connect(self._on_kiosk_finished)
         self.kiosk.start()
         # Behind the kiosk the grid shows everybody's feedback.

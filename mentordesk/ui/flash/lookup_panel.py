@@ -1,13 +1,14 @@
 """The "Tables & people" tab: a mentor's table across all rounds, and anyone's itinerary.
 
 The itinerary is found by typing part of a name (accent- and case-insensitive, through
-``services.lookup``); the first match is shown at once, ↑ ↓ choose among the others. Both views
+``services.lookup``: the panel asks with ``search_requested`` and the page answers with
+``show_matches``); the first match is shown at once, ↑ ↓ choose among the others. Both views
 are rebuilt from each new snapshot, so they follow every re-plan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -48,12 +49,12 @@ def _table(model: FlashTableModel | FlashItineraryModel, name: str) -> QTableVie
 
 class LookupPanel(QWidget):
     person_shown = Signal(int)
+    #: Text was typed in the name field: the page looks for it and answers with ``show_matches``.
+    search_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.snapshot: FlashSnapshot | None = None
-        #: Ids of people whose names match the text, best first (set by the page: a service call).
-        self.search: Callable[[str], list[int]] = lambda _text: []
         self.person_id: int | None = None
         self.table_model = FlashTableModel(self)
         self.itinerary_model = FlashItineraryModel(self)
@@ -152,21 +153,14 @@ class LookupPanel(QWidget):
         self.itinerary_model.set_rows(trip.stops)
         self.person_shown.emit(person_id)
 
-    # -- slots
-
-    def _show_table(self) -> None:
-        number = self.table_combo.currentData()
-        shown = table_view(self.snapshot, int(number)) if self.snapshot and number is not None else None
-        self.table_model.set_rows(shown.rounds if shown else [])
-        self.table_title.setText(f"Table {shown.table}: {shown.mentor}" if shown else "")
-
-    def _on_table_combo_current_index_changed(self, _index: int) -> None:
-        self._show_table()
-
-    def _on_name_edit_text_changed(self, text: str) -> None:
+    def show_matches(self, text: str, found: Sequence[int]) -> None:
+        """The ids of the people whose names match ``text``, best first (an answer to a search
+        for text no longer in the field is dropped)."""
+        if text != self.name_edit.text():
+            return
         self.matches.clear()
         planned = set(self.snapshot.people) if self.snapshot else set()
-        ids = [pid for pid in self.search(text) if pid in planned][:MAX_MATCHES] if text.strip() else []
+        ids = [pid for pid in found if pid in planned][:MAX_MATCHES] if text.strip() else []
         for pid in ids:
             item = QListWidgetItem(self.snapshot.name(pid) if self.snapshot else str(pid))
             item.setData(Qt.ItemDataRole.UserRole, pid)
@@ -179,6 +173,23 @@ class LookupPanel(QWidget):
             self.person_id = None
             self.itinerary_model.set_rows([])
             self.person_title.setText(f"Nobody in the plan matches “{text.strip()}”.")
+
+    # -- slots
+
+    def _show_table(self) -> None:
+        number = self.table_combo.currentData()
+        shown = table_view(self.snapshot, int(number)) if self.snapshot and number is not None else None
+        self.table_model.set_rows(shown.rounds if shown else [])
+        self.table_title.setText(f"Table {shown.table}: {shown.mentor}" if shown else "")
+
+    def _on_table_combo_current_index_changed(self, _index: int) -> None:
+        self._show_table()
+
+    def _on_name_edit_text_changed(self, text: str) -> None:
+        if text.strip():
+            self.search_requested.emit(text)
+        else:
+            self.show_matches(text, ())
 
     def _on_name_edit_return_pressed(self) -> None:
         item = self.matches.currentItem()

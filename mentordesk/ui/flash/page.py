@@ -4,8 +4,10 @@ Tabs: **Plan** (set-up, figures, the master grid, hand swaps and the re-plan act
 (the round clock with its buttons and keys, chimes, the projector), **Tables & people** (a
 mentor's table across all rounds, anyone's itinerary) and, when that panel is installed,
 **Feedback**. Everything is read as one ``FlashSnapshot`` in the background and rebuilt after
-each change, so every view follows a re-plan. Planning runs through the task manager (a large
-event takes a moment); the clock lives in ``ClockDriver``, derived from the event file.
+each change, so every view follows a re-plan. Every read and write goes through the operations
+layer (``Page.ops``): planning and re-planning are changes on the event's writer (a large event
+takes a moment; a ``PlanError`` is said above the tabs or in the dialog); the clock lives in
+``ClockDriver``, derived from the event file.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWidget
 
 from mentordesk.models import ClockPhase, Role
-from mentordesk.services.flash import PlanError, live
+from mentordesk.services.domain_error import DomainError
+from mentordesk.services.flash import PlanResult, live
 from mentordesk.services.flash.clock import Chime, ChimeKind, ClockView
 from mentordesk.services.flash.views import (
     FlashSnapshot,
@@ -31,15 +34,15 @@ from mentordesk.services.flash.views import (
     readable,
 )
 from mentordesk.services.lookup import search_names
-from mentordesk.services.people import list_people
+from mentordesk.services.people import PersonRow, list_people
 from mentordesk.settings import FLASH_CHIMES, FLASH_WARN_SECONDS, STATION_NAME, Settings
-from mentordesk.ui import errors
 from mentordesk.ui.flash.clock_driver import ClockDriver
 from mentordesk.ui.flash.console_panel import ConsolePanel
 from mentordesk.ui.flash.dialogs import BreakDialog, PersonDialog, SwapDialog
 from mentordesk.ui.flash.lookup_panel import LookupPanel
 from mentordesk.ui.flash.projector import ProjectorWindow
 from mentordesk.ui.flash.setup_panel import SetupPanel
+from mentordesk.ui.operations import Failure
 from mentordesk.ui.sound import Cue, SoundPlayer
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.naming import named
@@ -100,12 +103,11 @@ class FlashPage(Page):
         self.setup_panel = SetupPanel()
         self.console = ConsolePanel()
         self.lookup = LookupPanel()
-        self.lookup.search = self._search
         self.tabs.addTab(self.setup_panel, "&Plan")
         self.tabs.addTab(self.console, "R&un")
         self.tabs.addTab(self.lookup, "&Tables && people")
         panel_class = _feedback_panel_class()
-        self.feedback: FeedbackPanel | None = panel_class(tasks) if panel_class is not None else None
+        self.feedback: FeedbackPanel | None = panel_class() if panel_class is not None else None
         if self.feedback is not None:
             self.tabs.addTab(self.feedback, "&Feedback")
         self.notice_label = named(QLabel(""), "pageNotice")
@@ -134,6 +136,7 @@ class FlashPage(Page):
         self.setup_panel.arrival_requested.connect(self._on_setup_panel_arrival_requested)
         self.setup_panel.departure_requested.connect(self._on_setup_panel_departure_requested)
         self.setup_panel.break_requested.connect(self._on_setup_panel_break_requested)
+        self.lookup.search_requested.connect(self._on_lookup_search_requested)
         self.console.action_requested.connect(self._on_console_action_requested)
         self.console.chimes_toggled.connect(self._on_console_chimes_toggled)
         self.console.warning_changed.connect(self._on_console_warning_changed)
@@ -164,7 +167,7 @@ class FlashPage(Page):
         if self.projector is not None:
             self.projector.close()
         if self.feedback is not None:
-            self.feedback.set_store(self.store)
+            self.feedback.set_ops(self.ops)
         if self.store is not None:
             # Read at once even when hidden: a session that was running before a crash goes on
             # (its chimes, the projector) whatever page the app opens on.
@@ -181,16 +184,13 @@ class FlashPage(Page):
 
     def plan(self, setup: live.SessionSetup) -> None:
         """Plan the people checked in now, in the background (a big event takes a moment)."""
-        store = self.store
-        if store is None:
+        ops = self.ops
+        if ops is None:
             return
         self.setup_panel.set_busy(True, "Planning…")
-
-        def work(_report: Callable[[float], None]) -> live.Planned:
-            with store.session() as session:
-                return live.plan_session(session, store.event_id, setup)
-
-        self._tasks.run("flash.plan", work, on_success=self._on_plan_done, on_failure=self._on_work_failed)
+        event_id = ops.event_id
+        ops.change("flash.plan", lambda session: live.plan_session(session, event_id, setup),
+                   done=self._on_plan_done, refused=self._on_plan_refused, failed=self._on_work_failed, owner=self)
 
     def open_projector(self) -> ProjectorWindow:
         if self.projector is None:
@@ -213,7 +213,7 @@ class FlashPage(Page):
         self._board_cache = None
         self.setup_panel.show_snapshot(snapshot)
         self.lookup.show_snapshot(snapshot)
-        self.driver.attach(self.store, snapshot.info.id if snapshot.info else None)
+        self.driver.attach(self.ops, snapshot.info.id if snapshot.info else None)
         if snapshot.info is None:
             self.console.show_view(None)
         if self.feedback is not None and self.tabs.currentWidget() is self.feedback:
@@ -232,14 +232,13 @@ class FlashPage(Page):
         self.discard_pending_loads()
         self.refresh()
 
-    def _on_work_failed(self, error: BaseException) -> None:
+    def _on_plan_refused(self, error: DomainError) -> None:
+        self._show_notice(f"Not possible: {error}", error=True)
+
+    def _on_work_failed(self, _failure: Failure) -> None:
+        # Refused (said above), or not written (the banner or the error report said why).
         self.setup_panel.set_busy(False)
-        if isinstance(error, PlanError):
-            self._show_notice(f"Not possible: {error}", error=True)
-        else:
-            errors.report_unexpected(error, self)
-        self.discard_pending_loads()
-        self.refresh()
+        self._reread()
 
     # -- slots: the plan tab
 
@@ -254,23 +253,43 @@ class FlashPage(Page):
         self._open(dialog)
 
     def _on_swap_dialog_chosen(self, round_number: int, first: int, second: int) -> None:
-        store, snapshot = self.store, self.snapshot
-        if store is None or snapshot is None or snapshot.info is None or not isinstance(self.dialog, SwapDialog):
+        ops, snapshot, dialog = self.ops, self.snapshot, self.dialog
+        if ops is None or snapshot is None or snapshot.info is None or not isinstance(dialog, SwapDialog):
             return
-        try:
-            with store.session() as session:
-                reasons = live.swap_saved(session, snapshot.info.id, round_number, first, second)
-        except PlanError as error:
-            reasons = [str(error)]
-        if reasons:
-            self.dialog.show_refusal([readable(r, snapshot) for r in reasons])
-            return
-        self.dialog.accept()
-        self._show_notice(f"Swapped {snapshot.name(first)} and {snapshot.name(second)} in round {round_number}.")
-        self._reread()
+        flash_id = snapshot.info.id
+        ok_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok_button.setEnabled(False)
+
+        def refuse(reasons: list[str]) -> None:
+            if self.dialog is dialog:
+                dialog.show_refusal([readable(r, snapshot) for r in reasons])
+                ok_button.setEnabled(True)
+
+        def done(reasons: list[str]) -> None:
+            if reasons:
+                refuse(reasons)
+                return
+            if self.dialog is dialog:
+                dialog.accept()
+            self._show_notice(f"Swapped {snapshot.name(first)} and {snapshot.name(second)} in round {round_number}.")
+            self._reread()
+
+        def failed(_failure: Failure) -> None:
+            if self.dialog is dialog:
+                ok_button.setEnabled(True)
+
+        ops.change("flash.swap", lambda session: live.swap_saved(session, flash_id, round_number, first, second),
+                   done=done, refused=lambda error: refuse([str(error)]), failed=failed, owner=self)
 
     def _on_setup_panel_arrival_requested(self) -> None:
-        rows = self._people()
+        ops = self.ops
+        if ops is None:
+            return
+        event_id = ops.event_id
+        ops.query("flash.people", lambda session: list_people(session, event_id), done=self._on_people_loaded,
+                  owner=self)
+
+    def _on_people_loaded(self, rows: list[PersonRow]) -> None:
         choices = [(r.id, f"{r.full_name} ({r.role.value})") for r in rows
                    if not r.checked_in and r.role in (Role.MENTOR, Role.MENTEE)]
         dialog = PersonDialog("Late arrival", "Who arrived?", choices, self, empty="Everybody is checked in.")
@@ -345,6 +364,14 @@ class FlashPage(Page):
     def _on_driver_refused(self, message: str) -> None:
         self._show_notice(f"The clock says: {message}.", error=True)
 
+    def _on_lookup_search_requested(self, text: str) -> None:
+        ops = self.ops
+        if ops is None:
+            return
+        event_id = ops.event_id
+        ops.query("flash.lookup.search", lambda session: search_names(session, event_id, text, limit=200),
+                  done=lambda ids: self.lookup.show_matches(text, ids), owner=self)
+
     def _on_projector_closed(self) -> None:
         if self.projector is not None:
             self.projector.deleteLater()
@@ -372,39 +399,24 @@ class FlashPage(Page):
             shown = self._board_cache[1]
         self.projector.set_state(view, self.snapshot.event_name, shown)
 
-    def _replan(self, action: Callable[[Session, int], Any], done: str) -> None:
-        store, snapshot = self.store, self.snapshot
-        if store is None or snapshot is None or snapshot.info is None:
+    def _replan(self, action: Callable[[Session, int], PlanResult], done: str) -> None:
+        ops, snapshot = self.ops, self.snapshot
+        if ops is None or snapshot is None or snapshot.info is None:
             return
         flash_id = snapshot.info.id
         if self.dialog is not None:
             self.dialog.accept()
 
-        def work(_report: Callable[[float], None]) -> Any:
-            with store.session() as session:
-                return action(session, flash_id)
-
-        def finished(result: Any) -> None:
+        def finished(result: PlanResult) -> None:
             self._show_notice(f"{done}; the rounds to come are re-planned: {result.stats.describe()}.")
             self._reread()
 
-        self._tasks.run("flash.replan", work, on_success=finished, on_failure=self._on_work_failed)
+        ops.change("flash.replan", lambda session: action(session, flash_id), done=finished,
+                   refused=self._on_plan_refused, failed=self._on_work_failed, owner=self)
 
     def _reread(self) -> None:
         self.discard_pending_loads()
         self.refresh()
-
-    def _people(self) -> list[Any]:
-        if self.store is None:
-            return []
-        with self.store.read_session() as session:
-            return list_people(session, self.store.event_id)
-
-    def _search(self, text: str) -> list[int]:
-        if self.store is None:
-            return []
-        with self.store.read_session() as session:
-            return search_names(session, self.store.event_id, text, limit=200)
 
     def _station(self) -> str:
         return self.settings.get(STATION_NAME)

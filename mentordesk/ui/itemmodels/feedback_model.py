@@ -1,9 +1,12 @@
 """The quick-entry feedback grid's model: one row per flash meeting, as on the paper cards.
 
 Rows are ``FeedbackRow`` values (a ``Meeting`` and whether its last edit was saved). Editing a
-cell hands the change to ``saver`` (set by the grid), which writes it through the feedback
-service at once and returns the meeting as saved, or None when it could not be saved; the row
-then shows that state. The model itself never touches the event file.
+cell shows the value typed at once (the row says "saving") and hands the change to ``saver`` (set
+by the grid), which asks for it to be written in the background and answers with
+:meth:`FeedbackModel.saved_as` (the meeting as stored) or :meth:`FeedbackModel.not_saved` (why
+not). Several keys typed on one card are written in order; the row shows the stored meeting once
+the last of them is. A row whose save failed keeps what was typed, marked not saved, also when
+the meetings are read again. The model itself never touches the event file.
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ _TIPS = {
 
 class SaveState(enum.StrEnum):
     EMPTY = "empty"
+    SAVING = "saving"
     SAVED = "saved"
     FAILED = "failed"
 
@@ -90,8 +94,25 @@ class FeedbackRow:
         return cls(meeting, SaveState.SAVED if stored else SaveState.EMPTY)
 
 
-#: Writes one cell: (meeting, column, value) -> the meeting as saved, or why it was not saved.
-Saver = Callable[[Meeting, Column, Any], "Meeting | str"]
+#: Asks for one cell to be written: (meeting, column, value); the answer comes back through
+#: ``saved_as`` or ``not_saved``.
+Saver = Callable[[Meeting, Column, Any], None]
+Key = tuple[int, int, int, int]
+
+
+def edited(meeting: Meeting, column: Column, value: Any) -> Meeting:
+    """``meeting`` as it will be once ``value`` is saved in ``column`` (shown while it is)."""
+    if column is Column.RATING:
+        return replace(meeting, rating=value, mentee_has_feedback=True)
+    if column is Column.FOLLOW_UP:
+        return replace(meeting, wants_follow_up=bool(value), mentee_has_feedback=True)
+    if column is Column.COMMENT:
+        return replace(meeting, comment=str(value), mentee_has_feedback=True)
+    if column is Column.MENTOR_FOLLOW_UP:
+        return replace(meeting, mentor_wants_follow_up=bool(value), mentor_has_feedback=True)
+    if column is Column.MENTOR_COMMENT:
+        return replace(meeting, mentor_comment=str(value), mentor_has_feedback=True)
+    return meeting
 
 
 def _mentee_groups(rows: Sequence[FeedbackRow]) -> tuple[int, ...]:
@@ -122,18 +143,29 @@ class FeedbackModel(RowTableModel):
         #: Per row: 0 or 1, alternating from one mentee (one paper card) to the next.
         self._groups: tuple[int, ...] = ()
         self.saver: Saver | None = None
+        #: Per meeting: saves asked for and not answered yet.
+        self._pending: dict[Key, int] = {}
+        #: Per meeting: why a save of the keys still being written failed.
+        self._problems: dict[Key, str] = {}
 
     def set_meetings(self, meetings: Sequence[Meeting]) -> bool:
         """Show these meetings; True when the model was reset. When they are the same meetings as
-        now (a refresh), rows are updated in place, so a comment being typed keeps its editor."""
-        rows = [FeedbackRow.of(m) for m in meetings]
+        now (a refresh), rows are updated in place, so a comment being typed keeps its editor.
+        A row being saved, or whose save failed, keeps what was typed."""
+        shown = {row.meeting.key: row for row in self._rows}
+        rows = [self._kept(shown.get(m.key)) or FeedbackRow.of(m) for m in meetings]
         if [r.meeting.key for r in rows] != [r.meeting.key for r in self._rows]:
             self.set_rows(rows)
             return True
         for number, row in enumerate(rows):
-            if row.meeting != self._rows[number].meeting:
+            if row != self._rows[number]:
                 self._replace(number, row)
         return False
+
+    def _kept(self, row: FeedbackRow | None) -> FeedbackRow | None:
+        if row is not None and (row.meeting.key in self._pending or row.state is SaveState.FAILED):
+            return row
+        return None
 
     def set_rows(self, rows: Sequence[FeedbackRow]) -> None:
         self.beginResetModel()
@@ -152,6 +184,42 @@ class FeedbackModel(RowTableModel):
 
     def meetings(self) -> tuple[Meeting, ...]:
         return tuple(r.meeting for r in self._rows)
+
+    def saved_as(self, key: Key, meeting: Meeting) -> None:
+        """A save asked for through ``saver`` was written; ``meeting`` is as stored after it."""
+        more = self._answered(key)
+        number = self.row_of(key)
+        if number is None or more:
+            return  # the card's last key, written last, shows what is stored
+        problem = self._problems.pop(key, None)
+        if problem is not None:
+            # An earlier key of this card was not saved: what was typed stays, marked so.
+            self._replace(number, replace(self._rows[number], state=SaveState.FAILED, problem=problem))
+            return
+        self._replace(number, FeedbackRow.of(meeting))
+        self.saved.emit(number)
+
+    def not_saved(self, key: Key, problem: str) -> None:
+        """A save asked for through ``saver`` was not written (``problem``: why, one line)."""
+        more = self._answered(key)
+        if more:
+            self._problems[key] = problem
+        else:
+            self._problems.pop(key, None)
+        number = self.row_of(key)
+        if number is None:
+            return
+        self._replace(number, replace(self._rows[number], state=SaveState.FAILED, problem=problem))
+        self.save_failed.emit(problem)
+
+    def _answered(self, key: Key) -> int:
+        """One save of ``key`` answered; how many are still to come."""
+        left = self._pending.get(key, 0) - 1
+        if left > 0:
+            self._pending[key] = left
+        else:
+            self._pending.pop(key, None)
+        return max(0, left)
 
     # -- Qt
 
@@ -173,7 +241,8 @@ class FeedbackModel(RowTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.SAVED:
-                return {SaveState.EMPTY: "No feedback yet", SaveState.SAVED: "Saved in the event file",
+                return {SaveState.EMPTY: "No feedback yet", SaveState.SAVING: "Saving…",
+                        SaveState.SAVED: "Saved in the event file",
                         SaveState.FAILED: f"Not saved: {row.problem}"}[row.state]
             if column is Column.COMMENT and m.comment:
                 return m.comment
@@ -210,7 +279,7 @@ class FeedbackModel(RowTableModel):
             return m.comment
         if column is Column.MENTOR_COMMENT:
             return m.mentor_comment
-        return {SaveState.EMPTY: "", SaveState.SAVED: "✓", SaveState.FAILED: "⚠"}[row.state]
+        return {SaveState.EMPTY: "", SaveState.SAVING: "…", SaveState.SAVED: "✓", SaveState.FAILED: "⚠"}[row.state]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -231,16 +300,14 @@ class FeedbackModel(RowTableModel):
             stored = row.meeting.comment if column is Column.COMMENT else row.meeting.mentor_comment
             if value == stored:
                 return True
-        saved = self.saver(row.meeting, column, value)
-        number = index.row()
-        if isinstance(saved, str):
-            self._replace(number, replace(row, state=SaveState.FAILED, problem=saved))
-            self.save_failed.emit(saved)
-            return False
-        self._replace(number, FeedbackRow(saved, SaveState.SAVED if (
-            saved.mentee_has_feedback or saved.mentor_has_feedback) else SaveState.EMPTY))
-        self.saved.emit(number)
-        return True
+        number, key = index.row(), row.meeting.key
+        self._pending[key] = self._pending.get(key, 0) + 1
+        # What was typed shows at once; the answer to the save follows (before ``saver`` returns
+        # when the writer runs inline).
+        self._replace(number, FeedbackRow(edited(row.meeting, column, value), SaveState.SAVING))
+        self.saver(row.meeting, column, value)
+        answered = self.row_of(key)
+        return answered is None or self._rows[answered].state is not SaveState.FAILED
 
     def _replace(self, number: int, row: FeedbackRow) -> None:
         rows = list(self._rows)
