@@ -1,7 +1,8 @@
 """The Goals & history tab: pick a person, see their groups, sessions attended and goals, and set goals.
 
 The person list is searchable as you type, accent- and case-blind. Everything shown comes from the
-groups service's ``member_history``; goals are added and progressed through its goal functions.
+groups service's ``member_history``; goals are added and progressed through its goal functions,
+written through the operations layer (the page's :meth:`GroupsPage.change` and the goal dialogs).
 """
 
 from __future__ import annotations
@@ -278,9 +279,14 @@ class GoalsTab(QWidget):
 
     def _on_delete_goal_button_clicked(self) -> None:
         goal = self.selected_goal()
-        if goal is not None and self.page.apply(lambda s: svc.delete_goal(s, goal.id)):
+        if goal is None:
+            return
+
+        def deleted(_result: None) -> None:
             self.page.show_notice(f"Deleted the goal “{goal.title}”.")
             self._reload_history()
+
+        self.page.change("groups.goal.delete", lambda s: svc.delete_goal(s, goal.id), deleted)
 
     def _on_goal_saved(self, _goal_id: int) -> None:
         self._reload_history()

@@ -2,13 +2,15 @@
 
 Members are formed by hand here: drag them onto another group of the list, or from the keyboard
 (Ctrl+Shift+Up/Down moves the chosen members to the group above or below; Alt+M opens "Move to…").
-Every change goes through the groups service, then the page re-reads what it shows.
+Every change is one groups service call written through the operations layer (the page's
+:meth:`GroupsPage.change`); once it is committed, the page re-reads what it shows.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +36,7 @@ from mentordesk.models import MemberRole
 from mentordesk.models.normalize import fold
 from mentordesk.output_files import OutputFileError
 from mentordesk.services import groups as svc
+from mentordesk.services.domain_error import DomainError
 from mentordesk.ui.groups.empty_panel import NoGroupsPanel
 from mentordesk.ui.groups.member_view import MOVE_KEYS_TEXT, MemberTableView
 from mentordesk.ui.itemmodels.group_list_model import Column as GroupColumn
@@ -56,6 +59,28 @@ CALENDAR_FILTER = "iCalendar files (*.ics)"
 def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
     """Sorts "Group 2" before "Group 10", accent- and case-blind, as people count."""
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", fold(name)) if part)
+
+
+@dataclass(frozen=True)
+class CalendarSaved:
+    """How a calendar export went: the number of sessions written, or why the file was not saved."""
+
+    count: int | None
+    problem: str = ""
+
+
+def write_calendar_file(session: Session, event_id: int, path: Path, group_id: int | None) -> CalendarSaved:
+    """Write the .ics file; the file's own troubles (not the event's) come back as words.
+
+    A full disk or a folder that cannot be written is about the chosen file here, not the event: it
+    is said beside the export rather than as the event file's problem.
+    """
+    try:
+        return CalendarSaved(svc.write_calendar(session, event_id, path, group_id=group_id))
+    except OutputFileError as error:  # an event file or backup refused, a full disk …
+        return CalendarSaved(None, f"The calendar was not saved: {error}.")
+    except OSError as error:
+        return CalendarSaved(None, f"The calendar could not be saved to {path}: {error.strerror or error}.")
 
 
 def groups_snapshot(session: Session, event_id: int) -> list[GroupRow]:
@@ -286,23 +311,26 @@ class GroupsTab(QWidget):
                 selection.setCurrentIndex(self.members_model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def move_members(self, person_ids: Sequence[int], from_group_id: int, to_group_id: int) -> bool:
-        """Move people between groups (the role follows the target group's kind), then follow them there."""
+        """Move people between groups (the role follows the target group's kind), then follow them there.
+
+        True when the move was asked for; the page shows it once it is written.
+        """
         if not person_ids or from_group_id == to_group_id:
             return False
+        people = list(person_ids)
 
-        def work(session: Session) -> bool:
-            for person_id in person_ids:
+        def work(session: Session) -> None:
+            for person_id in people:
                 svc.move_member(session, person_id, from_group_id, to_group_id)
-            return True
 
-        if not self.page.change(work):
-            return False
-        names = {g.summary.id: g.summary.name for g in self.groups_model.rows}
-        self.page.show_notice(f"Moved {plural(len(person_ids), 'person', 'people')} to {names.get(to_group_id, '')}.")
-        self._select_after_load = to_group_id
-        self._members_to_select = list(person_ids)
-        self._after_change()
-        return True
+        def moved(_result: None) -> None:
+            names = {g.summary.id: g.summary.name for g in self.groups_model.rows}
+            self.page.show_notice(f"Moved {plural(len(people), 'person', 'people')} to {names.get(to_group_id, '')}.")
+            self._select_after_load = to_group_id
+            self._members_to_select = people
+            self._after_change()
+
+        return self.page.change("groups.members.move", work, moved)
 
     def move_by(self, step: int) -> bool:
         """Move the chosen members to the group ``step`` rows above (-1) or below (+1) in the list."""
@@ -340,13 +368,13 @@ class GroupsTab(QWidget):
         if group is None or not people:
             return
 
-        def work(session: Session) -> bool:
-            for person_id in people:
-                svc.set_member_role(session, group.summary.id, person_id, role)
-            return True
+        group_id = group.summary.id
 
-        if self.page.change(work):
-            self._after_change()
+        def work(session: Session) -> None:
+            for person_id in people:
+                svc.set_member_role(session, group_id, person_id, role)
+
+        self.page.change("groups.members.role", work, lambda _result: self._after_change())
 
     def remove_members(self) -> None:
         group = self.selected_group()
@@ -354,36 +382,40 @@ class GroupsTab(QWidget):
         if group is None or not people:
             return
 
-        def work(session: Session) -> bool:
-            for person_id in people:
-                svc.remove_member(session, group.summary.id, person_id)
-            return True
+        group_id, name = group.summary.id, group.summary.name
 
-        if self.page.change(work):
-            self.page.show_notice(f"Removed {plural(len(people), 'person', 'people')} from {group.summary.name}. "
+        def work(session: Session) -> None:
+            for person_id in people:
+                svc.remove_member(session, group_id, person_id)
+
+        def removed(_result: None) -> None:
+            self.page.show_notice(f"Removed {plural(len(people), 'person', 'people')} from {name}. "
                                   "Their attendance so far is kept.")
             self._after_change()
 
-    def export_calendar(self, path: str | Path, group_id: int | None) -> int | None:
-        """Write the sessions as an .ics file; a failure is said in one line, never a traceback."""
-        store = self.page.store
-        if store is None:
-            return None
-        try:
-            with store.read_session() as session:
-                count = svc.write_calendar(session, store.event_id, Path(path), group_id=group_id)
-        except svc.GroupError as error:
-            self.page.show_error(str(error))
-            return None
-        except OutputFileError as error:  # an event file or backup refused, a full disk …
-            self.page.show_error(f"The calendar was not saved: {error}.")
-            return None
-        except OSError as error:
-            self.page.show_error(f"The calendar could not be saved to {path}: {error.strerror or error}.")
-            return None
-        self.page.show_notice(f"Saved {plural(count, 'session', 'sessions')} to {path}. Mentors can import it "
-                              "into Outlook, Google Calendar or Apple Calendar.")
-        return count
+        self.page.change("groups.members.remove", work, removed)
+
+    def export_calendar(self, path: str | Path, group_id: int | None) -> None:
+        """Write the sessions as an .ics file in the background; how it went is said above the tabs,
+        a failure in one line, never a traceback."""
+        ops = self.page.ops
+        if ops is None:
+            return
+        target = Path(path)
+        ops.query("groups.calendar.export",
+                  lambda session: write_calendar_file(session, ops.event_id, target, group_id),
+                  done=lambda saved: self._on_calendar_saved(saved, target),
+                  refused=self._on_calendar_refused, owner=self)
+
+    def _on_calendar_saved(self, saved: CalendarSaved, path: Path) -> None:
+        if saved.count is None:
+            self.page.show_error(saved.problem)
+            return
+        self.page.show_notice(f"Saved {plural(saved.count, 'session', 'sessions')} to {path}. Mentors can import "
+                              "it into Outlook, Google Calendar or Apple Calendar.")
+
+    def _on_calendar_refused(self, error: DomainError) -> None:
+        self.page.show_error(str(error))
 
     # -- helpers
 
@@ -454,9 +486,9 @@ class GroupsTab(QWidget):
         group = self.selected_group()
         if group is None:
             return
-        archived = not group.summary.archived
-        if self.page.apply(lambda s: svc.update_group(s, group.summary.id, archived=archived)):
-            self._after_change()
+        group_id, archived = group.summary.id, not group.summary.archived
+        self.page.change("groups.archive", lambda s: svc.update_group(s, group_id, archived=archived),
+                         lambda _result: self._after_change())
 
     def _on_delete_button_clicked(self) -> None:
         group = self.selected_group()
@@ -476,8 +508,7 @@ class GroupsTab(QWidget):
         box.open()
 
     def _delete(self, group_id: int) -> None:
-        if self.page.apply(lambda s: svc.delete_group(s, group_id)):
-            self._after_change()
+        self.page.change("groups.delete", lambda s: svc.delete_group(s, group_id), lambda _result: self._after_change())
 
     def _on_calendar_group_action_triggered(self) -> None:
         group = self.selected_group()

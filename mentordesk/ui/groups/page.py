@@ -2,9 +2,10 @@
 
 Three tabs: *Groups* (the list, members formed by hand or automatically), *Sessions* (scheduling,
 attendance, notes, across every group) and *Goals & history* (one person at a time). Reads go
-through :meth:`Page.load`; changes are written at once through the groups service in one short
-transaction each, then the tabs re-read what they show. Dialogs open without blocking and the
-latest is kept in ``self.dialog`` so tests can drive it.
+through :meth:`Page.load`; changes go through the operations layer (``ui/operations.py``), each a
+groups service call in one short transaction, then the tabs re-read what they show. The dialogs
+get the page's :class:`Operations` and read and write through it the same way. Dialogs open
+without blocking and the latest is kept in ``self.dialog`` so tests can drive it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QWidget
 
-from mentordesk.services import groups as svc
+from mentordesk.services.domain_error import DomainError
 from mentordesk.ui.groups.add_people_dialog import AddPeopleDialog
 from mentordesk.ui.groups.auto_form_dialog import AutoFormDialog
 from mentordesk.ui.groups.goals_tab import GoalsTab
@@ -103,28 +104,22 @@ class GroupsPage(Page):
 
     # -- writing
 
-    def change(self, work: Callable[[Session], T]) -> T | None:
-        """Run ``work`` in one transaction; a rule it breaks is said above the tabs (and None returned)."""
-        store = self.store
-        if store is None:
-            return None
-        try:
-            with store.session() as session:
-                result = work(session)
-        except svc.GroupError as error:
-            self.show_error(str(error))
-            return None
-        self.error_label.hide()
-        return result
+    def change(self, label: str, work: Callable[[Session], T], then: Callable[[T], None] | None = None) -> bool:
+        """Write ``work`` through the operations layer; ``then(result)`` once it is committed.
 
-    def apply(self, work: Callable[[Session], object]) -> bool:
-        """Run ``work`` like :meth:`change`, for work that returns nothing; True when it was committed."""
+        A rule it breaks is said above the tabs. False (and nothing done) while no event is open.
+        """
+        ops = self.ops
+        if ops is None:
+            return False
 
-        def run(session: Session) -> bool:
-            work(session)
-            return True
+        def done(result: T) -> None:
+            self.error_label.hide()
+            if then is not None:
+                then(result)
 
-        return self.change(run) is not None
+        ops.change(label, work, done=done, refused=self._on_change_refused, owner=self)
+        return True
 
     def show_notice(self, text: str) -> None:
         self.error_label.hide()
@@ -198,6 +193,9 @@ class GroupsPage(Page):
         dialog = self.dialog
         if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
             self.reload()
+
+    def _on_change_refused(self, error: DomainError) -> None:
+        self.show_error(str(error))
 
     def _on_notice_timer_timeout(self) -> None:
         self.notice_label.hide()

@@ -1,7 +1,8 @@
 """The Sessions tab: upcoming and past sessions of every group (or one), and what to do with one.
 
 From here sessions are scheduled (one-off or recurring), one occurrence moved or cancelled, and a
-session's attendance and notes opened (Enter opens attendance).
+session's attendance and notes opened (Enter opens attendance). Changes are written through the
+page's :meth:`GroupsPage.change`; the dialogs get the page's operations.
 """
 
 from __future__ import annotations
@@ -248,39 +249,48 @@ class SessionsTab(QWidget):
         return self.page.open(dialog)
 
     def toggle_cancelled(self, session_id: int | None = None) -> bool:
+        """Cancel the session, or restore a cancelled one; True when that was asked for."""
         info = self._session(session_id)
         if info is None:
             return False
         action = svc.restore_session if info.cancelled else svc.cancel_session
-        if not self.page.apply(lambda s: action(s, info.id)):
-            return False
-        what = "Restored" if info.cancelled else "Cancelled"
-        self.page.show_notice(
-            f"{what} {info.group_name}, {when_text(info.starts_at)}. The other sessions are unchanged.")
-        self._after_change()
-        return True
 
-    def end_series_after(self, session_id: int | None = None) -> int | None:
-        """Drop the later sessions of this one's series that hold no attendance; returns how many went."""
+        def toggled(_result: None) -> None:
+            what = "Restored" if info.cancelled else "Cancelled"
+            self.page.show_notice(
+                f"{what} {info.group_name}, {when_text(info.starts_at)}. The other sessions are unchanged.")
+            self._after_change()
+
+        return self.page.change("groups.session.cancel", lambda s: action(s, info.id), toggled)
+
+    def end_series_after(self, session_id: int | None = None) -> bool:
+        """Drop the later sessions of this one's series that hold no attendance (how many went is said)."""
         info = self._session(session_id)
-        if info is None or info.series_id is None:
-            return None
-        series_id = info.series_id
-        gone = self.page.change(lambda s: svc.end_series(s, series_id, after=info.starts_at))
-        if gone is None:
-            return None
-        self.page.show_notice(f"Ended the series of {info.group_name} after {when_text(info.starts_at)}: "
-                              f"{plural(gone, 'later session', 'later sessions')} removed.")
-        self._after_change()
-        return gone
+        return info is not None and self._end_series(info)
 
     def delete_session(self, session_id: int | None = None) -> bool:
         info = self._session(session_id)
-        if info is None or not self.page.apply(lambda s: svc.delete_session(s, info.id)):
+        return info is not None and self._delete(info)
+
+    def _end_series(self, info: svc.SessionInfo) -> bool:
+        series_id = info.series_id
+        if series_id is None:
             return False
-        self.page.show_notice(f"Deleted {info.group_name}, {when_text(info.starts_at)}.")
-        self._after_change()
-        return True
+
+        def ended(gone: int) -> None:
+            self.page.show_notice(f"Ended the series of {info.group_name} after {when_text(info.starts_at)}: "
+                                  f"{plural(gone, 'later session', 'later sessions')} removed.")
+            self._after_change()
+
+        return self.page.change("groups.series.end", lambda s: svc.end_series(s, series_id, after=info.starts_at),
+                                ended)
+
+    def _delete(self, info: svc.SessionInfo) -> bool:
+        def deleted(_result: None) -> None:
+            self.page.show_notice(f"Deleted {info.group_name}, {when_text(info.starts_at)}.")
+            self._after_change()
+
+        return self.page.change("groups.session.delete", lambda s: svc.delete_session(s, info.id), deleted)
 
     def _confirm(self, title: str, text: str, action: str, then: Callable[[], object]) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self)
@@ -292,16 +302,11 @@ class SessionsTab(QWidget):
     # -- helpers
 
     def _session(self, session_id: int | None) -> svc.SessionInfo | None:
+        """The chosen session, or the one of this id among those listed."""
         if session_id is None:
             return self.selected_session()
         row = self.model.row_of(session_id)
-        if row is not None:
-            return self.model.row_at(row)
-        store = self.page.store
-        if store is None:
-            return None
-        with store.read_session() as session:
-            return svc.get_session(session, session_id)
+        return self.model.row_at(row) if row is not None else None
 
     def _after_change(self) -> None:
         self.page.discard_pending_loads()
@@ -360,19 +365,17 @@ class SessionsTab(QWidget):
         info = self.selected_session()
         if info is None or info.series_id is None:
             return
-        session_id = info.id
         self._confirm("End the series", f"Remove the sessions of {info.group_name} after {when_text(info.starts_at)}? "
                       "Sessions with attendance taken are kept.", "End series",
-                      lambda: self.end_series_after(session_id))
+                      lambda: self._end_series(info))
 
     def _on_delete_action_triggered(self) -> None:
         info = self.selected_session()
         if info is None:
             return
-        session_id = info.id
         self._confirm("Delete session", f"Delete {info.group_name}, {when_text(info.starts_at)}, with its attendance "
                       "and notes? Cancelling it instead keeps the record.", "Delete",
-                      lambda: self.delete_session(session_id))
+                      lambda: self._delete(info))
 
     def _on_schedule_dialog_scheduled(self, ids: tuple[int, ...]) -> None:
         self.page.show_notice(f"Scheduled {plural(len(ids), 'session', 'sessions')}.")
