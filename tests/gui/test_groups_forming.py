@@ -14,6 +14,7 @@ from mentordesk.models.store import EventStore
 from mentordesk.ui.groups.auto_form_dialog import AutoFormDialog
 from mentordesk.ui.groups.page import GroupsPage
 from mentordesk.ui.itemmodels.group_proposal_model import UNASSIGNED, GroupColumn
+from mentordesk.ui.operations import Operations
 from mentordesk.ui.tasks import TaskManager, ThreadPoolRunner
 from mentordesk.ui.widgets.tables import select_row
 
@@ -113,7 +114,8 @@ def test_names_already_taken_are_refused_before_anything_is_written(
 ) -> None:
     dialog = _open(class_page, qtbot)
     dialog.rename(1, dialog.proposal.groups[0].name)
-    assert dialog.accept_proposal() is None
+    dialog.accept_proposal()
+    assert dialog.isVisible()
     assert dialog.error_label.isVisibleTo(dialog) and "both called" in dialog.error_label.text()
     assert group_ids(class_of_30) == {}
 
@@ -122,7 +124,7 @@ def test_proposals_are_made_in_the_background_and_only_the_newest_is_shown(
     class_of_30: EventStore, qtbot: QtBot
 ) -> None:
     tasks = TaskManager(ThreadPoolRunner())
-    dialog = AutoFormDialog(class_of_30, tasks)
+    dialog = AutoFormDialog(Operations(class_of_30, tasks))
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.proposing and not dialog.create_button.isEnabled()
@@ -143,11 +145,12 @@ def test_accepting_while_a_proposal_is_on_its_way_uses_the_options_shown(
     class_of_30: EventStore, qtbot: QtBot
 ) -> None:
     tasks = TaskManager(ThreadPoolRunner())
-    dialog = AutoFormDialog(class_of_30, tasks)
+    dialog = AutoFormDialog(Operations(class_of_30, tasks))
     qtbot.addWidget(dialog)
     dialog.count_spin.setValue(2)  # starts the rest timer; Enter comes before it runs out
-    created = dialog.accept_proposal()
-    assert created is not None and len(created) == 2
+    with qtbot.waitSignal(dialog.accepted_groups, timeout=20_000) as created:
+        dialog.accept_proposal()
+    assert len(created.args[0]) == 2
     assert len(group_ids(class_of_30)) == 2
     qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)  # the late answer is dropped harmlessly
     assert dialog.proposal is not None and len(dialog.proposal.groups) == 2

@@ -83,7 +83,8 @@ def test_empty_event_says_how_to_start_and_a_group_is_made_by_hand(
     dialog = page.open_group_dialog(None)
     assert dialog is not None
     dialog.name_edit.setText("ζωή’s CIRCLE")
-    assert dialog.save() is None
+    dialog.save()
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert dialog.error_label.isVisibleTo(dialog) and dialog.error_label.text()
 
 
@@ -280,3 +281,33 @@ def test_the_page_in_the_main_window_loads_in_the_background(window, demo_store:
     qtbot.waitUntil(lambda: page.groups_tab.members_model.rowCount() == 6, timeout=5_000)
     page.tabs.setCurrentWidget(page.sessions_tab)
     qtbot.waitUntil(lambda: page.sessions_tab.model.rowCount() > 0, timeout=5_000)
+
+
+def test_a_group_not_written_for_a_full_disk_stays_in_its_dialog(
+    groups_page: GroupsPage, demo_store: EventStore, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from mentordesk.services import groups as svc
+    from mentordesk.ui import errors
+
+    def full_disk(*_args: object, **_kwargs: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(svc, "create_group", full_disk)
+    dialog = groups_page.open_group_dialog(None)
+    assert dialog is not None
+    dialog.name_edit.setText("Late starters")
+    try:
+        dialog.save()
+        # Said by the operations layer (the main window's banner); the dialog keeps what was typed.
+        problem = errors.problem_signals().current
+        assert problem is not None and "disk is full" in problem
+        assert dialog.isVisible() and dialog.name_edit.text() == "Late starters"
+        assert dialog.save_button.isEnabled()
+        assert not dialog.error_label.isVisibleTo(dialog)
+        assert "Late starters" not in group_ids(demo_store)
+    finally:
+        if errors._open_box is not None:
+            errors._open_box.close()
+        errors.report_recovered()

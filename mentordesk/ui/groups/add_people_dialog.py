@@ -1,6 +1,13 @@
-"""Add people to a group: a list searchable as you type (accents and case ignored), several at once."""
+"""Add people to a group: a list searchable as you type (accents and case ignored), several at once.
+
+The group and the people who could join are read through the operations layer as the dialog opens
+(and again when "Only people in no group yet" is switched); adding them is one change, and the
+dialog closes once it is written.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,26 +24,32 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.models import MemberRole
-from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.services.domain_error import DomainError
 from mentordesk.ui.groups.dialog_parts import error_label, show_error
 from mentordesk.ui.itemmodels.group_candidate_model import CandidateFilterModel, Column, GroupCandidateModel
+from mentordesk.ui.operations import Failure, Operations
 from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.tables import fit_to_screen, selected_rows, set_up_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class AddPeopleDialog(QDialog):
     #: How many people were added.
     added = Signal(int)
 
-    def __init__(self, store: EventStore, group_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, group_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
         self.group_id = group_id
-        with store.read_session() as session:
-            group = svc.get_group(session, group_id)
-        self.setWindowTitle(f"Add people to {group.name}")
+        self.setWindowTitle("Add people")
+        #: The people listed were read for "only people in no group yet" as it was then (None: not yet read).
+        self._read_ungrouped: bool | None = None
+        #: An addition is being written (Enter pressed twice adds once).
+        self._adding = False
         self.model = GroupCandidateModel(self)
         self.proxy = CandidateFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -71,6 +84,8 @@ class AddPeopleDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._connect_signals()
+        self._update()
+        ops.query("groups.group.read", lambda s: svc.get_group(s, group_id), done=self._on_group_read, owner=self)
         self.read_people()
         fit_to_screen(self, 620, 460)
 
@@ -84,44 +99,69 @@ class AddPeopleDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def read_people(self) -> None:
-        with self.store.read_session() as session:
-            people = svc.available_people(session, self.store.event_id, exclude_group_id=self.group_id,
-                                          only_ungrouped=self.ungrouped_check.isChecked())
-        self.model.set_rows(people)
-        self._update()
+        event_id, group_id, only_ungrouped = self.ops.event_id, self.group_id, self.ungrouped_check.isChecked()
+        self.ops.query("groups.add_people.candidates",
+                       lambda s: svc.available_people(s, event_id, exclude_group_id=group_id,
+                                                      only_ungrouped=only_ungrouped),
+                       done=lambda people: self._on_people_read(people, only_ungrouped), owner=self)
 
     def chosen_ids(self) -> list[int]:
         return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).person_id
                 for r in selected_rows(self.table)]
 
-    def add(self, person_ids: list[int] | None = None) -> int:
-        ids = self.chosen_ids() if person_ids is None else person_ids
-        if not ids:
-            return 0
-        role = self.role_combo.currentData()
-        try:
-            with self.store.session() as session:
-                for person_id in ids:
-                    svc.add_member(session, self.group_id, person_id, MemberRole(role) if role else None)
-        except svc.GroupError as error:
-            show_error(self.error_label, str(error))
-            return 0
-        self.added.emit(len(ids))
+    def add(self, person_ids: list[int] | None = None) -> None:
+        """Add the chosen people (or these); ``added`` says how many once it is written."""
+        ids = self.chosen_ids() if person_ids is None else list(person_ids)
+        if not ids or self._adding:
+            return
+        data = self.role_combo.currentData()
+        role, group_id = MemberRole(data) if data else None, self.group_id
+
+        def work(session: Session) -> int:
+            for person_id in ids:
+                svc.add_member(session, group_id, person_id, role)
+            return len(ids)
+
+        self._adding = True
+        self.add_button.setEnabled(False)
+        self.ops.change("groups.members.add", work, done=self._on_added, refused=self._on_refused,
+                        failed=self._on_failed, owner=self)
+
+    def _on_group_read(self, group: svc.GroupDetails) -> None:
+        self.setWindowTitle(f"Add people to {group.name}")
+
+    def _on_people_read(self, people: list[svc.Candidate], only_ungrouped: bool) -> None:
+        if only_ungrouped != self.ungrouped_check.isChecked():
+            return  # read for the other choice; the answer for this one is on its way
+        self._read_ungrouped = only_ungrouped
+        self.model.set_rows(people)
+        self._update()
+
+    def _on_added(self, count: int) -> None:
+        self.added.emit(count)
         self.accept()
-        return len(ids)
+
+    def _on_refused(self, error: DomainError) -> None:
+        show_error(self.error_label, str(error))
+
+    def _on_failed(self, _failure: Failure) -> None:
+        self._adding = False
+        self._update()
 
     def _update(self) -> None:
         chosen = len(selected_rows(self.table))
         shown = self.proxy.rowCount()
         query = self.search_edit.text().strip()
-        if not self.model.rowCount():
+        if self._read_ungrouped is None:
+            self.count_label.setText("")
+        elif not self.model.rowCount():
             self.count_label.setText("Everyone is in a group already." if self.ungrouped_check.isChecked()
                                      else "Everyone who could join is already in this group.")
         elif not shown:
             self.count_label.setText(f"Nobody matches “{query}”. Try part of a name, a department or a topic.")
         else:
             self.count_label.setText(f"{chosen} chosen · {plural(shown, 'person', 'people')} listed")
-        self.add_button.setEnabled(chosen > 0)
+        self.add_button.setEnabled(chosen > 0 and not self._adding)
 
     def _on_search_edit_text_changed(self, text: str) -> None:
         self.proxy.set_query(text)

@@ -6,14 +6,17 @@ drop, Ctrl+Shift+Up/Down or Alt+M, a group renamed with F2) makes a new proposal
 service, and its figures — how even the sizes are, how many group-mates share a topic, how well
 departments are spread — are shown again at once. Nothing is written before "Create groups".
 
-A fresh proposal (the options changed) is made in the background through the page's task manager:
+A fresh proposal (the options changed) is made in the background, a query of the operations layer:
 for a few hundred people it takes a noticeable moment, and the options stay responsive meanwhile.
-Only the answer to the newest request is shown; an older one arriving late is dropped.
+Only the answer to the newest request is shown; an older one arriving late is dropped. Creating the
+groups is one change; accepted while a proposal is still on its way, the change makes the proposal
+for the options shown itself, and the dialog shows what was created.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -34,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.models import GroupKind
-from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.services.domain_error import DomainError
 from mentordesk.ui.groups.dialog_parts import choice_combo, error_label, show_error
 from mentordesk.ui.groups.member_view import MemberTableView
 from mentordesk.ui.itemmodels.group_proposal_model import (
@@ -46,9 +49,12 @@ from mentordesk.ui.itemmodels.group_proposal_model import (
     ProposalMemberModel,
     proposal_members,
 )
-from mentordesk.ui.tasks import ReportProgress, TaskManager
+from mentordesk.ui.operations import Failure, FailureKind, Operations
 from mentordesk.ui.widgets.group_labels import KIND_LABELS, plural
 from mentordesk.ui.widgets.naming import named, with_buddy
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 from mentordesk.ui.widgets.tables import current_row, fit_to_screen, select_row, selected_rows, set_up_table
 
 #: How long the options must rest before a new proposal is made.
@@ -64,12 +70,10 @@ class ProposalRequest:
     group_count: int | None
     group_size: int | None
 
-    def make(self, store: EventStore) -> svc.Proposal:
-        """Run the forming service (any thread: it opens its own read session)."""
-        with store.read_session() as session:
-            return svc.propose_groups(
-                session, store.event_id, kind=self.kind, name_prefix=self.name_prefix,
-                group_count=self.group_count, group_size=self.group_size)
+    def make(self, session: Session, event_id: int) -> svc.Proposal:
+        """Run the forming service (in the operations layer's work, on any thread)."""
+        return svc.propose_groups(session, event_id, kind=self.kind, name_prefix=self.name_prefix,
+                                  group_count=self.group_count, group_size=self.group_size)
 
 
 def score_text(proposal: svc.Proposal, score: svc.ProposalScore) -> str:
@@ -90,10 +94,11 @@ class AutoFormDialog(QDialog):
     #: Ids of the groups created on accepting.
     accepted_groups = Signal(tuple)
 
-    def __init__(self, store: EventStore, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self._tasks = tasks
+        self.ops = ops
+        #: The groups are being created.
+        self.creating = False
         self.proposal: svc.Proposal | None = None
         #: Numbers the proposals asked for; only the answer to the newest one is shown.
         self._asked = 0
@@ -225,18 +230,14 @@ class AutoFormDialog(QDialog):
     def propose(self) -> None:
         """Ask the forming service, in the background, for a fresh proposal with the options as they stand."""
         self._asked += 1
-        asked, request, store = self._asked, self.request(), self.store
-
-        def work(_report: ReportProgress) -> tuple[int, svc.Proposal | None, str]:
-            try:
-                return asked, request.make(store), ""
-            except svc.GroupError as error:
-                return asked, None, str(error)
-
+        asked, request, event_id = self._asked, self.request(), self.ops.event_id
         self.create_button.setEnabled(False)
         self.score_label.setText("Making a proposal…")
         self.score_label.show()
-        self._tasks.run("groups.propose", work, on_success=self._on_proposal_made, on_failure=self._on_proposal_failed)
+        self.ops.query("groups.propose", lambda s: request.make(s, event_id),
+                       done=lambda proposal: self._on_proposal_made(asked, proposal),
+                       refused=lambda error: self._on_proposal_refused(asked, error),
+                       failed=lambda failure: self._on_proposal_failed(asked, failure), owner=self)
 
     def _show_answer(self, proposal: svc.Proposal | None, error: str) -> None:
         if error:
@@ -263,7 +264,7 @@ class AutoFormDialog(QDialog):
             self.warnings_label.setText("\n".join(proposal.warnings))
         self.warnings_label.setVisible(bool(self.warnings_label.text()))
         self.score_label.setVisible(bool(self.score_label.text()))
-        self.create_button.setEnabled(proposal is not None and bool(proposal.groups))
+        self.create_button.setEnabled(proposal is not None and bool(proposal.groups) and not self.creating)
 
     def move_people(self, person_ids: list[int], to_key: int) -> bool:
         if self.proposal is None or not person_ids:
@@ -321,27 +322,34 @@ class AutoFormDialog(QDialog):
         menu.popup(self.members_table.viewport().mapToGlobal(rect.bottomLeft()))
         return menu
 
-    def accept_proposal(self) -> tuple[int, ...] | None:
+    def accept_proposal(self) -> None:
+        """Create the groups; ``accepted_groups`` gives their ids once they are written, and the dialog closes."""
+        if self.creating:
+            return
         if self.propose_timer.isActive() or self.proposing:
-            # The options changed a moment ago: accept what they ask for, made here and now.
+            # The options changed a moment ago: accept what they ask for, once it is made and shown.
             self.propose_timer.stop()
             self._asked += 1  # answers still on their way are for older options
-            self._answered = self._asked
-            try:
-                self._show_answer(self.request().make(self.store), "")
-            except svc.GroupError as error:
-                self._show_answer(None, str(error))
-        if self.proposal is None:
-            return None
-        try:
-            with self.store.session() as session:
-                created = svc.accept_proposal(session, self.store.event_id, self.proposal)
-        except svc.GroupError as error:
-            self._show_error(str(error))
-            return None
-        self.accepted_groups.emit(created)
-        self.accept()
-        return created
+            asked, request, event_id = self._asked, self.request(), self.ops.event_id
+            self._set_creating(True)
+            self.ops.query("groups.propose", lambda s: request.make(s, event_id),
+                           done=lambda proposal: self._on_proposal_to_accept_made(asked, proposal),
+                           refused=lambda error: self._on_proposal_refused(asked, error),
+                           failed=lambda failure: self._on_proposal_to_accept_failed(asked, failure), owner=self)
+            return
+        if self.proposal is not None:
+            self._create(self.proposal)
+
+    def _create(self, proposal: svc.Proposal) -> None:
+        event_id = self.ops.event_id
+        self._set_creating(True)
+        self.ops.change("groups.form.create", lambda s: svc.accept_proposal(s, event_id, proposal),
+                        done=self._on_groups_created, refused=self._on_create_refused,
+                        failed=self._on_create_failed, owner=self)
+
+    def _set_creating(self, creating: bool) -> None:
+        self.creating = creating
+        self.create_button.setEnabled(not creating and self.proposal is not None and bool(self.proposal.groups))
 
     # -- helpers
 
@@ -378,16 +386,42 @@ class AutoFormDialog(QDialog):
     def _on_propose_timer_timeout(self) -> None:
         self.propose()
 
-    def _on_proposal_made(self, outcome: tuple[int, svc.Proposal | None, str]) -> None:
-        asked, proposal, error = outcome
+    def _on_proposal_made(self, asked: int, proposal: svc.Proposal) -> None:
         if asked != self._asked:
             return  # the options changed after this was asked for: a newer answer is on its way
         self._answered = asked
-        self._show_answer(proposal, error)
+        self._show_answer(proposal, "")
 
-    def _on_proposal_failed(self, error: BaseException) -> None:
-        self._answered = self._asked
-        self._show_answer(None, f"No proposal could be made: {error}")
+    def _on_proposal_refused(self, asked: int, error: DomainError) -> None:
+        if asked == self._asked:
+            self._answered = asked
+            self._show_answer(None, str(error))
+
+    def _on_proposal_failed(self, asked: int, failure: Failure) -> None:
+        if asked == self._asked and failure.kind is not FailureKind.REFUSED:
+            # Already reported (the banner or the error report); the dialog no longer waits for it.
+            self._answered = asked
+            self._show_answer(None, "No proposal could be made.")
+
+    def _on_proposal_to_accept_made(self, asked: int, proposal: svc.Proposal) -> None:
+        if asked == self._asked:
+            self._answered = asked
+        self._show_answer(proposal, "")
+        self._create(proposal)
+
+    def _on_proposal_to_accept_failed(self, asked: int, failure: Failure) -> None:
+        self._set_creating(False)
+        self._on_proposal_failed(asked, failure)
+
+    def _on_groups_created(self, created: tuple[int, ...]) -> None:
+        self.accepted_groups.emit(created)
+        self.accept()
+
+    def _on_create_refused(self, error: DomainError) -> None:
+        self._show_error(str(error))
+
+    def _on_create_failed(self, _failure: Failure) -> None:
+        self._set_creating(False)
 
     def _on_groups_table_current_changed(self, *_args: object) -> None:
         self._show_members([])

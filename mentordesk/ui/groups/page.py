@@ -140,23 +140,26 @@ class GroupsPage(Page):
     # -- dialogs (each also reachable by a button or key)
 
     def open_group_dialog(self, group_id: int | None) -> GroupDialog | None:
-        if self.store is None:
+        ops = self.ops
+        if ops is None:
             return None
-        dialog = GroupDialog(self.store, self, group_id=group_id)
+        dialog = GroupDialog(ops, self, group_id=group_id)
         dialog.saved.connect(self._on_group_dialog_saved)
         return self._open(dialog)
 
     def open_auto_form(self) -> AutoFormDialog | None:
-        if self.store is None:
+        ops = self.ops
+        if ops is None:
             return None
-        dialog = AutoFormDialog(self.store, self._tasks, self)
+        dialog = AutoFormDialog(ops, self)
         dialog.accepted_groups.connect(self._on_auto_form_dialog_accepted_groups)
         return self._open(dialog)
 
     def open_add_people(self, group_id: int) -> AddPeopleDialog | None:
-        if self.store is None:
+        ops = self.ops
+        if ops is None:
             return None
-        dialog = AddPeopleDialog(self.store, group_id, self)
+        dialog = AddPeopleDialog(ops, group_id, self)
         dialog.added.connect(self._on_add_people_dialog_added)
         return self._open(dialog)
 
