@@ -1,9 +1,10 @@
-"""Shared test set-up: headless Qt, a private MENTORDESK_HOME per test, real event files."""
+"""Shared test set-up: headless Qt, a private MENTORDESK_HOME per test, sound off, real event files."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from mentordesk.models.store import EventStore
 
+_GUI_TESTS = Path(__file__).parent / "gui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/gui drives Qt widgets: marked ``gui``, so ``-m "not gui"`` runs the rest."""
+    for item in items:
+        if item.path.is_relative_to(_GUI_TESTS):
+            item.add_marker(pytest.mark.gui)
+
 
 @pytest.fixture(autouse=True)
 def mentordesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -23,6 +33,28 @@ def mentordesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MENTORDESK_HOME", str(home))
     monkeypatch.delenv("MENTORDESK_EVENT", raising=False)
     return home
+
+
+#: The settings that make sounds; the tests switch them off through their environment overrides.
+_SOUND_SETTINGS = ("MENTORDESK_CHECKIN_SOUND", "MENTORDESK_FLASH_CHIMES")
+
+
+@pytest.fixture(autouse=True)
+def sound_off(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Sound is off unless a test is marked ``sound``: the first cue loads QtMultimedia, whose audio
+    back-ends take time and can take window activation from the window under test. A test that does
+    not ask for sound fails if it loads QtMultimedia anyway."""
+    if request.node.get_closest_marker("sound") is not None:
+        for name in _SOUND_SETTINGS:
+            monkeypatch.delenv(name, raising=False)
+        yield
+        return
+    for name in _SOUND_SETTINGS:
+        monkeypatch.setenv(name, "0")
+    loaded_before = sys.modules.get("PySide6.QtMultimedia") is not None
+    yield
+    if not loaded_before and sys.modules.get("PySide6.QtMultimedia") is not None:
+        pytest.fail("this test loaded QtMultimedia without asking for sound (mark it @pytest.mark.sound)")
 
 
 @pytest.fixture

@@ -3,9 +3,11 @@
 QtMultimedia is imported only when a sound is first needed: it loads audio back-ends that the
 start-up of the window should not wait for. A machine without QtMultimedia, without an audio
 device, or with a sound file it cannot decode simply stays silent — a desk must never stop
-because a speaker is missing. The ``CHECKIN_SOUND`` setting is read at every cue, so turning
-sound off takes effect at once. The flash console's player is switched by ``FLASH_CHIMES`` instead
-(``SoundPlayer(settings, switch=FLASH_CHIMES)``).
+because a speaker is missing; a desk with sound switched off never loads it at all. The
+``CHECKIN_SOUND`` setting is read at every cue, so turning sound off takes effect at once. The
+flash console's player is switched by ``FLASH_CHIMES`` instead (``SoundPlayer(settings,
+switch=FLASH_CHIMES)``). Both settings can be overridden by their environment variables
+(``MENTORDESK_CHECKIN_SOUND=0``, ``MENTORDESK_FLASH_CHIMES=0``); the tests switch sound off so.
 """
 
 from __future__ import annotations
@@ -60,6 +62,12 @@ class SoundPlayer(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         self._settings.set(self._switch, enabled)
+
+    def warm_up(self) -> None:
+        """Prepare ahead of the first cue, but only while sound is on: with sound off nothing loads
+        QtMultimedia and its audio back-ends (the first cue after sound is switched on prepares)."""
+        if self.enabled:
+            self.prepare()
 
     @property
     def audible(self) -> bool:

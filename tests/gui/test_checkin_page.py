@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from checkin_helpers import Guests, checked_in, desk, guests, log, scan  # noqa: F401 - fixtures
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
@@ -134,6 +135,7 @@ def test_a_name_that_reads_as_a_code_is_not_submitted_by_itself(
     assert checked_in(store, guests.johannes.id)
 
 
+@pytest.mark.sound
 def test_already_checked_in_says_so_with_the_time(
     desk: CheckinPage, guests: Guests, store: EventStore, qtbot: QtBot
 ) -> None:
@@ -207,6 +209,7 @@ def test_focus_returns_to_the_field(desk: CheckinPage, window: MainWindow, qtbot
     qtbot.waitUntil(desk.field.hasFocus, timeout=10_000)
 
 
+@pytest.mark.sound
 def test_sound_follows_the_outcome_and_the_setting(desk: CheckinPage, guests: Guests, qtbot: QtBot) -> None:
     cues: list[str] = []
     desk.sound.cue_played.connect(cues.append)

@@ -11,6 +11,9 @@ from mentordesk import paths
 from mentordesk.settings import CHECKIN_SOUND, Settings
 from mentordesk.ui.sound import Cue, SoundPlayer
 
+#: Sound as a user has it (tests/conftest.py switches it off for every other test).
+pytestmark = pytest.mark.sound
+
 
 def test_every_cue_has_its_sound_file() -> None:
     for cue in Cue:

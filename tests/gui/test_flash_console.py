@@ -137,6 +137,7 @@ def test_keys_drive_the_console(page: FlashPage, planned: EventStore, time: Fake
     assert all(console.buttons[name].toolTip().endswith(")") for name in console.buttons)
 
 
+@pytest.mark.sound
 def test_the_timer_only_repaints_and_records_phase_changes(page: FlashPage, planned: EventStore,
                                                            time: FakeTime, qtbot: QtBot) -> None:
     page.console.buttons["start"].click()
@@ -159,6 +160,7 @@ def test_the_timer_only_repaints_and_records_phase_changes(page: FlashPage, plan
     assert page.console.countdown_label.text() == "00:59"
 
 
+@pytest.mark.sound
 def test_reopening_resumes_the_running_round(qtbot: QtBot, planned: EventStore, time: FakeTime) -> None:
     first = _page(qtbot, planned, time)
     first.console.buttons["start"].click()
@@ -234,6 +236,7 @@ def test_no_drift_over_a_sixty_minute_round_whatever_the_ticks(qtbot: QtBot, sto
     page.set_store(None)
 
 
+@pytest.mark.sound
 def test_the_warning_time_is_a_setting(page: FlashPage, time: FakeTime) -> None:
     from mentordesk.settings import FLASH_WARN_SECONDS, Settings
 
@@ -286,6 +289,7 @@ def _meeting_rounds_ended(store: EventStore) -> list[int]:
         return [r.number for r in session.query(FlashRound).filter(FlashRound.ended_at.is_not(None))]
 
 
+@pytest.mark.sound
 def test_a_forward_step_while_running_moves_nothing_on_the_console(page: FlashPage, planned: EventStore,
                                                                    time: FakeTime) -> None:
     played: list[str] = []

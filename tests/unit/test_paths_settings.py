@@ -21,6 +21,7 @@ def test_resources_are_found() -> None:
     assert paths.resource("icons", "mentordesk.svg").is_file()
 
 
+@pytest.mark.sound
 def test_settings_default_file_and_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(tmp_path / "settings.json")
     assert settings.get(CHECKIN_SOUND) is True
@@ -32,6 +33,7 @@ def test_settings_default_file_and_environment(tmp_path: Path, monkeypatch: pyte
     assert reread.get(STATION_NAME) == "Kiosk A"
 
 
+@pytest.mark.sound
 def test_damaged_settings_file_falls_back_to_defaults(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text("{not json", encoding="utf-8")

@@ -104,6 +104,7 @@ def test_saving_settings_never_follows_a_link_planted_at_the_old_temporary_name(
     assert not [p for p in target.parent.iterdir() if p.name.endswith(".partial")]
 
 
+@pytest.mark.sound
 def test_changes_made_on_different_screens_all_survive_a_restart() -> None:
     """Each screen holds a Settings of its own: the station name set on the desk, the sound and the
     chime warning set elsewhere, one right after the other, are all there after a restart."""

@@ -50,7 +50,7 @@ from mentordesk.ui.widgets.scan_field import ScanField, reads_as_code_or_email
 
 #: While the page is visible, counts and the recent list are re-read this often.
 REFRESH_INTERVAL_MS = 3_000
-#: QtMultimedia is loaded this long after the page is first shown, not in the way of its paint.
+#: With sound on, QtMultimedia is loaded this long after the page is first shown, not in the way of its paint.
 SOUND_WARM_UP_MS = 800
 STATION_MAX_CHARS = 100
 
@@ -230,7 +230,7 @@ class CheckinPage(Page, KioskHost):
     def activated(self) -> None:
         self.refresh()
         QTimer.singleShot(0, self, self.focus_field)
-        QTimer.singleShot(SOUND_WARM_UP_MS, self.sound, self.sound.prepare)
+        QTimer.singleShot(SOUND_WARM_UP_MS, self.sound, self.sound.warm_up)
 
     # -- what the page offers (the slots and tests use these)
 

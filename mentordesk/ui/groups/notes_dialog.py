@@ -1,10 +1,15 @@
 """A session's notes — agenda, what was discussed, actions — and optional feedback from its members.
 
 Choosing a member shows their feedback, if any, to be changed; clearing both the rating and the
-comment turns the button into "Remove feedback".
+comment turns the button into "Remove feedback". The notes, members and feedback are read through
+the operations layer as the dialog opens (the fields stay read-only and Save waits until then, so
+nothing empty is written over them); each save is one change.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,11 +29,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.services.domain_error import DomainError
+from mentordesk.ui.operations import Failure, Operations
 from mentordesk.ui.widgets.group_labels import when_text
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.tables import fit_to_screen
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class NotesSnapshot:
+    """What the dialog shows of a session, read in one go."""
+
+    notes: svc.SessionNotes
+    members: list[svc.RosterRow]
+    feedback: list[svc.SessionFeedbackInfo]
+
+
+def read_notes(session: Session, session_id: int) -> NotesSnapshot:
+    return NotesSnapshot(svc.get_notes(session, session_id), svc.roster(session, session_id),
+                         svc.session_feedback(session, session_id))
 
 
 def feedback_text(items: list[svc.SessionFeedbackInfo]) -> str:
@@ -42,9 +65,9 @@ def feedback_text(items: list[svc.SessionFeedbackInfo]) -> str:
 
 
 class NotesDialog(QDialog):
-    def __init__(self, store: EventStore, info: svc.SessionInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, info: svc.SessionInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
         self.info = info
         self.setWindowTitle(f"Notes — {info.group_name}")
         heading = f"{info.group_name} · {when_text(info.starts_at)}" + (f" · {info.topic}" if info.topic else "")
@@ -96,18 +119,16 @@ class NotesDialog(QDialog):
         layout.addWidget(feedback_box)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
-        with store.read_session() as session:
-            notes = svc.get_notes(session, info.id)
-            members = svc.roster(session, info.id)
-            feedback = svc.session_feedback(session, info.id)
-        self.agenda_edit.setPlainText(notes.agenda)
-        self.discussion_edit.setPlainText(notes.discussion)
-        self.actions_edit.setPlainText(notes.actions)
-        for member in members:
-            self.author_combo.addItem(member.name, member.person_id)
-        self._show_feedback(feedback)
+        #: The notes were read (saving before would write empty fields over them).
+        self.loaded = False
+        #: A save of the notes or of feedback is being written.
+        self._saving = False
+        self._set_editable(False)
+        self._show_feedback([])
         self._connect_signals()
+        ops.query("groups.notes.read", lambda s: read_notes(s, info.id), done=self._on_notes_read, owner=self)
         fit_to_screen(self, 600, 620)
 
     def _connect_signals(self) -> None:
@@ -119,33 +140,33 @@ class NotesDialog(QDialog):
         self.rating_spin.valueChanged.connect(self._on_feedback_fields_changed)
         self.comment_edit.textChanged.connect(self._on_feedback_fields_changed)
 
-    def save(self) -> bool:
-        try:
-            with self.store.session() as session:
-                svc.save_notes(session, self.info.id, agenda=self.agenda_edit.toPlainText(),
-                               discussion=self.discussion_edit.toPlainText(), actions=self.actions_edit.toPlainText())
-        except svc.GroupError as error:
-            self._show_error(str(error))
-            return False
-        self.accept()
-        return True
+    def save(self) -> None:
+        """Write the notes; the dialog closes once they are written."""
+        if not self.loaded or self._saving:
+            return
+        session_id = self.info.id
+        agenda, discussion = self.agenda_edit.toPlainText(), self.discussion_edit.toPlainText()
+        actions = self.actions_edit.toPlainText()
+        self._set_saving(True)
+        self.ops.change("groups.notes.save",
+                        lambda s: svc.save_notes(s, session_id, agenda=agenda, discussion=discussion, actions=actions),
+                        done=self._on_notes_saved, refused=self._on_refused, failed=self._on_failed, owner=self)
 
-    def save_feedback(self) -> bool:
+    def save_feedback(self) -> None:
+        """Write the chosen member's feedback (or remove it); the list above shows it once written."""
         author = self.author_combo.currentData()
-        if author is None:
-            return False
-        rating = self.rating_spin.value() or None
-        try:
-            with self.store.session() as session:
-                svc.save_session_feedback(session, self.info.id, int(author), rating=rating,
-                                          comment=self.comment_edit.text())
-                feedback = svc.session_feedback(session, self.info.id)
-        except svc.GroupError as error:
-            self._show_error(str(error))
-            return False
-        self.error_label.hide()
-        self._show_feedback(feedback)
-        return True
+        if author is None or self._saving:
+            return
+        session_id, person_id = self.info.id, int(author)
+        rating, comment = self.rating_spin.value() or None, self.comment_edit.text()
+
+        def work(session: Session) -> list[svc.SessionFeedbackInfo]:
+            svc.save_session_feedback(session, session_id, person_id, rating=rating, comment=comment)
+            return svc.session_feedback(session, session_id)
+
+        self._set_saving(True)
+        self.ops.change("groups.notes.feedback", work, done=self._on_feedback_saved, refused=self._on_refused,
+                        failed=self._on_failed, owner=self)
 
     def existing_feedback(self) -> svc.SessionFeedbackInfo | None:
         """What the member chosen in the list has said so far."""
@@ -167,11 +188,48 @@ class NotesDialog(QDialog):
         empty = not self.rating_spin.value() and not self.comment_edit.text().strip()
         existing = self.existing_feedback()
         self.feedback_button.setText("Remove feedback" if empty and existing else "Save feedback")
-        self.feedback_button.setEnabled(self.author_combo.count() > 0 and not (empty and existing is None))
+        self.feedback_button.setEnabled(self.author_combo.count() > 0 and not (empty and existing is None)
+                                        and not self._saving)
+
+    def _set_editable(self, editable: bool) -> None:
+        for edit in (self.agenda_edit, self.discussion_edit, self.actions_edit):
+            edit.setReadOnly(not editable)
+        self.save_button.setEnabled(editable)
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.save_button.setEnabled(self.loaded and not saving)
+        self._update_feedback_button()
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+
+    def _on_notes_read(self, snapshot: NotesSnapshot) -> None:
+        self.agenda_edit.setPlainText(snapshot.notes.agenda)
+        self.discussion_edit.setPlainText(snapshot.notes.discussion)
+        self.actions_edit.setPlainText(snapshot.notes.actions)
+        self.author_combo.blockSignals(True)
+        for member in snapshot.members:
+            self.author_combo.addItem(member.name, member.person_id)
+        self.author_combo.blockSignals(False)
+        self.loaded = True
+        self._set_editable(True)
+        self._show_feedback(snapshot.feedback)
+
+    def _on_notes_saved(self, _notes: svc.SessionNotes) -> None:
+        self.accept()
+
+    def _on_feedback_saved(self, feedback: list[svc.SessionFeedbackInfo]) -> None:
+        self._set_saving(False)
+        self.error_label.hide()
+        self._show_feedback(feedback)
+
+    def _on_refused(self, error: DomainError) -> None:
+        self._show_error(str(error))
+
+    def _on_failed(self, _failure: Failure) -> None:
+        self._set_saving(False)
 
     def _on_buttons_accepted(self) -> None:
         self.save()

@@ -3,7 +3,8 @@ same weekday) that ends on a date or after a number of meetings, with a live pre
 
 The dates come from the same recurrence service that writes them, so the preview is exactly what
 "Schedule" will create. Times are wall-clock times in the event's zone and stay put across
-daylight-saving changes.
+daylight-saving changes. The zone is read through the operations layer as the dialog opens;
+scheduling is one change, and the dialog closes once it is written.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.models import Frequency, SessionMode
-from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.services.domain_error import DomainError
 from mentordesk.ui.groups.dialog_parts import WhenFields, choice_combo, date_edit, error_label, qdate, show_error
+from mentordesk.ui.operations import Failure, FailureKind, Operations
 from mentordesk.ui.widgets.group_labels import MODE_LABELS, day_text, plural
 from mentordesk.ui.widgets.naming import named, with_buddy
 from mentordesk.ui.widgets.qt_values import to_date
@@ -49,10 +51,12 @@ class ScheduleDialog(QDialog):
     #: The new session ids.
     scheduled = Signal(tuple)
 
-    def __init__(self, store: EventStore, groups: list[tuple[int, str]], parent: QWidget | None = None, *,
+    def __init__(self, ops: Operations, groups: list[tuple[int, str]], parent: QWidget | None = None, *,
                  group_id: int | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
+        #: Sessions are being written (a second click schedules nothing more).
+        self._scheduling = False
         self.setWindowTitle("Schedule sessions")
         today = today or date.today()
         self.group_combo = QComboBox()
@@ -89,11 +93,8 @@ class ScheduleDialog(QDialog):
         self.ends_row = QWidget()
         self.ends_row.setLayout(ends)
         ends.setContentsMargins(0, 0, 0, 0)
-        with store.read_session() as session:
-            zone = svc.event_zone_name(session, store.event_id)
         # Said once, so nobody wonders whether 16:00 moves when the clocks change: it does not.
-        self.zone_label = named(QLabel(f"Times are wall-clock times in {zone}, across daylight-saving changes."),
-                                "pageSubtitle")
+        self.zone_label = named(QLabel(""), "pageSubtitle")
         self.zone_label.setWordWrap(True)
         self.summary_label = named(QLabel(""), "sectionTitle")
         self.summary_label.setWordWrap(True)
@@ -121,6 +122,9 @@ class ScheduleDialog(QDialog):
         layout.addWidget(self.buttons)
         self._connect_signals()
         self.update_preview()
+        event_id = ops.event_id
+        ops.query("groups.schedule.zone", lambda s: svc.event_zone_name(s, event_id), done=self._on_zone_read,
+                  owner=self)
         self.resize(520, self.sizeHint().height())
 
     def _connect_signals(self) -> None:
@@ -178,21 +182,33 @@ class ScheduleDialog(QDialog):
         shown = ", ".join(day_text(d) for d in days[:PREVIEW_DATES])
         more = len(days) - PREVIEW_DATES
         self.preview_label.setText(shown + (f" … and {more} more" if more > 0 else ""))
-        self.schedule_button.setEnabled(bool(days) and self.group_combo.count() > 0)
+        self.schedule_button.setEnabled(bool(days) and self.group_combo.count() > 0 and not self._scheduling)
         return True
 
-    def schedule(self) -> tuple[int, ...] | None:
-        if self.group_combo.count() == 0 or not self.update_preview():
-            return None
-        try:
-            with self.store.session() as session:
-                ids = svc.schedule_sessions(session, int(self.group_combo.currentData()), self.plan())
-        except svc.GroupError as error:
-            self._show_error(str(error))
-            return None
+    def schedule(self) -> None:
+        """Write the sessions; ``scheduled`` gives their ids once they are written, and the dialog closes."""
+        if self._scheduling or self.group_combo.count() == 0 or not self.update_preview():
+            return
+        group_id, plan = int(self.group_combo.currentData()), self.plan()
+        self._scheduling = True
+        self.schedule_button.setEnabled(False)
+        self.ops.change("groups.schedule", lambda s: svc.schedule_sessions(s, group_id, plan),
+                        done=self._on_scheduled, refused=self._on_refused, failed=self._on_failed, owner=self)
+
+    def _on_zone_read(self, zone: str) -> None:
+        self.zone_label.setText(f"Times are wall-clock times in {zone}, across daylight-saving changes.")
+
+    def _on_scheduled(self, ids: tuple[int, ...]) -> None:
         self.scheduled.emit(ids)
         self.accept()
-        return ids
+
+    def _on_refused(self, error: DomainError) -> None:
+        self._show_error(str(error))
+
+    def _on_failed(self, failure: Failure) -> None:
+        self._scheduling = False
+        if self.update_preview() and failure.kind is FailureKind.REFUSED:
+            self._show_error(failure.message)  # the preview's refresh hid it
 
     def _show_error(self, text: str) -> None:
         show_error(self.error_label, text)

@@ -1,19 +1,21 @@
 """Change one session: move it to another day or time, or change its topic, place, length or mode.
 
 Only this session changes; the others of its series stay where and as they are. Times are wall-clock
-times in the session's own zone.
+times in the session's own zone. Saving is one change through the operations layer; the dialog
+closes once it is written, and stays open with what was typed when it is refused or fails.
 """
 
 from __future__ import annotations
 
 from datetime import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from mentordesk.models import SessionMode
-from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.services.domain_error import DomainError
 from mentordesk.ui.groups.dialog_parts import (
     WhenFields,
     choice_combo,
@@ -22,18 +24,22 @@ from mentordesk.ui.groups.dialog_parts import (
     save_cancel_buttons,
     show_error,
 )
+from mentordesk.ui.operations import Failure, Operations
 from mentordesk.ui.widgets.group_labels import MODE_LABELS, when_text
 from mentordesk.ui.widgets.naming import with_buddy
 from mentordesk.ui.widgets.qt_values import to_date
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class SessionDialog(QDialog):
     #: The session's id, once changed.
     changed = Signal(int)
 
-    def __init__(self, store: EventStore, info: svc.SessionInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, info: svc.SessionInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
         self.info = info
         self.setWindowTitle("Change session")
         part_of = " Only this session changes; the others of its series stay as they are." if info.series_id else ""
@@ -50,6 +56,7 @@ class SessionDialog(QDialog):
         self.topic_edit = QLineEdit(info.topic)
         self.error_label = error_label()
         self.buttons = save_cancel_buttons()
+        self.save_button = self.buttons.button(self.buttons.StandardButton.Save)
         form = QFormLayout()
         form.addRow(with_buddy(QLabel("&When"), self.date_edit), when.row)
         form.addRow("W&here", self.location_edit)
@@ -66,7 +73,8 @@ class SessionDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
-    def save(self) -> bool:
+    def save(self) -> None:
+        """Write the changes; ``changed`` says so once they are written, and the dialog closes."""
         at = self.time_edit.time()
         day, start = to_date(self.date_edit.date()), time(at.hour(), at.minute())
         was = self.info.starts_at
@@ -76,17 +84,26 @@ class SessionDialog(QDialog):
             topic=self.topic_edit.text(), duration_minutes=self.duration_spin.value(),
             location=self.location_edit.text(), mode=mode,
             meeting_url=self.link_edit.text() if mode is SessionMode.REMOTE else "")
-        try:
-            with self.store.session() as session:
-                if moved:
-                    svc.move_session(session, self.info.id, day, start)
-                svc.update_session(session, self.info.id, changes)
-        except svc.GroupError as error:
-            show_error(self.error_label, str(error))
-            return False
+        session_id = self.info.id
+
+        def work(session: Session) -> None:
+            if moved:
+                svc.move_session(session, session_id, day, start)
+            svc.update_session(session, session_id, changes)
+
+        self.save_button.setEnabled(False)
+        self.ops.change("groups.session.change", work, done=self._on_saved, refused=self._on_refused,
+                        failed=self._on_failed, owner=self)
+
+    def _on_saved(self, _result: None) -> None:
         self.changed.emit(self.info.id)
         self.accept()
-        return True
+
+    def _on_refused(self, error: DomainError) -> None:
+        show_error(self.error_label, str(error))
+
+    def _on_failed(self, _failure: Failure) -> None:
+        self.save_button.setEnabled(True)
 
     def _on_mode_combo_changed(self, *_args: object) -> None:
         self.link_edit.setEnabled(self.mode_combo.currentData() == SessionMode.REMOTE)

@@ -218,9 +218,10 @@ class SessionsTab(QWidget):
         return True
 
     def open_schedule(self, group_id: int | None = None) -> ScheduleDialog | None:
-        if self.page.store is None or not self.groups:
+        ops = self.page.ops
+        if ops is None or not self.groups:
             return None
-        dialog = ScheduleDialog(self.page.store, self.groups, self, group_id=group_id or self.group_filter)
+        dialog = ScheduleDialog(ops, self.groups, self, group_id=group_id or self.group_filter)
         dialog.scheduled.connect(self._on_schedule_dialog_scheduled)
         return self.page.open(dialog)
 
@@ -234,17 +235,19 @@ class SessionsTab(QWidget):
 
     def open_notes(self, session_id: int | None = None) -> NotesDialog | None:
         info = self._session(session_id)
-        if self.page.store is None or info is None:
+        ops = self.page.ops
+        if ops is None or info is None:
             return None
-        dialog = NotesDialog(self.page.store, info, self)
+        dialog = NotesDialog(ops, info, self)
         dialog.finished.connect(self._on_dialog_finished)
         return self.page.open(dialog)
 
     def open_change(self, session_id: int | None = None) -> SessionDialog | None:
         info = self._session(session_id)
-        if self.page.store is None or info is None:
+        ops = self.page.ops
+        if ops is None or info is None:
             return None
-        dialog = SessionDialog(self.page.store, info, self)
+        dialog = SessionDialog(ops, info, self)
         dialog.changed.connect(self._on_session_dialog_changed)
         return self.page.open(dialog)
 
