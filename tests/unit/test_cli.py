@@ -1,10 +1,16 @@
-"""The command line, run as a real subprocess the way scripts and outside checks run it."""
+"""The command line, run as a real subprocess the way scripts and outside checks run it.
+
+Each command under test runs as a subprocess (about a second each); the event files a test only
+starts from are made in-process, and what a command left in a file is read in-process (the
+``init``, ``demo`` and ``people`` commands themselves are tested on their own).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +31,25 @@ def run(*args: str, env: dict[str, str] | None = None, input: str | None = None)
         input=input,
         timeout=120,
     )
+
+
+def _init(event: Path, name: str) -> None:
+    """A new, empty event file, as ``mentordesk init`` makes it."""
+    from mentordesk.models.store import EventStore
+
+    with EventStore.create(event, name=name):
+        pass
+
+
+def _people(event: Path) -> list[dict[str, object]]:
+    """The event's people as ``mentordesk people --json`` prints them."""
+    from mentordesk.models.store import EventStore
+    from mentordesk.services.people import list_people
+
+    with EventStore.open(event) as store, store.read_session() as session:
+        rows = list_people(session, store.event_id)
+    result: list[dict[str, object]] = json.loads(json.dumps([row.to_json() for row in rows], ensure_ascii=False))
+    return result
 
 
 def _digest(path: Path) -> str:
@@ -111,23 +136,23 @@ def test_demo_then_people_json_matches_the_contract(tmp_path: Path) -> None:
     assert {"Zoë Šimůnek", "Дмитрий Соколов", "محمد الحسيني", "지호 박", "Nguyễn Thị Lan"} <= names
 
 
-def test_demo_refuses_an_existing_file(tmp_path: Path) -> None:
+def test_demo_refuses_an_existing_file(tmp_path: Path, demo_template: Path) -> None:
     event = tmp_path / "demo.mentordesk"
-    assert run("demo", "--event", str(event)).returncode == 0
+    shutil.copyfile(demo_template, event)
     before = _digest(event)
     _assert_one_line_error(run("demo", "--event", str(event)), contains="already exists")
     assert _digest(event) == before
 
 
-def test_people_plain_listing(tmp_path: Path) -> None:
+def test_people_plain_listing(tmp_path: Path, demo_template: Path) -> None:
     event = tmp_path / "demo.mentordesk"
-    assert run("demo", "--event", str(event)).returncode == 0
+    shutil.copyfile(demo_template, event)
     result = run("people", "--event", str(event))
     assert result.returncode == 0
     assert result.stdout.strip().splitlines()[-1] == "54 people, 42 arrived"
 
 
-def _foreign_files(tmp_path: Path) -> dict[str, Path]:
+def _foreign_files(tmp_path: Path, demo_template: Path) -> dict[str, Path]:
     files = {
         "csv": tmp_path / "attendees.csv",
         "empty": tmp_path / "empty.mentordesk",
@@ -136,13 +161,13 @@ def _foreign_files(tmp_path: Path) -> dict[str, Path]:
     }
     files["csv"].write_text("First Name,Last Name\nAnn,Lee\n", encoding="utf-8")
     files["empty"].write_bytes(b"")
-    assert run("demo", "--event", str(files["damaged"])).returncode == 0
+    shutil.copyfile(demo_template, files["damaged"])
     data = bytearray(files["damaged"].read_bytes())
     data[8 * 4096 : 20 * 4096] = b"\x00\xff" * (6 * 4096)
     files["damaged"].write_bytes(bytes(data))
     import sqlite3
 
-    assert run("init", "--event", str(files["newer"]), "--name", "Newer").returncode == 0
+    _init(files["newer"], "Newer")
     conn = sqlite3.connect(files["newer"])
     conn.execute("UPDATE alembic_version SET version_num = '9000'")
     conn.commit()
@@ -151,10 +176,12 @@ def _foreign_files(tmp_path: Path) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize("command", [["people", "--json"], ["people"]])
-def test_foreign_damaged_and_newer_files_give_one_line_and_stay_unchanged(tmp_path: Path, command: list[str]) -> None:
+def test_foreign_damaged_and_newer_files_give_one_line_and_stay_unchanged(
+    tmp_path: Path, demo_template: Path, command: list[str]
+) -> None:
     expected = {"csv": "not a MentorDesk event file", "empty": "not a MentorDesk event file",
                 "damaged": "damaged", "newer": "newer version"}
-    for kind, path in _foreign_files(tmp_path).items():
+    for kind, path in _foreign_files(tmp_path, demo_template).items():
         before = _digest(path)
         result = run(*command, "--event", str(path))
         _assert_one_line_error(result, contains=expected[kind])
@@ -176,14 +203,19 @@ def test_unknown_command_is_a_usage_error() -> None:
     assert "invalid choice" in result.stderr
 
 
-def _demo_people(tmp_path: Path) -> tuple[Path, list[dict[str, object]]]:
+DemoPeople = tuple[Path, list[dict[str, object]]]
+
+
+@pytest.fixture
+def demo_people(tmp_path: Path, demo_template: Path) -> DemoPeople:
+    """The demo event (as ``mentordesk demo`` makes it) and its people."""
     event = tmp_path / "desk.mentordesk"
-    assert run("demo", "--event", str(event)).returncode == 0
-    return event, json.loads(run("people", "--event", str(event), "--json").stdout)
+    shutil.copyfile(demo_template, event)
+    return event, _people(event)
 
 
-def test_checkin_by_code_and_email(tmp_path: Path) -> None:
-    event, people = _demo_people(tmp_path)
+def test_checkin_by_code_and_email(demo_people: DemoPeople) -> None:
+    event, people = demo_people
     absent = [p for p in people if not p["checked_in"] and p["email"]]
     first, second = absent[0], absent[1]
     result = run("checkin", "--event", str(event), str(first["badge_code"]).lower())
@@ -193,19 +225,19 @@ def test_checkin_by_code_and_email(tmp_path: Path) -> None:
     assert again.returncode == 0 and "already checked in" in again.stderr
     by_email = run("checkin", "--event", str(event), str(second["email"]).upper())
     assert by_email.returncode == 0 and by_email.stdout.strip() == f"{second['first_name']} {second['last_name']}"
-    after = {p["id"]: p["checked_in"] for p in json.loads(run("people", "--event", str(event), "--json").stdout)}
+    after = {p["id"]: p["checked_in"] for p in _people(event)}
     assert after[first["id"]] and after[second["id"]]
 
 
-def test_checkin_unknown_code_exits_1(tmp_path: Path) -> None:
-    event, _people = _demo_people(tmp_path)
+def test_checkin_unknown_code_exits_1(demo_people: DemoPeople) -> None:
+    event, _ = demo_people
     result = run("checkin", "--event", str(event), "NOPE9999")
     _assert_one_line_error(result, contains="NOPE9999")
     assert result.returncode == 1
 
 
-def test_checkin_stdin_answers_each_line(tmp_path: Path) -> None:
-    event, people = _demo_people(tmp_path)
+def test_checkin_stdin_answers_each_line(demo_people: DemoPeople) -> None:
+    event, people = demo_people
     absent = [p for p in people if not p["checked_in"]]
     lines = [str(absent[0]["badge_code"]), "bogus", "", str(absent[1]["badge_code"])]
     result = run("checkin", "--event", str(event), "--stdin", input="\n".join(lines) + "\n")
@@ -213,9 +245,9 @@ def test_checkin_stdin_answers_each_line(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [f"OK {absent[0]['id']}", "ERR unknown code: bogus", f"OK {absent[1]['id']}"]
 
 
-def test_checkin_stdin_acknowledges_only_durable_commits(tmp_path: Path) -> None:
+def test_checkin_stdin_acknowledges_only_durable_commits(demo_people: DemoPeople) -> None:
     """Kill the process right after an OK: the acknowledged check-in must be in the file."""
-    event, people = _demo_people(tmp_path)
+    event, people = demo_people
     absent = [p for p in people if not p["checked_in"]]
     env = {key: value for key, value in os.environ.items() if key != "MENTORDESK_EVENT"}
     proc = subprocess.Popen(
@@ -230,7 +262,7 @@ def test_checkin_stdin_acknowledges_only_durable_commits(tmp_path: Path) -> None
     proc.wait(timeout=30)
     proc.stdin.close()
     proc.stdout.close()
-    after = {p["id"]: p["checked_in"] for p in json.loads(run("people", "--event", str(event), "--json").stdout)}
+    after = {p["id"]: p["checked_in"] for p in _people(event)}
     assert after[absent[0]["id"]] is True
 
 
@@ -239,25 +271,25 @@ IMPORTS = Path(__file__).resolve().parents[1] / "data" / "imports"
 
 def test_import_prints_a_summary_and_problems_on_stderr(tmp_path: Path) -> None:
     event = tmp_path / "import.mentordesk"
-    assert run("init", "--event", str(event), "--name", "Import").returncode == 0
+    _init(event, "Import")
     result = run("import", "--event", str(event), str(IMPORTS / "eventbrite_attendees.csv"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         "Read 7 rows from eventbrite_attendees.csv: 6 added, 0 updated, 0 unchanged, 1 skipped"
     )
     assert result.stderr.strip().startswith("skipped line 6")
-    people = json.loads(run("people", "--event", str(event), "--json").stdout)
+    people = _people(event)
     assert len(people) == 6
     again = run("import", "--event", str(event), str(IMPORTS / "eventbrite_attendees.csv"))
-    assert "0 added" in again.stdout and len(json.loads(run("people", "--event", str(event), "--json").stdout)) == 6
+    assert "0 added" in again.stdout and len(_people(event)) == 6
 
 
 def test_import_with_a_role_for_the_whole_file(tmp_path: Path) -> None:
     event = tmp_path / "import.mentordesk"
-    assert run("init", "--event", str(event), "--name", "Import").returncode == 0
+    _init(event, "Import")
     result = run("import", "--event", str(event), str(IMPORTS / "semicolon_windows1252.csv"), "--role", "mentor")
     assert result.returncode == 0, result.stderr
-    people = json.loads(run("people", "--event", str(event), "--json").stdout)
+    people = _people(event)
     assert people and {p["role"] for p in people} == {"mentor"}
 
 
@@ -265,10 +297,10 @@ def test_import_with_a_role_for_the_whole_file(tmp_path: Path) -> None:
                                   "no_name_column.csv", "header_only.csv", "does-not-exist.csv"])
 def test_import_of_an_unreadable_file_is_one_line_and_changes_nothing(tmp_path: Path, name: str) -> None:
     event = tmp_path / "import.mentordesk"
-    assert run("init", "--event", str(event), "--name", "Import").returncode == 0
+    _init(event, "Import")
     result = run("import", "--event", str(event), str(IMPORTS / name))
     _assert_one_line_error(result, contains=name)
-    assert json.loads(run("people", "--event", str(event), "--json").stdout) == []
+    assert _people(event) == []
 
 
 def _check_rotation(doc: dict[str, object], checked_in: set[str], rounds: int, seats: int) -> None:
@@ -290,8 +322,8 @@ def _check_rotation(doc: dict[str, object], checked_in: set[str], rounds: int, s
 
 
 @pytest.mark.parametrize(("mode", "seats"), [("match", 1), ("match", 3), ("rotate", 2)])
-def test_flash_plan_writes_the_rotation_json(tmp_path: Path, mode: str, seats: int) -> None:
-    event, people = _demo_people(tmp_path)
+def test_flash_plan_writes_the_rotation_json(tmp_path: Path, demo_people: DemoPeople, mode: str, seats: int) -> None:
+    event, people = demo_people
     out = tmp_path / "rotation.json"
     result = run("flash", "plan", "--event", str(event), "--rounds", "6", "--minutes", "7", "--seats", str(seats),
                  "--mode", mode, "--json", str(out))
@@ -302,26 +334,26 @@ def test_flash_plan_writes_the_rotation_json(tmp_path: Path, mode: str, seats: i
     _check_rotation(doc, checked_in, rounds=6, seats=seats)
 
 
-def test_flash_plan_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
-    event, _people = _demo_people(tmp_path)
+def test_flash_plan_refuses_bad_input_in_one_line(tmp_path: Path, demo_people: DemoPeople) -> None:
+    event, _ = demo_people
     out = tmp_path / "rotation.json"
     result = run("flash", "plan", "--event", str(event), "--rounds", "6", "--minutes", "7", "--seats", "4",
                  "--json", str(out))
     _assert_one_line_error(result, contains="seats")
     assert not out.exists()
     empty = tmp_path / "empty.mentordesk"
-    assert run("init", "--event", str(empty), "--name", "Empty").returncode == 0
+    _init(empty, "Empty")
     nobody = run("flash", "plan", "--event", str(empty), "--rounds", "3", "--minutes", "5", "--json", str(out))
     assert nobody.returncode != 0 and "Traceback" not in nobody.stderr and len(nobody.stderr.strip().splitlines()) == 1
 
 
-def test_flash_plan_saves_a_changeover_in_seconds(tmp_path: Path) -> None:
+def test_flash_plan_saves_a_changeover_in_seconds(tmp_path: Path, demo_people: DemoPeople) -> None:
     from sqlalchemy import select
 
     from mentordesk.models import FlashSession
     from mentordesk.models.store import EventStore
 
-    event, _people = _demo_people(tmp_path)
+    event, _ = demo_people
     out = tmp_path / "rotation.json"
     result = run("flash", "plan", "--event", str(event), "--rounds", "4", "--minutes", "7", "--mode", "rotate",
                  "--json", str(out), "--save", "--changeover", "90")
