@@ -1,15 +1,17 @@
 """Take attendance for one session: the roster in sign-in order, marked from the keyboard or by scanning.
 
-Each mark is saved at once (one short transaction), so closing the window never loses anything. A
-badge scanner at the door feeds the same field as the check-in desk (with or without Enter); the
-person scanned is marked present (or late, past the chosen minutes) and shown. Marks copied later
-from the printed sign-in sheet go through :class:`PaperSheetDialog`, in the sheet's order.
+Each mark is saved at once (one short change through the operations layer, written in the order
+the marks were made), so closing the window never loses anything. A badge scanner at the door
+feeds the same field as the check-in desk (with or without Enter); the person scanned is marked
+present (or late, past the chosen minutes) and shown. Marks copied later from the printed sign-in
+sheet go through :class:`PaperSheetDialog`, in the sheet's order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -25,14 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.models import AttendanceSource, AttendanceStatus
-from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
+from mentordesk.services.domain_error import DomainError
 from mentordesk.ui.groups.roster_view import RosterView
 from mentordesk.ui.itemmodels.group_roster_model import Column, GroupRosterModel
+from mentordesk.ui.operations import Operations
 from mentordesk.ui.widgets.group_labels import STATUS_LABELS, when_text
 from mentordesk.ui.widgets.naming import named, with_buddy
 from mentordesk.ui.widgets.scan_field import ScanField
 from mentordesk.ui.widgets.tables import fit_to_screen, select_row, set_up_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 EVERYONE_KEY = "Ctrl+Shift+P"
 KEYS_HINT = ("P present · L late · A absent · E excused · Space skip · Delete clears · "
@@ -47,38 +53,53 @@ def counts_text(rows: list[svc.RosterRow]) -> str:
 
 
 class RosterMarker:
-    """Saves marks typed into a roster view, for the attendance dialog and the paper-sheet grid alike."""
+    """Saves marks typed into a roster view, for the attendance dialog and the paper-sheet grid alike.
 
-    def __init__(self, store: EventStore, session_id: int, model: GroupRosterModel, source: AttendanceSource,
-                 on_error: Callable[[str], None]) -> None:
-        self.store = store
+    Reads and marks go through the operations layer; the model shows a mark once it is written.
+    ``owner`` is the window the marks are made in (its callbacks are skipped once it is gone).
+    """
+
+    def __init__(self, ops: Operations, session_id: int, model: GroupRosterModel, source: AttendanceSource,
+                 on_error: Callable[[str], None], owner: QWidget) -> None:
+        self.ops = ops
         self.session_id = session_id
         self.model = model
         self.source = source
         self.on_error = on_error
+        self.owner = owner
 
-    def reload(self) -> list[svc.RosterRow]:
-        with self.store.read_session() as session:
-            rows = svc.roster(session, self.session_id)
-        self.model.set_rows(rows)
-        return rows
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Read the roster again; ``then()`` once the model shows it."""
 
-    def mark(self, row: int, status: AttendanceStatus | None) -> bool:
-        person = self.model.row_at(row)
-        try:
-            with self.store.session() as session:
-                svc.set_attendance(session, self.session_id, person.person_id, status, source=self.source)
-        except svc.GroupError as error:
-            self.on_error(str(error))
-            return False
-        self.model.set_status(row, status)
-        return True
+        def show(rows: list[svc.RosterRow]) -> None:
+            self.model.set_rows(rows)
+            if then is not None:
+                then()
+
+        session_id = self.session_id
+        self.ops.query("groups.attendance.roster", lambda s: svc.roster(s, session_id), done=show, owner=self.owner)
+
+    def mark(self, row: int, status: AttendanceStatus | None) -> None:
+        """Save ``status`` for the person on ``row`` (shown there once it is written)."""
+        session_id, person_id, source = self.session_id, self.model.row_at(row).person_id, self.source
+
+        def marked(_result: None) -> None:
+            where = self.model.row_of(person_id)  # the roster may have been read again meanwhile
+            if where is not None:
+                self.model.set_status(where, status)
+
+        self.ops.change("groups.attendance.mark",
+                        lambda s: svc.set_attendance(s, session_id, person_id, status, source=source),
+                        done=marked, refused=self._on_refused, owner=self.owner)
+
+    def _on_refused(self, error: DomainError) -> None:
+        self.on_error(str(error))
 
 
 class AttendanceDialog(QDialog):
-    def __init__(self, store: EventStore, info: svc.SessionInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, info: svc.SessionInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
         self.info = info
         self.paper_dialog: QDialog | None = None
         self.setWindowTitle(f"Attendance — {info.group_name}")
@@ -135,12 +156,11 @@ class AttendanceDialog(QDialog):
         layout.addWidget(self.counts_label)
         layout.addWidget(self.error_label)
         layout.addLayout(bottom)
-        self.marker = RosterMarker(store, info.id, self.model, AttendanceSource.APP, self._show_error)
+        self.marker = RosterMarker(ops, info.id, self.model, AttendanceSource.APP, self._show_error, self)
         self.everyone_shortcut = QShortcut(QKeySequence(EVERYONE_KEY), self)
         self._connect_signals()
-        self.marker.reload()
         self._update_counts()
-        select_row(self.table, 0)
+        self.marker.reload(self._on_roster_first_read)
         self.table.setFocus()
         fit_to_screen(self, 560, 560)
 
@@ -164,47 +184,33 @@ class AttendanceDialog(QDialog):
 
     # -- what the dialog offers
 
-    def mark(self, row: int, status: AttendanceStatus | None) -> bool:
+    def mark(self, row: int, status: AttendanceStatus | None) -> None:
         self.error_label.hide()
-        return self.marker.mark(row, status)
+        self.marker.mark(row, status)
 
-    def mark_everyone_present(self) -> int:
-        try:
-            with self.store.session() as session:
-                changed = svc.mark_everyone_present(session, self.info.id)
-        except svc.GroupError as error:
-            self._show_error(str(error))
-            return 0
-        self.marker.reload()
-        return changed
+    def mark_everyone_present(self) -> None:
+        """Mark everyone not yet marked present; the roster shows them once it is written."""
+        session_id = self.info.id
+        self.ops.change("groups.attendance.everyone", lambda s: svc.mark_everyone_present(s, session_id),
+                        done=self._on_everyone_marked, refused=self._on_refused, owner=self)
 
-    def scan(self, text: str) -> svc.ScanOutcome | None:
+    def scan(self, text: str) -> None:
+        """Mark the person whose badge (or e-mail) this is; the result is said under the field."""
         if not text.strip():
-            return None
+            return
         minutes = self.late_spin.value()
-        try:
-            with self.store.session() as session:
-                outcome = svc.mark_by_scan(session, self.info.id, text,
-                                           late_after=timedelta(minutes=minutes) if minutes else None)
-        except svc.GroupError as error:
-            self._show_error(str(error))
-            return None
-        self.scan_field.reset()
-        self.scan_result.setText(outcome.message)
-        self.scan_result.setObjectName("pageNotice" if outcome.marked or outcome.already else "inlineError")
-        self.scan_result.style().unpolish(self.scan_result)
-        self.scan_result.style().polish(self.scan_result)
-        self.marker.reload()
-        if outcome.person_id is not None:
-            row = self.model.row_of(outcome.person_id)
-            if row is not None:
-                select_row(self.table, row)
-        return outcome
+        session_id, late_after = self.info.id, timedelta(minutes=minutes) if minutes else None
+
+        def work(session: Session) -> svc.ScanOutcome:
+            return svc.mark_by_scan(session, session_id, text, late_after=late_after)
+
+        self.ops.change("groups.attendance.scan", work, done=lambda outcome: self._on_scanned(text, outcome),
+                        refused=self._on_refused, owner=self)
 
     def open_paper_sheet(self) -> QDialog:
         from mentordesk.ui.groups.paper_sheet_dialog import PaperSheetDialog
 
-        dialog = PaperSheetDialog(self.store, self.info, self)
+        dialog = PaperSheetDialog(self.ops, self.info, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._on_paper_dialog_finished)
         self.paper_dialog = dialog
@@ -220,7 +226,32 @@ class AttendanceDialog(QDialog):
     def _update_counts(self) -> None:
         self.counts_label.setText(counts_text(list(self.model.rows)))
 
+    def _select_person(self, person_id: int) -> None:
+        row = self.model.row_of(person_id)
+        if row is not None:
+            select_row(self.table, row)
+
     # -- slots
+
+    def _on_roster_first_read(self) -> None:
+        if self.table.currentIndex().row() < 0:
+            select_row(self.table, 0)
+
+    def _on_everyone_marked(self, _changed: int) -> None:
+        self.marker.reload()
+
+    def _on_scanned(self, text: str, outcome: svc.ScanOutcome) -> None:
+        if self.scan_field.text() == text:  # not the start of the next badge, scanned meanwhile
+            self.scan_field.reset()
+        self.scan_result.setText(outcome.message)
+        self.scan_result.setObjectName("pageNotice" if outcome.marked or outcome.already else "inlineError")
+        self.scan_result.style().unpolish(self.scan_result)
+        self.scan_result.style().polish(self.scan_result)
+        person_id = outcome.person_id
+        self.marker.reload(None if person_id is None else lambda: self._select_person(person_id))
+
+    def _on_refused(self, error: DomainError) -> None:
+        self._show_error(str(error))
 
     def _on_table_status_typed(self, row: int, status: AttendanceStatus | None) -> None:
         self.mark(row, status)

@@ -227,9 +227,10 @@ class SessionsTab(QWidget):
 
     def open_attendance(self, session_id: int | None = None) -> AttendanceDialog | None:
         info = self._session(session_id)
-        if self.page.store is None or info is None:
+        ops = self.page.ops
+        if ops is None or info is None:
             return None
-        dialog = AttendanceDialog(self.page.store, info, self)
+        dialog = AttendanceDialog(ops, info, self)
         dialog.finished.connect(self._on_dialog_finished)
         return self.page.open(dialog)
 
