@@ -267,3 +267,67 @@ def test_mentors_comments_are_typed_down_their_own_column(
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert model.row_at(0).meeting.mentor_comment == ""
     assert _stored(demo_store) == {}
+
+
+def test_a_key_not_saved_keeps_what_was_typed(
+    panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from mentordesk.ui import errors
+    from mentordesk.ui.flash import feedback_grid
+
+    table, model = _typing_on_a_plan(panel, demo_store)
+    first = model.row_at(0).meeting
+    banner: list[str] = []
+    monkeypatch.setattr(errors, "report_environment", lambda problem, parent=None: banner.append(problem))
+    real_save = feedback_grid.save_cell
+
+    def full_disk(*_args: object) -> fb.Meeting:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(feedback_grid, "save_cell", full_disk)
+    qtbot.keyClick(table, Qt.Key.Key_4)
+    row = model.row_at(0)
+    assert row.state is SaveState.FAILED and row.meeting.rating == 4  # what was typed stays
+    assert panel.grid.status_label.text().startswith("⚠ Not saved: the disk is full")
+    assert banner and banner[0].startswith("the disk is full")
+    assert table.currentIndex().column() == Column.RATING  # not moved on: type it again
+    panel.refresh()  # the others' feedback read again: the row still says what was typed
+    assert model.row_at(0).state is SaveState.FAILED and model.row_at(0).meeting.rating == 4
+    assert _stored(demo_store) == {}
+
+    monkeypatch.setattr(feedback_grid, "save_cell", real_save)
+    qtbot.keyClick(table, Qt.Key.Key_4)
+    assert model.row_at(0).state is SaveState.SAVED
+    assert _stored(demo_store) == {(first.mentee_id, first.mentor_id, first.round_number): (4, False, "")}
+
+
+def test_keys_typed_quickly_are_saved_one_by_one_in_order(demo_store: EventStore, qtbot: QtBot) -> None:
+    from mentordesk.ui.operations import Operations, finish_changes
+    from mentordesk.ui.tasks import TaskManager, ThreadPoolRunner
+
+    _plan(demo_store)
+    tasks = TaskManager(ThreadPoolRunner())
+    panel = FeedbackPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_ops(Operations(demo_store, tasks))
+    table, model = panel.grid.table, panel.grid.model
+    qtbot.waitUntil(lambda: model.rowCount() > 1, timeout=10_000)
+    table.setFocus()
+    first = model.row_at(0).meeting
+    # 4, Y, 2 (a correction), N: each shown at once, written in the order typed.
+    for key in (Qt.Key.Key_4, Qt.Key.Key_Y):
+        qtbot.keyClick(table, key)
+    table.setCurrentIndex(model.index(0, Column.RATING))
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    qtbot.keyClick(table, Qt.Key.Key_N)
+    shown = model.row_at(0).meeting
+    assert (shown.rating, shown.wants_follow_up) == (2, False)
+    assert finish_changes(demo_store)
+    qtbot.waitUntil(lambda: model.row_at(0).state is SaveState.SAVED, timeout=10_000)
+    assert _stored(demo_store) == {(first.mentee_id, first.mentor_id, first.round_number): (2, False, "")}
+    assert "Saved" in panel.grid.status_label.text()
+    panel.set_ops(None)
+    assert tasks.wait_for_all()

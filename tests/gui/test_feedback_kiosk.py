@@ -233,3 +233,34 @@ def test_someone_without_meetings_is_told_so(
     assert kiosk.state is KioskState.RESULT
     assert "no meetings for you" in kiosk.visible_text
     assert _others(kiosk, set()) == []
+
+
+def test_a_form_not_saved_stays_with_what_was_entered(
+    kiosk: FeedbackKiosk, store: EventStore, event: dict[str, int], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from mentordesk.ui import errors
+
+    banner: list[str] = []
+    monkeypatch.setattr(errors, "report_environment", lambda problem, parent=None: banner.append(problem))
+    real_record = fb.record_answers
+
+    def full_disk(*_args: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fb, "record_answers", full_disk)
+    qtbot.keyClicks(kiosk.field, _badge(store, event["Zoë"]))
+    qtbot.keyClick(kiosk.field, Qt.Key.Key_Return)
+    assert kiosk.state is KioskState.FORM
+    kiosk.form.cards[0].rating_buttons[4].click()
+    kiosk.form.send_button.click()
+    assert kiosk.state is KioskState.FORM and kiosk.form.cards[0].rating == 5
+    assert "not saved" in kiosk.form.note_label.text() and kiosk.form.send_button.isEnabled()
+    assert banner
+    monkeypatch.setattr(fb, "record_answers", real_record)
+    kiosk.form.send_button.click()
+    assert kiosk.state is KioskState.RESULT and "Thank you, Zoë" in kiosk.visible_text
+    with store.read_session() as session:
+        assert [f.rating for f in session.scalars(select(Feedback).where(Feedback.author_id == event["Zoë"]))
+                if f.rating is not None] == [5]

@@ -356,3 +356,75 @@ def test_after_a_reboot_the_wall_clock_is_believed(qtbot: QtBot, planned: EventS
     again = _page(qtbot, planned, time)
     assert again.console.countdown_label.text() == "04:00"
     again.set_store(None)
+
+
+# -- through the operations layer (issue 12): the writer, not the repaint, touches the event file
+
+
+def test_the_repaints_read_and_write_nothing(page: FlashPage, planned: EventStore, time: FakeTime,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    page.console.buttons["start"].click()
+    opened: list[str] = []
+    for name in ("session", "read_session"):
+        real = getattr(planned, name)
+        monkeypatch.setattr(planned, name, lambda real=real, name=name: opened.append(name) or real())
+    for _second in range(5):
+        time.advance(seconds=1)
+        page.driver.tick()
+    assert page.console.countdown_label.text() == "06:55"
+    assert opened == []
+    time.advance(minutes=7)  # the meeting ran out: the phase change is written, once
+    page.driver.tick()
+    page.driver.tick()
+    assert opened == ["session"]
+    assert _stored(planned).phase is ClockPhase.CHANGEOVER
+
+
+def test_keys_pressed_quickly_are_written_in_the_order_pressed(qtbot: QtBot, planned: EventStore, time: FakeTime,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from mentordesk.ui.operations import finish_changes
+    from mentordesk.ui.tasks import ThreadPoolRunner
+
+    tasks = TaskManager(ThreadPoolRunner())
+    page = FlashPage(tasks)
+    qtbot.addWidget(page)
+    page.driver.clock = time.clock()
+    page.show()
+    page.set_store(planned)
+    page.set_active(True)
+    page.tabs.setCurrentWidget(page.console)
+    console = page.console
+    qtbot.waitUntil(lambda: console.buttons["start"].isEnabled(), timeout=10_000)
+    console.setFocus()
+    caplog.set_level(logging.INFO, logger="mentordesk.ui.operations")
+    qtbot.keyClick(console, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: console.buttons["pause"].isEnabled(), timeout=10_000)
+    # Pause, resume, +1 minute, one right after the other: none waits for the one before, and
+    # the second Space resumes what the first paused (the console still showed "Pause").
+    time.advance(seconds=30)
+    qtbot.keyClick(console, Qt.Key.Key_Space)
+    time.advance(seconds=30)
+    qtbot.keyClick(console, Qt.Key.Key_Space)
+    qtbot.keyClick(console, Qt.Key.Key_Plus)
+    assert finish_changes(planned)
+    qtbot.waitUntil(lambda: console.buttons["pause"].text() == "Pause" and console.countdown_label.text() == "07:30",
+                    timeout=10_000)
+    row = _stored(planned)
+    assert (row.state, row.elapsed_us, row.extra_seconds) == (ClockState.RUNNING, 30_000_000, 60)
+    assert row.phase_started_at == T0 + timedelta(minutes=1)
+    assert "The clock says" not in page.notice
+    # Only the commands were written: reading the page again after each writes nothing.
+    written = [r.getMessage().split(":")[0] for r in caplog.records if "written in" in r.getMessage()]
+    assert written == ["flash.clock.start", "flash.clock.toggle_pause", "flash.clock.toggle_pause",
+                       "flash.clock.add_minute"]
+    page.set_store(None)
+    assert finish_changes(planned) and tasks.wait_for_all()
+
+
+def test_a_refused_command_is_said_on_the_page(page: FlashPage, planned: EventStore) -> None:
+    page.console.buttons["start"].click()
+    page.driver.start()  # F5 again, say: the clock has already been started
+    assert page.notice == "The clock says: the clock has already been started."
+    assert _stored(planned).state is ClockState.RUNNING

@@ -142,7 +142,8 @@ class ClockDriver(QObject):
 
     def attach(self, ops: Operations | None, flash_id: int | None) -> None:
         """Follow a session (None: none). On a new session the stored state is caught up and
-        written first: rounds that ran out while the app was closed are recorded, not chimed."""
+        written first: rounds that ran out while the app was closed are recorded, not chimed; the
+        same session again is read again (a command given elsewhere shows)."""
         store = None if ops is None else ops.store
         changed = (store, flash_id) != (self.store, self._flash_id)
         self._ops, self._flash_id = ops, flash_id
@@ -159,11 +160,13 @@ class ClockDriver(QObject):
             self._config = None
             self.timer.stop()
             return
-        reading = self._read()
         if not changed:
-            self._change("flash.clock.sync", lambda session: round_clock.sync(session, flash_id, reading.now),
-                         reading)
+            # The same session read again (after a change here or elsewhere, e.g. the command
+            # line): read its clock, write nothing — a write here would be announced as a change
+            # and read again, for ever. A phase that ran out is written by the next repaint.
+            self._reload()
             return
+        reading = self._read()
 
         def catch_up(session: Session) -> datetime | None:
             # First put the stored instants right (a wall-clock step while the app was closed),
