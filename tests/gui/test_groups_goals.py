@@ -67,7 +67,8 @@ def test_goal_added_and_progressed(groups_page: GroupsPage, demo_store: EventSto
     assert progress.percent_spin.value() == 40
     progress.date_edit.setDate(QDate(2027, 1, 12))
     progress.comment_edit.setText("Outline done")
-    assert progress.record() is not None
+    progress.record()
+    assert not progress.isVisible()
 
     with demo_store.read_session() as session:
         goal = next(g for g in svc.list_goals(session, person_id=person_id) if g.title.startswith("Give"))
@@ -83,10 +84,11 @@ def test_goal_added_and_progressed(groups_page: GroupsPage, demo_store: EventSto
     assert again is not None and again.history_label.text() == "Tue 12 Jan 2027: 40 % — Outline done"
     again.percent_spin.setValue(80)
     again.date_edit.setDate(QDate(2027, 1, 20))
-    assert again.record() is not None
+    again.record()
+    assert not again.isVisible()
     again = tab.open_progress()
     assert again is not None and again.percent_spin.value() == 80
-    assert again.remove_latest()
+    again.remove_latest()
     assert again.percent_spin.value() == 40 and "80 %" not in again.history_label.text()
     again.reject()
 
@@ -95,7 +97,9 @@ def test_goal_added_and_progressed(groups_page: GroupsPage, demo_store: EventSto
     edit = tab.open_edit_goal()
     assert edit is not None and edit.title_edit.text() == goal.title
     edit.status_combo.setCurrentIndex(edit.status_combo.findData(GoalStatus.ACHIEVED))
-    assert edit.save() == goal.id
+    with qtbot.waitSignal(edit.saved) as saved:
+        edit.save()
+    assert saved.args == [goal.id]
     with demo_store.read_session() as session:
         assert svc.get_goal(session, goal.id).status is GoalStatus.ACHIEVED
     assert tab.goals_model.data(tab.goals_model.index(tab.goals_model.row_of(goal.id), 3)) == "Achieved"
@@ -106,8 +110,9 @@ def test_a_goal_needs_a_title(groups_page: GroupsPage) -> None:
     dialog = groups_page.goals_tab.open_add_goal()
     assert dialog is not None
     dialog.title_edit.setText("   ")
-    assert dialog.save() is None
+    dialog.save()
     assert dialog.error_label.text()
+    assert dialog.save_button.isEnabled()  # the dialog stays open, ready for a title
 
 
 def test_enter_on_a_member_opens_their_goals_and_history(groups_page: GroupsPage, qtbot: QtBot) -> None:

@@ -226,18 +226,20 @@ class GoalsTab(QWidget):
 
     def open_progress(self) -> ProgressDialog | None:
         goal = self.selected_goal()
-        if goal is None or self.page.store is None:
+        ops = self.page.ops
+        if goal is None or ops is None:
             return None
-        dialog = ProgressDialog(self.page.store, goal.id, self)
+        dialog = ProgressDialog(ops, goal.id, self)
         dialog.saved.connect(self._on_goal_saved)
         return self.page.open(dialog)
 
     def _open_goal_dialog(self, goal_id: int | None) -> GoalDialog | None:
         history = self.history
-        if history is None or self.page.store is None:
+        ops = self.page.ops
+        if history is None or ops is None:
             return None
         groups = [(g.group_id, g.name) for g in history.groups if g.role is not None]
-        dialog = GoalDialog(self.page.store, history.person_id, history.name, groups, self, goal_id=goal_id)
+        dialog = GoalDialog(ops, history.person_id, history.name, groups, self, goal_id=goal_id)
         if goal_id is None and len(groups) == 1:
             dialog.group_combo.setCurrentIndex(1)
         dialog.saved.connect(self._on_goal_saved)
