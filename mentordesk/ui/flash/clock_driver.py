@@ -304,7 +304,8 @@ class ClockDriver(QObject):
 
     def _reload(self) -> None:
         ops, flash_id = self._ops, self._flash_id
-        if ops is None or flash_id is None:
+        if ops is None or flash_id is None or self._writing:
+            # A write on its way hands back the state it committed: fresher than a read now.
             return
         generation = self._generation
         self._asked += 1
