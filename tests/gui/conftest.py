@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from focus_helpers import activate
 from pytestqt.qtbot import QtBot
 
 from mentordesk.models import Person, Role
@@ -48,8 +49,7 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     main.show()
     qtbot.waitExposed(main)
     # Window shortcuts (Ctrl+1 …) only reach the active window, and activation arrives as a queued event.
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow, timeout=5_000)
+    activate(qtbot, main)
     yield main
     main.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from focus_helpers import FOCUS_TIMEOUT_MS, activate
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -19,9 +20,9 @@ def _field(qtbot: QtBot) -> tuple[QWidget, ScanField]:
     qtbot.addWidget(holder)
     holder.show()
     qtbot.waitExposed(holder)
-    holder.activateWindow()
+    activate(qtbot, holder)
     field.setFocus()
-    qtbot.waitUntil(field.hasFocus, timeout=10_000)
+    qtbot.waitUntil(field.hasFocus, timeout=FOCUS_TIMEOUT_MS)
     return holder, field
 
 

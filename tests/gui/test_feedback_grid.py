@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from feedback_helpers import PEOPLE, inline_ops, planned, small_event
+from focus_helpers import activate, focus_widget, wait_focus
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -49,6 +50,7 @@ def panel(qtbot: QtBot) -> Iterator[FeedbackPanel]:
     widget.resize(1100, 700)
     widget.show()
     qtbot.waitExposed(widget)
+    activate(qtbot, widget)
     yield widget
 
 
@@ -88,7 +90,7 @@ def test_typing_cards_saves_each_key_to_the_event_file(
     assert model.rowCount() > 3
     first, second = model.row_at(0).meeting, model.row_at(1).meeting
     table.setFocus()
-    qtbot.waitUntil(table.hasFocus, timeout=10_000)
+    wait_focus(qtbot, table)
     assert table.currentIndex().row() == 0 and table.currentIndex().column() == Column.RATING
 
     # Card 1: rating 4, yes to follow up, a comment, Enter.
@@ -97,7 +99,7 @@ def test_typing_cards_saves_each_key_to_the_event_file(
     qtbot.keyClick(table, Qt.Key.Key_Y)
     assert table.currentIndex().column() == Column.COMMENT
     qtbot.keyClick(table, "G")  # typing starts the comment editor …
-    editor = QApplication.focusWidget()
+    editor = focus_widget(table)
     assert editor is not table
     qtbot.keyClicks(editor, "reat advice")  # … and the rest goes to it, as it would at a keyboard
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -170,7 +172,7 @@ def test_find_jumps_to_a_mentee_ignoring_accents(panel: FeedbackPanel, demo_stor
     qtbot.keyClick(grid.table, Qt.Key.Key_3)
     assert model.row_at(target).meeting.rating == 3
     qtbot.keyClick(grid.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert grid.find_edit.hasFocus()
+    wait_focus(qtbot, grid.find_edit)
     qtbot.keyClicks(grid.find_edit, "nobody-called-this")
     assert "No mentee" in grid.status_label.text()
 
@@ -179,10 +181,10 @@ def test_a_refresh_while_typing_a_comment_keeps_the_editor(
     panel: FeedbackPanel, demo_store: EventStore, qtbot: QtBot
 ) -> None:
     table, model = _typing_on_a_plan(panel, demo_store)
-    qtbot.waitUntil(table.hasFocus, timeout=10_000)
+    wait_focus(qtbot, table)
     table.setCurrentIndex(model.index(0, Column.COMMENT))
     qtbot.keyClick(table, "A")
-    editor = QApplication.focusWidget()
+    editor = focus_widget(table)
     qtbot.keyClicks(editor, "bout half")
     # Meanwhile the kiosk saved someone else's rating, and the panel reads everything again.
     other = model.row_at(3).meeting
@@ -191,7 +193,7 @@ def test_a_refresh_while_typing_a_comment_keeps_the_editor(
     panel.refresh()
     assert model.row_at(3).meeting.rating == 2
     assert table.state() == table.State.EditingState
-    assert QApplication.focusWidget() is editor
+    assert focus_widget(table) is editor
     qtbot.keyClicks(editor, " done")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: model.row_at(0).meeting.comment == "About half done", timeout=10_000)
@@ -250,7 +252,7 @@ def test_mentors_comments_are_typed_down_their_own_column(
     table, model = _typing_on_a_plan(panel, demo_store)
     table.setCurrentIndex(model.index(0, Column.MENTOR_COMMENT))
     qtbot.keyClick(table, "S")  # a letter opens the editor, even y/n/digits would be text here
-    editor = QApplication.focusWidget()
+    editor = focus_widget(table)
     assert editor is not table
     qtbot.keyClicks(editor, "harp questions, 3 ideas")
     qtbot.keyClick(editor, Qt.Key.Key_Return)

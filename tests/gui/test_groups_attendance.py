@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shiboken6
+from focus_helpers import wait_focus
 from groups_helpers import groups_page, roster, sessions  # noqa: F401 - fixtures
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -48,7 +49,7 @@ def test_attendance_taken_by_keyboard_only_is_in_the_file(
     session_id = dialog.info.id
     assert all(row.status is None for row in roster(demo_store, session_id))
     table = dialog.table
-    qtbot.waitUntil(table.hasFocus)
+    wait_focus(qtbot, table)
     assert table.currentIndex().row() == 0
 
     # Each letter marks the current person and moves on; arrows move without marking.
@@ -155,7 +156,7 @@ def test_a_badge_scanned_while_the_roster_has_the_keys_marks_its_owner_not_the_c
     with demo_store.session() as session:
         session.get_one(Person, owner.person_id).badge_code = code
     table = dialog.table
-    qtbot.waitUntil(table.hasFocus)
+    wait_focus(qtbot, table)
     assert table.currentIndex().row() == 0
     qtbot.keyClicks(table, code.lower())  # a scanner's burst, without Enter
     qtbot.waitUntil(lambda: owner.name in dialog.scan_result.text(), timeout=IDLE_MS * 10)
@@ -169,7 +170,7 @@ def test_a_badge_scanned_while_the_roster_has_the_keys_marks_its_owner_not_the_c
 def test_holding_p_down_marks_row_after_row(groups_page: GroupsPage, demo_store: EventStore, qtbot: QtBot) -> None:
     dialog = _open_next_session(groups_page, qtbot)
     table = dialog.table
-    qtbot.waitUntil(table.hasFocus)
+    wait_focus(qtbot, table)
     for repeat in (False, True, True):  # the key's first press, then two of its repeats
         QApplication.sendEvent(table, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_P, Qt.KeyboardModifier.NoModifier,
                                                 "p", repeat))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from focus_helpers import activate, wait_focus
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -261,12 +262,11 @@ def test_tab_walks_the_drop_downs_and_the_wheel_scrolls_past_them(
 ) -> None:
     dialog = _open(people_page, qtbot, "eventbrite_attendees.csv")
     review = dialog.review
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    activate(qtbot, dialog)
     first = review.field_combo(0)
     first.setFocus()
     qtbot.keyClick(first, Qt.Key.Key_Tab)
-    assert review.field_combo(1).hasFocus()
+    wait_focus(qtbot, review.field_combo(1))
 
     unfocused = review.field_combo(5)
     before = unfocused.currentText()

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from focus_helpers import activate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -50,8 +51,7 @@ def test_open_event_shows_its_name_in_the_title_and_every_page(
 def test_ctrl_number_switches_pages(window: MainWindow, store: EventStore, qtbot: QtBot) -> None:
     window.open_event(store.path)  # type: ignore[arg-type]
     # Window shortcuts fire only in the active window; on a loaded machine activation can lag.
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.workspace.current_index == 2
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)

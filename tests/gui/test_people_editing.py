@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from focus_helpers import activate
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -36,8 +37,7 @@ def people_page(window: MainWindow, demo_store: EventStore, qtbot: QtBot) -> Peo
     window.workspace.show_page(1)
     page = window.workspace.people
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5_000)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    activate(qtbot, window)
     return page
 
 

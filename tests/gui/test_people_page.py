@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from focus_helpers import activate, wait_focus
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
@@ -122,11 +123,10 @@ def test_filter_matches_organisation_topics_and_badge_code(people_page: PeoplePa
 
 
 def test_ctrl_f_focuses_the_filter(people_page: PeoplePage, window: MainWindow, qtbot: QtBot) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    activate(qtbot, window)  # Ctrl+F is a window shortcut
     people_page.table.setFocus()
     qtbot.keyClick(people_page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert people_page.filter_edit.hasFocus()
+    wait_focus(qtbot, people_page.filter_edit)
 
 
 def test_empty_event_shows_an_explanation(window: MainWindow, store: EventStore, qtbot: QtBot) -> None:
