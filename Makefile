@@ -11,7 +11,10 @@ STAMP  := $(VENV)/.installed-stamp
 run: system-deps-run $(STAMP)
 	$(BIN)/mentordesk
 
-# Lint and type-check first (seconds), then the tests; settings in pyproject.toml.
+# Lint and type-check first (seconds), then the tests; settings in pyproject.toml. The slowest
+# tests are listed at the end of every run, so a new slow one is seen. PYTEST_ARGS='-m "not gui"'
+# runs only the Qt-free tests.
+PYTEST_ARGS ?= --durations=15
 test: system-deps-test $(STAMP)
 	$(BIN)/ruff check mentordesk tests bench
 	$(BIN)/mypy
