@@ -80,10 +80,30 @@ def desk(window: MainWindow, store: EventStore, guests: Guests, qtbot: QtBot) ->
 
 
 def scan(qtbot: QtBot, page: CheckinPage, text: str, *, enter: bool = True) -> None:
-    """Type ``text`` into the desk's field like a scanner (a burst of keys), optionally with Enter."""
+    """Type ``text`` into the desk's field like a scanner (a burst of keys), optionally with Enter,
+    and then wait for the panel to show what the scan did (it follows the commit)."""
     qtbot.keyClicks(page.field, text)
     if enter:
         qtbot.keyClick(page.field, Qt.Key.Key_Return)
+        written(qtbot, page)
+
+
+def written(qtbot: QtBot, page: CheckinPage) -> None:
+    """Wait until the outcome of every change the desk asked for is on its panel."""
+    qtbot.waitUntil(lambda: page.writes_pending == 0, timeout=10_000)
+
+
+def type_name(qtbot: QtBot, page: CheckinPage, text: str) -> None:
+    """Type ``text`` into the desk's field and wait for the people it matches to be listed."""
+    qtbot.keyClicks(page.field, text)
+    qtbot.waitUntil(lambda: page.search_settled, timeout=10_000)
+
+
+def press(qtbot: QtBot, page: CheckinPage, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+          ) -> None:
+    """Press a key in the field (Enter, a shortcut) and wait for what it changed to be shown."""
+    qtbot.keyClick(page.field, key, modifier)
+    written(qtbot, page)
 
 
 def checked_in(store: EventStore, person_id: int) -> bool:

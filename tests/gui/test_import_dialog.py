@@ -18,6 +18,7 @@ from mentordesk.services.people import PersonRow, list_people
 from mentordesk.ui.itemmodels.import_preview_model import PreviewColumn
 from mentordesk.ui.itemmodels.import_problems_model import ProblemKind
 from mentordesk.ui.main_window import MainWindow
+from mentordesk.ui.operations import Operations
 from mentordesk.ui.people.importing.import_dialog import ImportDialog
 from mentordesk.ui.people.importing.review_panel import NO_EMAIL_TEXT, NO_NAME_TEXT, NO_ROLE_TEXT
 from mentordesk.ui.people.page import PeoplePage
@@ -215,7 +216,7 @@ def test_a_file_without_email_gets_a_gentle_note(people_page: PeoplePage, qtbot:
 
 
 def test_inline_runner_drives_the_whole_dialog(qtbot: QtBot, store: EventStore) -> None:
-    dialog = ImportDialog(store, TaskManager(InlineRunner()))
+    dialog = ImportDialog(Operations(store, TaskManager(InlineRunner())))
     qtbot.addWidget(dialog)
     dialog.open()
     dialog.load_file(DATA / "google_form_responses.csv")

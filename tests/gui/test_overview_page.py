@@ -16,12 +16,19 @@ from mentordesk.ui.overview.page import OverviewPage
 
 
 @pytest.fixture
-def overview(window: MainWindow, store: EventStore) -> OverviewPage:
+def overview(window: MainWindow, store: EventStore, qtbot: QtBot) -> OverviewPage:
     window.open_event(store.path)  # type: ignore[arg-type]
     window.workspace.show_page(0)
     page = window.workspace.overview
     assert isinstance(page, OverviewPage)
+    # The form is filled by a read in the background.
+    qtbot.waitUntil(lambda: page.details is not None, timeout=10_000)
     return page
+
+
+def _saved(qtbot: QtBot, overview: OverviewPage) -> None:
+    """Wait for the outcome of the save asked for (it follows the commit)."""
+    qtbot.waitUntil(lambda: not overview.saving, timeout=10_000)
 
 
 def _details_on_disk(store: EventStore) -> events.EventDetails:
@@ -50,6 +57,7 @@ def test_edits_are_saved_to_the_file_and_retitle_the_window(
     assert overview.save_button.isEnabled()
 
     qtbot.mouseClick(overview.save_button, Qt.MouseButton.LeftButton)
+    _saved(qtbot, overview)
 
     saved = _details_on_disk(store)
     assert (saved.name, saved.starts_on, saved.venue) == ("Printemps des mentors — Ἀθῆναι 春", date(2026, 4, 17),
@@ -65,25 +73,29 @@ def test_enter_saves(overview: OverviewPage, store: EventStore, qtbot: QtBot) ->
     overview.venue_edit.setFocus()
     qtbot.keyClicks(overview.venue_edit, "Aula Magna")
     qtbot.keyClick(overview.venue_edit, Qt.Key.Key_Return)
+    _saved(qtbot, overview)
     assert _details_on_disk(store).venue == "Aula Magna"
 
 
-def test_the_date_can_be_removed(overview: OverviewPage, store: EventStore) -> None:
+def test_the_date_can_be_removed(overview: OverviewPage, store: EventStore, qtbot: QtBot) -> None:
     overview.date_check.setChecked(True)
     overview.date_edit.setDate(QDate(2026, 5, 1))
     assert overview.save()
+    _saved(qtbot, overview)
     assert _details_on_disk(store).starts_on == date(2026, 5, 1)
 
     overview.date_check.setChecked(False)
     assert overview.save()
+    _saved(qtbot, overview)
     assert _details_on_disk(store).starts_on is None
 
 
 def test_an_invalid_edit_is_explained_inline_and_not_saved(
-    window: MainWindow, overview: OverviewPage, store: EventStore
+    window: MainWindow, overview: OverviewPage, store: EventStore, qtbot: QtBot
 ) -> None:
     overview.name_edit.setText("   ")
-    assert not overview.save()
+    overview.save()
+    _saved(qtbot, overview)
     assert overview.error_label.isVisible()
     assert overview.error_label.text() == "The event needs a name."
     assert _details_on_disk(store).name == "Spring Flash Mentoring"
@@ -112,11 +124,12 @@ def test_counts_follow_check_ins_made_elsewhere(
     assert overview.counts_panel.summary_label.text() == "1 of 3 people have arrived."
 
 
-def test_demo_counts(window: MainWindow, demo_store: EventStore) -> None:
+def test_demo_counts(window: MainWindow, demo_store: EventStore, qtbot: QtBot) -> None:
     window.open_event(demo_store.path)  # type: ignore[arg-type]
     panel = window.workspace.overview.counts_panel  # type: ignore[attr-defined]
     with demo_store.read_session() as session:
         expected = events.counts(session, demo_store.event_id)
+    qtbot.waitUntil(lambda: window.workspace.overview.details is not None, timeout=10_000)  # type: ignore[attr-defined]
     assert panel.mentors.value_label.text() == f"{expected.mentors.arrived} / {expected.mentors.registered}"
     assert panel.mentees.value_label.text() == f"{expected.mentees.arrived} / {expected.mentees.registered}"
     assert panel.groups.value_label.text() == str(expected.groups)

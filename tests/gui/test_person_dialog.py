@@ -8,11 +8,18 @@ from pytestqt.qtbot import QtBot
 from mentordesk.models import Role
 from mentordesk.models.store import EventStore
 from mentordesk.services import roster
+from mentordesk.ui.operations import Operations
+from mentordesk.ui.tasks import InlineRunner, TaskManager
 from mentordesk.ui.widgets.person_dialog import PersonDialog
 
 
+def _ops(store: EventStore) -> Operations:
+    """With the inline runner, every read and save has finished when the call returns."""
+    return Operations(store, TaskManager(InlineRunner()))
+
+
 def test_add_a_walk_in_by_keyboard(qtbot: QtBot, store: EventStore) -> None:
-    dialog = PersonDialog(store, walk_in=True)
+    dialog = PersonDialog(_ops(store), walk_in=True)
     qtbot.addWidget(dialog)
     dialog.open()
     assert dialog.save_button.text() == "Add and check in"
@@ -31,26 +38,30 @@ def test_add_a_walk_in_by_keyboard(qtbot: QtBot, store: EventStore) -> None:
 
 
 def test_missing_name_keeps_the_dialog_open(qtbot: QtBot, store: EventStore) -> None:
-    dialog = PersonDialog(store)
+    dialog = PersonDialog(_ops(store))
     qtbot.addWidget(dialog)
     dialog.open()
-    assert dialog.submit() is False
+    dialog.submit()
     assert dialog.isVisible() and "name" in dialog.error_label.text()
+    assert dialog.save_button.isEnabled()  # ready to save again once the name is in
 
 
 def test_edit_loads_and_saves(qtbot: QtBot, store: EventStore) -> None:
     with store.session() as session:
         person_id = roster.add_person(session, store.event_id, roster.PersonInput("Ann", "Lee", "ann@example.org"))
         taken = roster.add_person(session, store.event_id, roster.PersonInput("Bob", "Ray", "bob@example.org"))
-    dialog = PersonDialog(store, person_id=person_id)
+    dialog = PersonDialog(_ops(store), person_id=person_id)
     qtbot.addWidget(dialog)
     dialog.open()
     assert dialog.email_edit.text() == "ann@example.org" and len(dialog.badge_label.text()) == 8
     dialog.email_edit.setText("BOB@example.org")
-    assert dialog.submit() is False and "Bob Ray already uses" in dialog.error_label.text()
+    dialog.submit()
+    assert dialog.isVisible() and "Bob Ray already uses" in dialog.error_label.text()
     dialog.email_edit.setText("ann.lee@example.org")
     dialog.organization_edit.setText("Acme")
-    assert dialog.submit() is True
+    with qtbot.waitSignal(dialog.saved):
+        dialog.submit()
+    assert not dialog.isVisible()
     with store.read_session() as session:
         data = roster.get_person(session, person_id).data
     assert (data.email, data.organization) == ("ann.lee@example.org", "Acme")

@@ -2,7 +2,8 @@
 
 When the desk ran on paper for a while (the laptop was late, the queue too long), the organiser
 ticks the people who signed the list and gives the time written on it; everyone ticked is
-recorded as arrived at that time, at this station, in one transaction.
+recorded as arrived at that time, at this station, in one transaction (a change of the
+operations layer: the dialog closes when it is written, and stays open, ticks kept, when not).
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.models.store import EventStore
+from mentordesk.services.domain_error import DomainError
 from mentordesk.services.people import PersonRow
 from mentordesk.ui.checkin import desk_actions
+from mentordesk.ui.checkin.desk_actions import BulkReport
 from mentordesk.ui.itemmodels.arrival_list_model import ArrivalFilterModel, ArrivalListModel, Column
+from mentordesk.ui.operations import Failure, FailureKind, Operations
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.qt_values import to_datetime
 from mentordesk.ui.widgets.tables import set_up_table
@@ -46,13 +49,15 @@ class BulkCheckinDialog(QDialog):
     #: People were checked in (a ``desk_actions.BulkReport``); the dialog then closes.
     checked_in = Signal(object)
 
-    def __init__(self, store: EventStore, station: str, rows: list[PersonRow], parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, station: str, rows: list[PersonRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulkDialog")
         self.setWindowTitle("Check in from a paper list")
         self.setMinimumSize(520, 460)
         self.resize(640, 560)
-        self._store = store
+        self._ops = ops
+        #: A check-in asked for and not yet written (the buttons wait for it).
+        self._saving = False
         self._station = station
         self.model = ArrivalListModel(self)
         self.model.set_rows(rows)
@@ -150,17 +155,33 @@ class BulkCheckinDialog(QDialog):
         return to_datetime(self.at_edit.dateTime()).astimezone()
 
     def submit(self) -> bool:
+        """Check in everyone ticked (in the background); False when nobody is ticked."""
         ids = self.model.checked_ids
-        if not ids:
+        if not ids or self._saving:
             return False
-        report = desk_actions.bulk_check_in(self._store, ids, self.arrived_at, self._station)
-        if report is None:
-            self.error_label.setText("The event file could not be written; nobody was checked in.")
-            self.error_label.show()
-            return False
+        at, station = self.arrived_at, self._station
+        self._saving = True
+        self.error_label.hide()
+        self._update()
+        self._ops.change("checkin.bulk", lambda session: desk_actions.bulk_check_in(session, ids, at, station),
+                         done=self._on_checked_in, refused=self._on_refused, failed=self._on_failed, owner=self)
+        return True
+
+    # -- outcomes of the change
+
+    def _on_checked_in(self, report: BulkReport) -> None:
+        self._saving = False
         self.checked_in.emit(report)
         self.accept()
-        return True
+
+    def _on_refused(self, error: DomainError) -> None:
+        self._say(str(error))
+
+    def _on_failed(self, failure: Failure) -> None:
+        self._saving = False
+        if failure.kind is not FailureKind.REFUSED:
+            self._say("The event file could not be written; nobody was checked in.")
+        self._update()
 
     # -- slots
 
@@ -194,11 +215,15 @@ class BulkCheckinDialog(QDialog):
 
     # -- helpers
 
+    def _say(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
     def _update(self) -> None:
         ticked = len(self.model.checked_ids)
         total = self.model.rowCount()
         self.ok_button.setText(f"Check in {ticked} {'person' if ticked == 1 else 'people'}")
-        self.ok_button.setEnabled(ticked > 0)
+        self.ok_button.setEnabled(ticked > 0 and not self._saving)
         self.count_label.setText(f"{ticked} ticked of {total} not yet arrived")
         shown = self.proxy.rowCount()
         if total == 0:

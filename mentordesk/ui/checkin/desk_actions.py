@@ -1,29 +1,31 @@
-"""The desk's writes, each in its own short transaction, and what the panel says about them.
+"""The desk's writes and what the panel says about them.
 
-The page calls these on the UI thread: a check-in is committed (a few milliseconds) before the
-panel says "checked in". Each action returns a :class:`Shown` — tone, words, sound and who it
-was about — so the page only has to display it. The rules themselves live in the services.
+Each write is a plain function of a session, run by the page as one change of the operations
+layer (``ui/operations.py``) on the event's one writer: a check-in is committed before its
+``done`` arrives, so the panel never says "checked in" before the entry is on disk. Each action
+ends in a :class:`Shown` — tone, words, sound and who it was about — so the page only has to
+display it. The rules themselves live in the services; their refusals (``CheckinError``) arrive
+at the page's ``refused`` and are put into words here too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING
 
 from mentordesk.models import CheckinAction, CheckinMethod
-from mentordesk.models.db_errors import environment_problem
-from mentordesk.models.store import EventStore
 from mentordesk.services import checkin, desk
-from mentordesk.services.checkin import CheckinError
 from mentordesk.services.desk import DeskResult, Outcome
-from mentordesk.services.lookup import MatchKind
-from mentordesk.ui import errors
+from mentordesk.services.domain_error import DomainError
+from mentordesk.services.lookup import MatchKind, search_names
 from mentordesk.ui.checkin.result_panel import Tone
 from mentordesk.ui.itemmodels.checkin_log_model import local_time
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
 from mentordesk.ui.sound import Cue
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -50,53 +52,42 @@ class Shown:
     person_id: int | None = None
 
 
-def check_in_text(store: EventStore, text: str, station: str, *, allow_names: bool) -> DeskResult | Shown:
-    """Check in whoever ``text`` identifies; a "Not recorded" panel when the file could not be written."""
-    try:
-        with store.session() as session:
-            return desk.check_in_input(session, store.event_id, text, station=station, allow_names=allow_names)
-    except SQLAlchemyError as exc:
-        return _failed(exc)
+@dataclass(frozen=True)
+class Scanned:
+    """What a scan (or Enter on typed text) did."""
+
+    result: DeskResult
+    #: Nobody has it as a code, but it matches a name: someone may be typing it (automatic scans only).
+    names_match: bool = False
 
 
-def check_in_chosen(
-    store: EventStore, person_id: int, station: str, method: CheckinMethod, raw: str = ""
-) -> DeskResult | Shown:
+def check_in_text(session: Session, event_id: int, text: str, station: str, *, automatic: bool) -> Scanned:
+    """Check in whoever ``text`` identifies (names only after Enter, not when input just stopped)."""
+    result = desk.check_in_input(session, event_id, text, station=station, allow_names=not automatic)
+    names_match = automatic and result.outcome is Outcome.UNKNOWN and bool(
+        search_names(session, event_id, text.strip(), limit=1))
+    return Scanned(result, names_match)
+
+
+def check_in_chosen(session: Session, person_id: int, station: str, method: CheckinMethod, raw: str = "") -> DeskResult:
     """Check in one person chosen from the candidates, or just added as a walk-in."""
     matched_by = MatchKind.NAME if method is CheckinMethod.NAME else None
-    try:
-        with store.session() as session:
-            return desk.check_in_person(session, person_id, station=station, method=method, raw=raw,
-                                        matched_by=matched_by)
-    except SQLAlchemyError as exc:
-        return _failed(exc)
+    return desk.check_in_person(session, person_id, station=station, method=method, raw=raw, matched_by=matched_by)
 
 
-def bulk_check_in(store: EventStore, person_ids: list[int], at: datetime, station: str) -> BulkReport | None:
+def bulk_check_in(session: Session, person_ids: list[int], at: datetime, station: str) -> BulkReport:
     """Check in people ticked on a paper list, at the time written on it."""
-    try:
-        with store.session() as session:
-            results = checkin.bulk_check_in(session, person_ids, at=at, station=station)
-    except SQLAlchemyError as exc:
-        errors.report_unexpected(exc)
-        return None
+    results = checkin.bulk_check_in(session, person_ids, at=at, station=station)
     already = sum(result.already for result in results)
     return BulkReport(len(results) - already, already, at)
 
 
-def undo_last(store: EventStore, station: str) -> Shown:
+def undo_last(session: Session, event_id: int, station: str) -> Shown:
     """Undo the newest check-in or check-out made at this station."""
-    try:
-        with store.session() as session:
-            line = checkin.last_undoable(session, store.event_id, station)
-            if line is not None:
-                checkin.undo(session, line.entry_id, station=station)
-    except CheckinError as exc:
-        return Shown(Tone.ERROR, "Nothing undone", details=str(exc))
-    except SQLAlchemyError as exc:
-        return _failed(exc)
+    line = checkin.last_undoable(session, event_id, station)
     if line is None:
         return Shown(Tone.INFO, "Nothing to undo", details=f"No check-in made at “{station}” is left to undo.")
+    checkin.undo(session, line.entry_id, station=station)
     if line.action == CheckinAction.CHECK_OUT:
         what, now = "check-out", "They are checked in again."
     else:
@@ -106,22 +97,32 @@ def undo_last(store: EventStore, station: str) -> Shown:
                  person_id=line.person_id)
 
 
-def check_out(store: EventStore, person: tuple[int, str] | None, station: str) -> Shown:
+def undo_refused(error: DomainError) -> Shown:
+    return Shown(Tone.ERROR, "Nothing undone", details=str(error))
+
+
+def check_out(session: Session, person: tuple[int, str], station: str) -> Shown:
     """Check out ``person`` (id, name): the one selected in the recent list or last shown."""
-    if person is None:
-        return Shown(Tone.INFO, "Nobody to check out",
-                     details="Scan someone, or select them in the recent list with ↑ ↓, first.")
     person_id, name = person
-    try:
-        with store.session() as session:
-            result = checkin.check_out(session, person_id, station=station)
-    except CheckinError as exc:
-        return Shown(Tone.WARN, "Not checked out", name=name, details=str(exc), cue=Cue.ATTENTION,
-                     person_id=person_id)
-    except SQLAlchemyError as exc:
-        return _failed(exc)
+    result = checkin.check_out(session, person_id, station=station)
     return Shown(Tone.INFO, "Checked out", name=name, details=f"Left at {local_time(result.at)}.",
                  note=_station_note(station), person_id=person_id)
+
+
+def check_out_refused(error: DomainError, person: tuple[int, str]) -> Shown:
+    person_id, name = person
+    return Shown(Tone.WARN, "Not checked out", name=name, details=str(error), cue=Cue.ATTENTION,
+                 person_id=person_id)
+
+
+def nobody_to_check_out() -> Shown:
+    return Shown(Tone.INFO, "Nobody to check out",
+                 details="Scan someone, or select them in the recent list with ↑ ↓, first.")
+
+
+def check_in_refused(error: DomainError) -> Shown:
+    """A check-in the rules refused (the person was erased meanwhile …)."""
+    return Shown(Tone.ERROR, "Not checked in", details=str(error), cue=Cue.ATTENTION)
 
 
 def shown_for(result: DeskResult, station: str, *, walk_in: bool = False) -> Shown:
@@ -162,13 +163,6 @@ def not_recorded(problem: str | None = None) -> Shown:
                      note="Fix this, then scan again: nothing from this scan was saved.", cue=Cue.ATTENTION)
     return Shown(Tone.ERROR, "Not recorded", details="The event file could not be written; nothing was saved.",
                  note="Try again; if it keeps failing, see the error message.", cue=Cue.ATTENTION)
-
-
-def _failed(error: SQLAlchemyError) -> Shown:
-    """Report a failed write (a bug to the error box and log; a file or disk problem in the box's
-    own words) and return what the panel shows."""
-    errors.report_unexpected(error)
-    return not_recorded(environment_problem(error))
 
 
 def name_parts(text: str) -> tuple[str, str]:

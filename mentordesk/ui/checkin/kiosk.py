@@ -11,27 +11,37 @@ or scan your badge"). After a few seconds the kiosk returns to its welcome promp
 Only the organiser's PIN (setting ``KIOSK_PIN``) leaves kiosk mode: Escape, Alt+F4 or closing the
 window from the task bar bring up the PIN prompt instead (see ``ui/widgets/kiosk_base.py``, shared
 with the feedback kiosk).
+
+Each badge or name is one change of the operations layer (``ui/operations.py``) on the event's
+one writer: the lookup and the check-in in one transaction, the answer shown when it is written.
+An answer to input the kiosk has moved on from (a newer badge, Escape, the PIN prompt) is not
+shown; what it recorded stays recorded.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from mentordesk.models import CheckinMethod
-from mentordesk.models.store import EventStore
 from mentordesk.services import desk
 from mentordesk.services.desk import DeskResult, Outcome, PersonCard
+from mentordesk.services.domain_error import DomainError
 from mentordesk.services.kiosk import KioskFound, find_for_kiosk
 from mentordesk.settings import STATION_NAME, Settings
-from mentordesk.ui import errors
 from mentordesk.ui.checkin.fitted_label import FittedLabel
 from mentordesk.ui.checkin.result_panel import Tone
 from mentordesk.ui.itemmodels.checkin_log_model import local_time
+from mentordesk.ui.operations import Failure, Operations
 from mentordesk.ui.sound import Cue, SoundPlayer
 from mentordesk.ui.widgets.kiosk_base import LEAVE_KEY, QUESTION_MS, RESULT_MS, KioskBase, KioskState
 from mentordesk.ui.widgets.naming import named
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = ["LEAVE_KEY", "QUESTION_MS", "RESULT_MS", "TITLE", "WELCOME_TEXT", "KioskState", "KioskWindow"]
 
@@ -44,12 +54,39 @@ SHARED_NAME_HEADLINE = "More than one person has that name"
 SHARED_NAME_NOTE = "Please scan your badge, or ask at the desk."
 
 
+@dataclass(frozen=True)
+class KioskAnswer:
+    """What one input at the kiosk found, and the check-in it made (a badge)."""
+
+    found: KioskFound
+    result: DeskResult | None = None
+    #: Whose whole name was typed: they are asked "Are you …?".
+    card: PersonCard | None = None
+
+
+def look_up_and_check_in(session: Session, event_id: int, text: str, station: str, *, automatic: bool) -> KioskAnswer:
+    """A badge checks its owner in; a whole name only finds them (see the module docstring)."""
+    found = find_for_kiosk(session, event_id, text, badge_only=automatic)
+    if found.found is KioskFound.BADGE and found.person_id is not None:
+        result = desk.check_in_person(session, found.person_id, station=station, raw=text.strip(),
+                                      method=CheckinMethod.KIOSK)
+        return KioskAnswer(found.found, result=result)
+    if found.found is KioskFound.NAME and found.person_id is not None:
+        return KioskAnswer(found.found, card=desk.person_card(session, found.person_id))
+    return KioskAnswer(found.found)
+
+
 class KioskWindow(KioskBase):
     def __init__(
-        self, store: EventStore, settings: Settings, sound: SoundPlayer, parent: QWidget | None = None
+        self, ops: Operations, settings: Settings, sound: SoundPlayer, parent: QWidget | None = None
     ) -> None:
-        super().__init__(store, settings, "Self check-in", parent)
+        super().__init__(ops.store, settings, "Self check-in", parent)
+        self._ops = ops
         self._sound = sound
+        #: Bumped by every input and every fresh start: only the latest input's answer is shown.
+        self._asked = 0
+        #: Inputs asked about whose answer has not arrived yet.
+        self.answers_pending = 0
         #: The person asked "Are you …?".
         self.pending: PersonCard | None = None
         self._build()
@@ -104,38 +141,25 @@ class KioskWindow(KioskBase):
 
     def submit(self, text: str, *, automatic: bool = False, by_hand: bool = False) -> None:
         """Handle a badge or a name; see the module docstring for what is shown."""
-        station = self._settings.get(STATION_NAME)
-        result: DeskResult | None = None
-        card: PersonCard | None = None
-        try:
-            with self._store.session() as session:
-                found = find_for_kiosk(session, self._store.event_id, text, badge_only=automatic)
-                if found.found is KioskFound.BADGE and found.person_id is not None:
-                    result = desk.check_in_person(session, found.person_id, station=station, raw=text.strip(),
-                                                  method=CheckinMethod.KIOSK)
-                elif found.found is KioskFound.NAME and found.person_id is not None:
-                    card = desk.person_card(session, found.person_id)
-        except SQLAlchemyError as exc:
-            errors.report_unexpected(exc)
-            self._show_message(Tone.ERROR, "Sorry, that did not work", note="Please ask at the desk.",
-                               cue=Cue.ATTENTION)
-            return
-        if result is not None:
-            self._show_checked_in(result)
-        elif automatic:
-            if not by_hand:
-                self._show_message(Tone.ERROR, "We couldn’t find that badge",
-                                   note="Please try again, type your full name, or ask at the desk.",
+        station, event_id = self._settings.get(STATION_NAME), self._ops.event_id
+        self._asked += 1
+        asked = self._asked
+
+        def done(answer: KioskAnswer) -> None:
+            self.answers_pending -= 1
+            if asked == self._asked:
+                self._on_answer(answer, automatic=automatic, by_hand=by_hand)
+
+        def failed(_failure: Failure) -> None:
+            self.answers_pending -= 1
+            if asked == self._asked:
+                self._show_message(Tone.ERROR, "Sorry, that did not work", note="Please ask at the desk.",
                                    cue=Cue.ATTENTION)
-            # Typed by hand: they are probably still typing; Enter gives the verdict.
-        elif card is not None:
-            self._ask(card)
-        elif found.found is KioskFound.SHARED_NAME:
-            self._show_message(Tone.WARN, SHARED_NAME_HEADLINE, note=SHARED_NAME_NOTE, cue=Cue.ATTENTION,
-                               keep_text=True)
-        else:
-            self._show_message(Tone.WARN, NOT_FOUND_HEADLINE, note=NOT_FOUND_NOTE, cue=Cue.ATTENTION,
-                               keep_text=True)
+
+        self.answers_pending += 1
+        self._ops.change("kiosk.check_in",
+                         lambda session: look_up_and_check_in(session, event_id, text, station, automatic=automatic),
+                         done=done, refused=self._on_refused, failed=failed, owner=self)
 
     def confirm(self, yes: bool) -> None:
         """Answer "Are you …?"."""
@@ -146,15 +170,48 @@ class KioskWindow(KioskBase):
             self._show_message(Tone.INFO, "Sorry about that!",
                                note="Please scan your badge, or ask at the desk.")
             return
-        try:
-            with self._store.session() as session:
-                result = desk.check_in_person(session, card.id, station=self._settings.get(STATION_NAME),
-                                              method=CheckinMethod.KIOSK)
-        except SQLAlchemyError as exc:
-            errors.report_unexpected(exc)
-            self._show_message(Tone.ERROR, "Sorry, that did not work", note="Please ask at the desk.")
-            return
-        self._show_checked_in(result)
+        station = self._settings.get(STATION_NAME)
+        self._asked += 1
+        asked = self._asked
+
+        def done(result: DeskResult) -> None:
+            self.answers_pending -= 1
+            if asked == self._asked:
+                self._show_checked_in(result)
+
+        def failed(_failure: Failure) -> None:
+            self.answers_pending -= 1
+            if asked == self._asked:
+                self._show_message(Tone.ERROR, "Sorry, that did not work", note="Please ask at the desk.")
+
+        self.answers_pending += 1
+        self._ops.change("kiosk.confirm",
+                         lambda session: desk.check_in_person(session, card.id, station=station,
+                                                              method=CheckinMethod.KIOSK),
+                         done=done, refused=self._on_refused, failed=failed, owner=self)
+
+    # -- outcomes
+
+    def _on_answer(self, answer: KioskAnswer, *, automatic: bool, by_hand: bool) -> None:
+        if answer.result is not None:
+            self._show_checked_in(answer.result)
+        elif automatic:
+            if not by_hand:
+                self._show_message(Tone.ERROR, "We couldn’t find that badge",
+                                   note="Please try again, type your full name, or ask at the desk.",
+                                   cue=Cue.ATTENTION)
+            # Typed by hand: they are probably still typing; Enter gives the verdict.
+        elif answer.card is not None:
+            self._ask(answer.card)
+        elif answer.found is KioskFound.SHARED_NAME:
+            self._show_message(Tone.WARN, SHARED_NAME_HEADLINE, note=SHARED_NAME_NOTE, cue=Cue.ATTENTION,
+                               keep_text=True)
+        else:
+            self._show_message(Tone.WARN, NOT_FOUND_HEADLINE, note=NOT_FOUND_NOTE, cue=Cue.ATTENTION,
+                               keep_text=True)
+
+    def _on_refused(self, _error: DomainError) -> None:
+        """Not for a guest's eyes (it may name someone): ``failed`` says "Sorry" instead."""
 
     # -- slots
 
@@ -175,6 +232,7 @@ class KioskWindow(KioskBase):
     # -- helpers
 
     def _show_welcome(self, *, keep_text: bool = False) -> None:
+        self._asked += 1
         self.state = KioskState.WELCOME
         self.pending = None
         self.return_timer.stop()
@@ -238,6 +296,7 @@ class KioskWindow(KioskBase):
                 widget.style().polish(widget)
 
     def _forget_person(self) -> None:
+        self._asked += 1
         self.pending = None
 
     @property

@@ -5,12 +5,19 @@ or without Enter), a typed badge code or e-mail address checks the person in at 
 the people it matches as it is typed, and Enter checks in the only match or the one chosen with
 the arrow keys. The outcome stays on a large panel until the next input, with a short sound.
 
-Check-ins are written on the UI thread, inside one short transaction each (a few milliseconds),
-so the panel never says "checked in" before the entry is on disk. Counts and the recent list are
-read in the background, after each change and every few seconds (other stations, the kiosk).
+Every write is a change of the operations layer (``ui/operations.py``) on the event's one writer,
+which runs them one after another in the order they were asked for: the field is cleared for the
+next scan at once, and each scan's panel follows its commit ("checked in" is never said before
+the entry is on disk), in the order of the scans. The name search while typing is a query in the
+background whose answer is shown only if it still belongs to the text in the field. Counts and
+the recent list are read in the background, after each change (the change watcher) and, where
+other writers cannot be watched, every few seconds.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,17 +35,19 @@ from PySide6.QtWidgets import (
 
 from mentordesk.models import CheckinMethod
 from mentordesk.services.desk import DeskResult, Outcome
-from mentordesk.services.desk_reads import Candidate, DeskSnapshot, desk_snapshot, name_matches
+from mentordesk.services.desk_reads import Candidate, DeskSnapshot, NameMatches, desk_snapshot, name_matches
+from mentordesk.services.domain_error import DomainError
 from mentordesk.services.people import PersonRow, list_people
 from mentordesk.settings import STATION_NAME, Settings
 from mentordesk.ui.checkin import desk_actions
 from mentordesk.ui.checkin.bulk_dialog import BulkCheckinDialog
 from mentordesk.ui.checkin.candidates_view import CandidatesView
 from mentordesk.ui.checkin.counts_strip import CountsStrip
-from mentordesk.ui.checkin.desk_actions import BulkReport, Shown
+from mentordesk.ui.checkin.desk_actions import BulkReport, Scanned, Shown
 from mentordesk.ui.checkin.kiosk import KioskWindow
 from mentordesk.ui.checkin.recent_panel import RecentPanel
 from mentordesk.ui.checkin.result_panel import ResultPanel, Tone
+from mentordesk.ui.operations import Failure, FailureKind, Operations
 from mentordesk.ui.sound import SoundPlayer
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.badge_printer import BadgePrinter
@@ -47,6 +56,11 @@ from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 from mentordesk.ui.widgets.person_dialog import PersonDialog
 from mentordesk.ui.widgets.scan_field import ScanField, reads_as_code_or_email
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 
 #: While the page is visible, counts and the recent list are re-read this often.
 REFRESH_INTERVAL_MS = 3_000
@@ -89,6 +103,12 @@ class CheckinPage(Page, KioskHost):
         #: Who the panel shows (for check-out when nothing is selected in the recent list).
         self.shown: Shown | None = None
         self.badge_printer = BadgePrinter(tasks, self)
+        #: Changes asked for whose outcome has not arrived yet.
+        self._writes_pending = 0
+        #: The name search under way (at most one; the newest text is searched after it).
+        self._searching = False
+        #: Bumped when the event changes: answers of a search on the old one are dropped.
+        self._search_generation = 0
         self._build()
         self.shortcuts = {
             name: QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -210,6 +230,8 @@ class CheckinPage(Page, KioskHost):
     # -- Page
 
     def store_changed(self) -> None:
+        self._searching = False
+        self._search_generation += 1
         self.field.reset()
         self.shown = None
         self._update_target()
@@ -246,51 +268,88 @@ class CheckinPage(Page, KioskHost):
         """Re-read counts and the recent list in the background (again after a read under way)."""
         self.load("checkin.snapshot", desk_snapshot, self._on_snapshot_loaded)
 
-    def submit(self, text: str, *, automatic: bool = False, by_hand: bool = False) -> DeskResult | None:
-        """Check in whoever ``text`` names: Enter, or (``automatic``) a scan that stopped arriving."""
-        if self.store is None or not text.strip():
-            return None
-        result = desk_actions.check_in_text(self.store, text, self.station, allow_names=not automatic)
-        if isinstance(result, desk_actions.Shown):
-            self._show(result, reset=False)
-            return None
-        if automatic and result.outcome is Outcome.UNKNOWN and (by_hand or self.candidates_view.count):
-            # Someone is typing: a name that happens to read as a code, or an unfinished e-mail.
-            # It was not found as a code; leave it to them (Enter gives the verdict).
-            return None
-        self._show(desk_actions.shown_for(result, self.station), result=result)
-        return result
+    def submit(self, text: str, *, automatic: bool = False, by_hand: bool = False) -> None:
+        """Check in whoever ``text`` names: Enter, or (``automatic``) a scan that stopped arriving.
+
+        A code or e-mail entered with Enter leaves the field at once, ready for the next scan; a
+        name, or input that stopped arriving (it may be a name being typed), stays until its
+        outcome arrives."""
+        ops = self.ops
+        if ops is None or not text.strip():
+            return
+        station, event_id = self.station, ops.event_id
+        if not automatic and reads_as_code_or_email(text):
+            self.field.reset()
+
+        def done(scanned: Scanned) -> None:
+            self._on_scan_done(text, scanned, automatic=automatic, by_hand=by_hand)
+
+        self._change(ops, "checkin.scan",
+                   lambda session: desk_actions.check_in_text(session, event_id, text, station, automatic=automatic),
+                   done=done, refused=self._on_check_in_refused, failed=lambda failure: self._on_write_failed(
+                       failure, text), owner=self)
 
     def check_in_candidate(self, candidate: Candidate) -> None:
-        if self.store is None:
+        ops = self.ops
+        if ops is None:
             return
-        result = desk_actions.check_in_chosen(self.store, candidate.card.id, self.station, CheckinMethod.NAME,
-                                              raw=self.field.text().strip())
-        if isinstance(result, desk_actions.Shown):
-            self._show(result, reset=False)
-        else:
-            self._show(desk_actions.shown_for(result, self.station), result=result)
+        raw = self.field.text().strip()
+        typed = self.field.text()
+        station = self.station
+        self._change(ops, "checkin.chosen",
+                   lambda session: desk_actions.check_in_chosen(session, candidate.card.id, station,
+                                                                CheckinMethod.NAME, raw=raw),
+                   done=lambda result: self._show(desk_actions.shown_for(result, station), result=result, typed=typed),
+                   refused=self._on_check_in_refused,
+                   failed=lambda failure: self._on_write_failed(failure, typed), owner=self)
 
     def undo_last(self) -> None:
-        if self.store is not None:
-            self._show(desk_actions.undo_last(self.store, self.station))
+        ops = self.ops
+        if ops is None:
+            return
+        station, event_id = self.station, ops.event_id
+        self.field.reset()
+        self._change(ops, "checkin.undo", lambda session: desk_actions.undo_last(session, event_id, station),
+                   done=self._show, refused=lambda error: self._show(desk_actions.undo_refused(error)),
+                   failed=self._on_write_failed, owner=self)
 
     def check_out(self) -> None:
-        if self.store is None:
+        ops = self.ops
+        if ops is None:
             return
         target = self.recent.selected_line()
         if target is not None:
             person: tuple[int, str] | None = (target.person_id, target.name)
         else:
             person = (self.shown.person_id, self.shown.name) if self.shown and self.shown.person_id else None
-        self._show(desk_actions.check_out(self.store, person, self.station))
+        self.field.reset()
+        if person is None:
+            self._show(desk_actions.nobody_to_check_out())
+            return
+        chosen, station = person, self.station
+        self._change(ops, "checkin.check_out", lambda session: desk_actions.check_out(session, chosen, station),
+                   done=self._show, refused=lambda error: self._show(desk_actions.check_out_refused(error, chosen)),
+                   failed=self._on_write_failed, owner=self)
+
+    @property
+    def writes_pending(self) -> int:
+        """Check-ins (and other changes) asked for whose outcome is not on the panel yet."""
+        return self._writes_pending
+
+    @property
+    def search_settled(self) -> bool:
+        """Whether the candidates listed are those of the text in the field (no search under way)."""
+        listed = self.candidates_view.matches
+        query = self.field.text().strip()
+        return not self._searching and (not query or (listed is not None and listed.query == query))
 
     def start_kiosk(self) -> KioskWindow | None:
         """Open the self check-in kiosk (the PIN must be set); the desk hides until it is left."""
         if self.store is None:
             return None
         if self.kiosk is None:
-            self.kiosk = KioskWindow(self.store, self.settings, self.sound)
+            assert self.ops is not None
+            self.kiosk = KioskWindow(self.ops, self.settings, self.sound)
             self.kiosk.finished.connect(self._on_kiosk_finished)
         self.kiosk.start()
         # Behind the kiosk, the desk lists everybody's names.
@@ -300,19 +359,50 @@ class CheckinPage(Page, KioskHost):
     # -- slots: the input field
 
     def _on_field_text_changed(self, text: str) -> None:
-        query = text.strip()
-        if not query or self.store is None:
+        if not text.strip() or self.store is None:
             self.outcome_stack.setCurrentWidget(self.result_panel)
             return
-        with self.store.read_session() as session:
-            matches = name_matches(session, self.store.event_id, query)
+        self._search_names()
+
+    def _search_names(self) -> None:
+        """List the people whose name matches the field, in the background (one search at a time;
+        the text typed meanwhile is searched when it is done)."""
+        ops = self.ops
+        query = self.field.text().strip()
+        if ops is None or not query or self._searching:
+            return
+        self._searching = True
+        generation, event_id = self._search_generation, ops.event_id
+
+        def done(matches: NameMatches) -> None:
+            if generation == self._search_generation:
+                self._searching = False
+                self._on_names_found(matches)
+
+        def failed(_failure: Failure) -> None:
+            if generation == self._search_generation:
+                self._searching = False
+
+        ops.query("checkin.name_search", lambda session: name_matches(session, event_id, query), done=done,
+                  failed=failed, owner=self)
+
+    def _on_names_found(self, matches: NameMatches) -> None:
+        query = self.field.text().strip()
+        if matches.query != query:
+            # Typed on (or scanned, or cleared) meanwhile: only the newest text's answer counts.
+            self._search_names()
+            return
         self.candidates_view.set_matches(matches)
         if matches.candidates or not reads_as_code_or_email(query):
             self.outcome_stack.setCurrentWidget(self.candidates_view)
         # else: a code or e-mail, looked up on Enter or in a moment; the last outcome stays till then.
 
     def _on_field_entered(self, text: str) -> None:
-        chosen = self.candidates_view.current() if self.outcome_stack.currentWidget() is self.candidates_view else None
+        listed = self.candidates_view.matches
+        # A choice counts only in a list of the text as it stands (not one of a search still under way).
+        current = (self.outcome_stack.currentWidget() is self.candidates_view and listed is not None
+                   and listed.query == text.strip())
+        chosen = self.candidates_view.current() if current else None
         if chosen is not None:
             self.check_in_candidate(chosen)
         elif text.strip():
@@ -369,7 +459,8 @@ class CheckinPage(Page, KioskHost):
     def _on_walk_in_button_clicked(self) -> None:
         if self.store is None:
             return
-        dialog = PersonDialog(self.store, self, walk_in=True)
+        assert self.ops is not None
+        dialog = PersonDialog(self.ops, self, walk_in=True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         first, last = desk_actions.name_parts(self.field.text())
         dialog.first_name_edit.setText(first)
@@ -380,13 +471,15 @@ class CheckinPage(Page, KioskHost):
         dialog.open()
 
     def _on_person_dialog_saved(self, person_id: int) -> None:
-        if self.store is None:
+        ops = self.ops
+        if ops is None:
             return
-        result = desk_actions.check_in_chosen(self.store, person_id, self.station, CheckinMethod.MANUAL)
-        if isinstance(result, desk_actions.Shown):
-            self._show(result)
-        else:
-            self._show(desk_actions.shown_for(result, self.station, walk_in=True), result=result)
+        station = self.station
+        self.field.reset()
+        self._change(ops, "checkin.walk_in",
+                   lambda session: desk_actions.check_in_chosen(session, person_id, station, CheckinMethod.MANUAL),
+                   done=lambda result: self._show(desk_actions.shown_for(result, station, walk_in=True), result=result),
+                   refused=self._on_check_in_refused, failed=self._on_write_failed, owner=self)
 
     def _on_print_badge_button_clicked(self) -> None:
         # The shortcut also presses the button while hidden (after an error): not then.
@@ -397,9 +490,9 @@ class CheckinPage(Page, KioskHost):
         self.load("checkin.people", list_people, self._on_people_loaded)
 
     def _on_people_loaded(self, rows: list[PersonRow]) -> None:
-        if self.store is None:
+        if self.ops is None:
             return
-        dialog = BulkCheckinDialog(self.store, self.station, [row for row in rows if not row.checked_in], self)
+        dialog = BulkCheckinDialog(self.ops, self.station, [row for row in rows if not row.checked_in], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.checked_in.connect(self._on_bulk_dialog_checked_in)
         dialog.finished.connect(self._on_dialog_finished)
@@ -423,6 +516,41 @@ class CheckinPage(Page, KioskHost):
         self.dialog = None
         self.focus_field()
 
+    # -- outcomes of the changes
+
+    def _change(self, ops: Operations, label: str, work: Callable[[Session], T], *, done: Callable[[T], None],
+                refused: Callable[[DomainError], None], failed: Callable[[Failure], None], owner: QWidget) -> None:
+        """``ops.change``, counted in :attr:`writes_pending` until its outcome arrives."""
+        self._writes_pending += 1
+
+        def on_done(result: T) -> None:
+            self._writes_pending -= 1
+            done(result)
+
+        def on_failed(failure: Failure) -> None:
+            self._writes_pending -= 1
+            failed(failure)
+
+        ops.change(label, work, done=on_done, refused=refused, failed=on_failed, owner=owner)
+
+    def _on_scan_done(self, text: str, scanned: Scanned, *, automatic: bool, by_hand: bool) -> None:
+        result = scanned.result
+        if automatic and result.outcome is Outcome.UNKNOWN and (by_hand or scanned.names_match):
+            # Someone is typing: a name that happens to read as a code, or an unfinished e-mail.
+            # It was not found as a code; leave it to them (Enter gives the verdict).
+            return
+        self._show(desk_actions.shown_for(result, self.station), result=result, typed=text)
+
+    def _on_check_in_refused(self, error: DomainError) -> None:
+        self._show(desk_actions.check_in_refused(error))
+
+    def _on_write_failed(self, failure: Failure, text: str = "") -> None:
+        """Nothing was written: "Not recorded" (the banner or the error report says more)."""
+        if failure.kind is FailureKind.REFUSED:
+            return  # shown by the change's ``refused``
+        problem = failure.message if failure.kind is FailureKind.ENVIRONMENT else None
+        self._show(desk_actions.not_recorded(problem), restore=text)
+
     # -- slots: the recent list, refreshing, focus
 
     def _on_recent_selection_changed(self) -> None:
@@ -443,9 +571,15 @@ class CheckinPage(Page, KioskHost):
 
     # -- helpers
 
-    def _show(self, shown: Shown, *, result: DeskResult | None = None, reset: bool = True) -> None:
+    def _show(self, shown: Shown, *, result: DeskResult | None = None, typed: str | None = None,
+              restore: str = "") -> None:
+        """Put ``shown`` on the panel. ``typed``: the input it answers, cleared from the field if it
+        is still there; ``restore``: input that was not recorded, put back (selected, so the next
+        scan replaces it and Enter tries it again) unless something new was typed meanwhile."""
         if result is not None and result.outcome is Outcome.CHOOSE:
             # Several people share the name: the list stays, waiting for a choice.
+            if not self.field.text() and typed:
+                self.field.setText(typed)
             self.candidates_view.set_headline(f"{shown.headline} {shown.note}")
             self.outcome_stack.setCurrentWidget(self.candidates_view)
             return
@@ -457,8 +591,14 @@ class CheckinPage(Page, KioskHost):
         if shown.person_id is not None:
             self.shown = shown
             self.recent.clear_selection()
-        if reset:
+        if typed is not None and self.field.text() == typed:
             self.field.reset()
+        if restore and not self.field.text():
+            # Not a new input: the name search and the scanner's timing stay out of it.
+            blocked = self.field.blockSignals(True)
+            self.field.setText(restore)
+            self.field.blockSignals(blocked)
+            self.field.selectAll()
         self.outcome_stack.setCurrentWidget(self.result_panel)
         # Counts and the recent list follow the commit through the page's change watcher.
         self._update_target()

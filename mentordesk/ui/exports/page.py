@@ -469,7 +469,6 @@ class ExportsPage(Page):
         self._then = None
         self.panel.show_message("Something went wrong while making this document.", "The details are in the log file.")
         self.panel.set_status("")
-        errors.report_unexpected(error, self)
 
     # -- helpers
 

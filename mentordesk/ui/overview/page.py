@@ -1,7 +1,9 @@
 """The Overview page: edit the event's name, date and venue, and watch arrivals come in.
 
-Counts are re-read every couple of seconds (in the background) so check-ins made at another
-station or by ``mentordesk checkin`` show up here without anyone pressing a button.
+Details and counts are read in the background (a query of the operations layer), when the event
+opens and whenever it changes — here, at another station or by ``mentordesk checkin`` — so arrivals
+show up without anyone pressing a button. The form waits, disabled, for the first read; a save is
+a change on the event's one writer, and a refusal ("The event needs a name.") is said under the form.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.services import events
-from mentordesk.services.events import EventCounts, EventDetails, EventDetailsError
+from mentordesk.services.domain_error import DomainError
+from mentordesk.services.events import EventCounts, EventDetails
+from mentordesk.ui.operations import Failure
 from mentordesk.ui.overview.counts_panel import CountsPanel
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.naming import named
@@ -61,6 +65,8 @@ class OverviewPage(Page):
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
         self.details: EventDetails | None = None
+        #: A save asked for and not yet written.
+        self._saving = False
         self._shown_at = float("-inf")
         self.counts_panel = CountsPanel()
         self.body.addWidget(self.counts_panel)
@@ -146,17 +152,16 @@ class OverviewPage(Page):
 
     def store_changed(self) -> None:
         self.details = None
+        self._saving = False
         self.counts_panel.set_counts(None)
         self._clear_feedback()
         if self.store is None:
             self._set_form_enabled(False)
             return
-        # The form is filled from the store at once: the window title and a test (or a quick
-        # user) must not see an empty form while the first background read is under way.
-        with self.store.read_session() as session:
-            details, counts = _snapshot(session, self.store.event_id)
-        self._show_snapshot((details, counts))
-        self._set_form_enabled(True)
+        # The form stays disabled until the first read has filled it: nobody types into an empty
+        # form that the details would then overwrite.
+        self._set_form_enabled(False)
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read details and counts in the background."""
@@ -177,20 +182,30 @@ class OverviewPage(Page):
             self.details.venue,
         )
 
+    @property
+    def saving(self) -> bool:
+        """A save was asked for and its outcome has not arrived yet."""
+        return self._saving
+
     def save(self) -> bool:
-        """Save the form through the events service; show why when it cannot be saved."""
-        store = self.store
-        if store is None or self.details is None:
+        """Save the form through the events service (in the background); False when there is
+        nothing to save. Why it could not be saved is shown under the form."""
+        ops = self.ops
+        if ops is None or self.details is None or self._saving:
             return False
         name, starts_on, venue = self._form_values()
-        try:
-            with store.session() as session:
-                saved = events.update_details(
-                    session, store.event_id, name=name, starts_on=starts_on, ends_on=self.details.ends_on, venue=venue
-                )
-        except EventDetailsError as exc:
-            self._show_error(str(exc))
-            return False
+        event_id, ends_on = ops.event_id, self.details.ends_on
+        self._saving = True
+        self._update_buttons()
+        ops.change("overview.details.save",
+                   lambda session: events.update_details(session, event_id, name=name, starts_on=starts_on,
+                                                         ends_on=ends_on, venue=venue),
+                   done=self._on_details_saved, refused=self._on_save_refused, failed=self._on_save_failed,
+                   owner=self)
+        return True
+
+    def _on_details_saved(self, saved: EventDetails) -> None:
+        self._saving = False
         self._clear_feedback()
         self._fill_form(saved)
         self.saved_label.setText("Saved.")
@@ -199,7 +214,14 @@ class OverviewPage(Page):
         # A refresh that started before the save would bring the old details back for a moment.
         self.discard_pending_loads()
         self.refresh()
-        return True
+
+    def _on_save_refused(self, error: DomainError) -> None:
+        self._show_error(str(error))
+
+    def _on_save_failed(self, _failure: Failure) -> None:
+        # Nothing was saved; the form keeps what was typed, ready to be saved again.
+        self._saving = False
+        self._update_buttons()
 
     def revert(self) -> None:
         if self.details is not None:
@@ -242,6 +264,9 @@ class OverviewPage(Page):
         details, counts = snapshot
         self._shown_at = time.monotonic()
         self.counts_panel.set_counts(counts)
+        if self.details is None:
+            # The first read since the event opened.
+            self._set_form_enabled(True)
         if details == self.details:
             return
         if self.is_dirty:
@@ -271,7 +296,7 @@ class OverviewPage(Page):
 
     def _update_buttons(self) -> None:
         dirty = self.is_dirty
-        self.save_button.setEnabled(dirty)
+        self.save_button.setEnabled(dirty and not self._saving)
         self.revert_button.setEnabled(dirty)
         if dirty:
             self.saved_label.setText("")

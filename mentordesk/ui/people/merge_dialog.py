@@ -3,7 +3,8 @@
 The groups come from ``services.roster.likely_duplicates``; the user picks the record to keep and
 ``services.roster.merge_people`` folds the others into it. "Not the same person" moves on without
 changing anything (the service has no way to remember that answer, so the group is offered again
-next time).
+next time). The records are read, and merged, through the operations layer (``ui/operations.py``):
+the buttons wait while a group is read or merged.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,11 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.models.store import EventStore
 from mentordesk.services import checkin, roster
-from mentordesk.services.roster import DuplicateGroup, PersonDetails, PersonError
+from mentordesk.services.domain_error import DomainError
+from mentordesk.services.roster import DuplicateGroup, PersonDetails
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
+from mentordesk.ui.operations import Failure, Operations
 from mentordesk.ui.widgets.naming import named
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 MERGE_TEXT = (
     "The other record is merged into the one you keep: its check-ins, requests, group memberships, "
@@ -70,18 +76,29 @@ class Candidate:
         ]
 
 
+def read_candidates(session: Session, person_ids: Sequence[int]) -> tuple[Candidate, ...]:
+    return tuple(Candidate(roster.get_person(session, person_id), checkin.is_checked_in(session, person_id))
+                 for person_id in person_ids)
+
+
+def merge_group(session: Session, keep: int, others: Sequence[int]) -> int:
+    for other in others:
+        roster.merge_people(session, keep, other)
+    return keep
+
+
 class MergeDialog(QDialog):
     #: A group was merged; the id of the record kept.
     merged = Signal(int)
 
-    def __init__(self, store: EventStore, groups: Sequence[DuplicateGroup], parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, groups: Sequence[DuplicateGroup], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Possible duplicates")
         self.setMinimumSize(560, 420)
         # Tall enough for every field of two records; never taller than the window it belongs to.
         height = 600 if parent is None else min(600, max(420, parent.window().height() - 40))
         self.resize(680, height)
-        self._store = store
+        self._ops = ops
         self.groups = tuple(groups)
         self.position = 0
         self.candidates: tuple[Candidate, ...] = ()
@@ -141,21 +158,15 @@ class MergeDialog(QDialog):
             button.setChecked(True)
 
     def merge(self) -> bool:
-        """Merge the current group into the chosen record, then show the next group."""
+        """Merge the current group into the chosen record (in the background), then show the next
+        group; False when there is nothing to merge now."""
         keep = self.keep_id
-        if keep is None:
+        if keep is None or not self.merge_button.isEnabled():
             return False
-        try:
-            with self._store.session() as session:
-                for candidate in self.candidates:
-                    if candidate.id != keep:
-                        roster.merge_people(session, keep, candidate.id)
-        except PersonError as exc:
-            self.error_label.setText(str(exc))
-            self.error_label.show()
-            return False
-        self.merged.emit(keep)
-        self._next()
+        others = [candidate.id for candidate in self.candidates if candidate.id != keep]
+        self._set_busy(True)
+        self._ops.change("people.merge", lambda session: merge_group(session, keep, others), done=self._on_merged,
+                         refused=self._on_merge_refused, failed=self._on_merge_failed, owner=self)
         return True
 
     def skip(self) -> None:
@@ -169,7 +180,30 @@ class MergeDialog(QDialog):
     def _on_merge_button_clicked(self) -> None:
         self.merge()
 
+    # -- outcomes
+
+    def _on_merged(self, keep: int) -> None:
+        self.merged.emit(keep)
+        self._next()
+
+    def _on_merge_refused(self, error: DomainError) -> None:
+        self.error_label.setText(str(error))
+        self.error_label.show()
+
+    def _on_merge_failed(self, _failure: Failure) -> None:
+        self._set_busy(False)
+
+    def _on_candidates_read(self, position: int, candidates: tuple[Candidate, ...]) -> None:
+        if position != self.position:
+            return
+        self.candidates = candidates
+        self._fill_grid()
+
     # -- helpers
+
+    def _set_busy(self, busy: bool) -> None:
+        self.merge_button.setEnabled(not busy)
+        self.skip_button.setEnabled(not busy)
 
     def _next(self) -> None:
         self.position += 1
@@ -187,17 +221,16 @@ class MergeDialog(QDialog):
             self.skip_button.setEnabled(False)
             return
         group = self.groups[self.position]
-        with self._store.read_session() as session:
-            self.candidates = tuple(
-                Candidate(roster.get_person(session, person_id), checkin.is_checked_in(session, person_id))
-                for person_id in group.person_ids
-            )
+        position, ids = self.position, group.person_ids
+        # The buttons come back with the records (see _fill_grid).
+        self._set_busy(True)
+        self._ops.query("people.merge.read", lambda session: read_candidates(session, ids),
+                        done=lambda candidates: self._on_candidates_read(position, candidates), owner=self)
         total = len(self.groups)
         step = f"Possible duplicate {self.position + 1} of {total}" if total > 1 else "Possible duplicate"
         self.step_label.setText(step)
         reason = REASONS.get(group.reason, f"Why: {group.reason}.")
         self.reason_label.setText(f"{reason} If they are the same person, choose the record to keep and merge.")
-        self._fill_grid()
 
     def _fill_grid(self) -> None:
         for button in self.keep_group.buttons():

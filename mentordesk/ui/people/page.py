@@ -27,6 +27,7 @@ from mentordesk.services import roster
 from mentordesk.services.people import PersonRow, list_people
 from mentordesk.services.roster import DuplicateGroup, ErasureReport
 from mentordesk.ui.itemmodels.people_model import Arrival, PeopleFilterModel, PeopleModel
+from mentordesk.ui.operations import finish_changes
 from mentordesk.ui.people.erase_dialog import EraseDialog
 from mentordesk.ui.people.filter_bar import FilterBar
 from mentordesk.ui.people.merge_dialog import MergeDialog
@@ -238,16 +239,18 @@ class PeoplePage(Page):
         self.filter_bar.clear()
 
     def add_person(self) -> PersonDialog | None:
-        if self.store is None:
-            return None
         # Not a walk-in: check-in has its own walk-in form, which also checks the person in.
-        return self._open_person_dialog(PersonDialog(self.store, self))
+        ops = self.ops
+        if ops is None:
+            return None
+        return self._open_person_dialog(PersonDialog(ops, self))
 
     def edit_person(self, person_id: int | None = None) -> PersonDialog | None:
         person = self._person(person_id)
-        if self.store is None or person is None:
+        ops = self.ops
+        if ops is None or person is None:
             return None
-        return self._open_person_dialog(PersonDialog(self.store, self, person_id=person.id))
+        return self._open_person_dialog(PersonDialog(ops, self, person_id=person.id))
 
     def confirm_erase(self, person_id: int | None = None) -> EraseDialog | None:
         person = self._person(person_id)
@@ -257,42 +260,35 @@ class PeoplePage(Page):
         dialog.confirmed.connect(self._on_erase_dialog_confirmed)
         return self._open(dialog)
 
-    def erase_person(self, person_id: int) -> ErasureReport | None:
-        """Erase a person and every record of them, and leave no copy in the event file."""
-        store = self.store
-        if store is None:
-            return None
-        # Reads of this page still running would keep the old pages of the file in use and
-        # stop the write-ahead log from being folded back.
-        self.discard_pending_loads()
-        self._tasks.wait_for_all()
-        with store.session() as session:
-            report = roster.erase_person(session, person_id)
-        roster.finish_erasure(store)
-        self.show_notice(_erasure_text(report))
-        self.reload_after_change()
-        return report
+    def erase_person(self, person_id: int) -> None:
+        """Erase a person and every record of them, and leave no copy in the event file (the
+        notice says so when it is done)."""
+        ops = self.ops
+        if ops is None:
+            return
+        ops.change("people.erase", lambda session: roster.erase_person(session, person_id),
+                   done=self._on_person_erased, owner=self)
 
-    def review_duplicates(self) -> MergeDialog | None:
-        if self.store is None:
-            return None
+    def review_duplicates(self) -> None:
+        """Read the likely duplicates and open the dialog that reviews them (``self.dialog``)."""
+        ops = self.ops
+        if ops is None:
+            return
         # Read again rather than trusting the last refresh: someone may have been merged since.
-        with self.store.read_session() as session:
-            groups = roster.likely_duplicates(session, self.store.event_id)
-        dialog = MergeDialog(self.store, groups, self)
-        dialog.merged.connect(self._on_merge_dialog_merged)
-        dialog.finished.connect(self._on_merge_dialog_finished)
-        return self._open(dialog)
+        event_id = ops.event_id
+        ops.query("people.duplicates", lambda session: roster.likely_duplicates(session, event_id),
+                  done=self._on_duplicates_read, owner=self)
 
     def import_people(self, *, choose_file: bool = True) -> ImportDialog | None:
         """Open the import dialog; with ``choose_file`` it asks for the file straight away."""
-        if self.store is None:
+        ops = self.ops
+        if ops is None:
             return None
         # Imported on first use: the importer and its dialog would add a twentieth of a second
         # to every start-up.
         from mentordesk.ui.people.importing.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.store, self._tasks, self)
+        dialog = ImportDialog(ops, self)
         dialog.imported.connect(self._on_import_dialog_imported)
         self._open(dialog)
         if choose_file:
@@ -360,6 +356,27 @@ class PeoplePage(Page):
 
     def _on_erase_dialog_confirmed(self, person_id: int) -> None:
         self.erase_person(person_id)
+
+    def _on_person_erased(self, report: ErasureReport) -> None:
+        store = self.store
+        if store is not None:
+            # Reads still running (or a change queued) would keep the old pages of the file in
+            # use and stop the write-ahead log from being folded back.
+            self.discard_pending_loads()
+            self._tasks.wait_for_all()
+            finish_changes(store)
+            roster.finish_erasure(store)
+        self.show_notice(_erasure_text(report))
+        self.reload_after_change()
+
+    def _on_duplicates_read(self, groups: list[DuplicateGroup]) -> None:
+        ops = self.ops
+        if ops is None:
+            return
+        dialog = MergeDialog(ops, groups, self)
+        dialog.merged.connect(self._on_merge_dialog_merged)
+        dialog.finished.connect(self._on_merge_dialog_finished)
+        self._open(dialog)
 
     def _on_merge_dialog_merged(self, keep_id: int) -> None:
         self._select_after_load = keep_id

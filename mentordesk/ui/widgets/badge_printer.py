@@ -128,7 +128,6 @@ class BadgePrinter(QObject):
     def _on_build_failed(self, error: BaseException) -> None:
         self._forget_build()
         self.message.emit("")
-        errors.report_unexpected(error, self._parent)
 
     def _on_dialog_accepted(self) -> None:
         if self.printer is None:

@@ -1,11 +1,12 @@
 """Making one document's PDF in the background, with progress and a way to cancel.
 
-A :class:`DocumentBuild` runs ``catalog.build`` through the page's task manager on a read session
-of its own. The document's progress callback reports to the task (so a progress bar moves on the
-UI thread) and raises :class:`catalog.Cancelled` once :meth:`cancel` was called, which is how a
-long export stops between two pages. Exactly one of ``built``, ``refused``, ``cancelled`` or
-``failed`` is emitted, on the UI thread. Used by the Print & export page and by the badge printer
-of the check-in desk.
+A :class:`DocumentBuild` runs ``catalog.build`` as a query with progress of the operations layer
+(``ui/operations.py``). The document's progress callback reports to the query (so a progress bar
+moves on the UI thread) and raises :class:`catalog.Cancelled` once :meth:`cancel` was called, which
+is how a long export stops between two pages. Exactly one of ``built``, ``refused``, ``cancelled``
+or ``failed`` is emitted, on the UI thread; by the time ``failed`` is, the operations layer has
+already told the user (the banner for a file that cannot be read, the error report for a bug).
+Used by the Print & export page and by the badge printer of the check-in desk.
 """
 
 from __future__ import annotations
@@ -17,10 +18,22 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from mentordesk.printing import catalog
+from mentordesk.ui.operations import Failure, Operations
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from mentordesk.models.store import EventStore
-    from mentordesk.ui.tasks import TaskManager
+    from mentordesk.ui.tasks import ReportProgress, TaskManager
+
+
+class _Refused:
+    """The document cannot be made (``DocumentError``), or the build was cancelled: not failures
+    of the operations layer's kinds, so they come back as results."""
+
+    def __init__(self, reason: str | None) -> None:
+        #: None: cancelled.
+        self.reason = reason
 
 
 class DocumentBuild(QObject):
@@ -33,7 +46,7 @@ class DocumentBuild(QObject):
     #: The document says it cannot be made (``DocumentError``): its one-line reason.
     refused = Signal(str)
     cancelled = Signal()
-    #: Something unexpected (a bug, a disk error): the exception.
+    #: Something unexpected (a bug, a disk error), already reported: the exception.
     failed = Signal(object)
 
     def __init__(self, tasks: TaskManager, store: EventStore, key: str, options: Mapping[str, Any],
@@ -41,28 +54,32 @@ class DocumentBuild(QObject):
         super().__init__(parent)
         self.key = key
         self.options = dict(options)
-        self._tasks = tasks
-        self._store = store
+        self._ops = Operations(store, tasks)
         # Read by the worker, set by the UI thread: an Event is safe across both.
         self._cancel = threading.Event()
         #: True until one of the outcome signals was emitted (the page disables its actions).
         self.running = True
 
     def start(self) -> None:
-        store, key, options, cancel = self._store, self.key, self.options, self._cancel
+        key, options, cancel = self.key, self.options, self._cancel
 
-        def work(report: Any) -> bytes:
+        def work(session: Session, report: ReportProgress) -> bytes | _Refused:
             def progress(done: int, total: int) -> None:
                 if cancel.is_set():
                     raise catalog.Cancelled
                 if total > 0:
                     report(done / total)
 
-            with store.read_session() as session:
+            try:
                 return catalog.build(session, key, options, progress)
+            except catalog.Cancelled:
+                return _Refused(None)
+            except catalog.DocumentError as exc:
+                return _Refused(None if cancel.is_set() else str(exc) or "This document cannot be made for this event.")
 
-        self._tasks.run(f"export.{key}", work, on_success=self._on_task_succeeded,
-                        on_failure=self._on_task_failed, on_progress=self._on_task_progressed)
+        # The document's key is a fixed word of the catalog (never a person's data).
+        self._ops.query_with_progress(f"export.{key}", work, progress=self._on_task_progressed,
+                                      done=self._on_task_succeeded, failed=self._on_task_failed, owner=self)
 
     def cancel(self) -> None:
         """Stop at the document's next progress call (the result, if any, is then dropped)."""
@@ -78,7 +95,9 @@ class DocumentBuild(QObject):
 
     def _on_task_succeeded(self, data: object) -> None:
         self.running = False
-        if self._cancel.is_set():
+        if isinstance(data, _Refused) and data.reason is not None:
+            self.refused.emit(data.reason)
+        elif self._cancel.is_set() or isinstance(data, _Refused):
             # Finished before it noticed: the user asked for nothing, so nothing is shown.
             self.cancelled.emit()
         elif not isinstance(data, bytes | bytearray) or bytes(data[:5]) != b"%PDF-":
@@ -86,11 +105,6 @@ class DocumentBuild(QObject):
         else:
             self.built.emit(bytes(data))
 
-    def _on_task_failed(self, error: object) -> None:
+    def _on_task_failed(self, failure: Failure) -> None:
         self.running = False
-        if isinstance(error, catalog.Cancelled) or (self._cancel.is_set() and isinstance(error, catalog.DocumentError)):
-            self.cancelled.emit()
-        elif isinstance(error, catalog.DocumentError):
-            self.refused.emit(str(error) or "This document cannot be made for this event.")
-        else:
-            self.failed.emit(error)
+        self.failed.emit(failure.error)

@@ -1,11 +1,15 @@
 """Add or edit one person: the walk-in form of the check-in desk and the People page's editor.
 
-The dialog reads and writes through ``services.roster``; a problem with the input (no name, a bad
-or taken e-mail address) is shown inside the dialog, which stays open so nothing typed is lost.
-For a walk-in only the name and role are needed, so those come first and have the focus.
+The dialog reads and writes through ``services.roster``, as a query and a change of the
+operations layer (``ui/operations.py``); a problem with the input (no name, a bad or taken e-mail
+address) is shown inside the dialog, which stays open so nothing typed is lost — as it does when
+the file cannot be written (the main window's banner says why). For a walk-in only the name and
+role are needed, so those come first and have the focus.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,10 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.models import Role
-from mentordesk.models.store import EventStore
 from mentordesk.services import roster
-from mentordesk.services.roster import PersonError, PersonInput
+from mentordesk.services.domain_error import DomainError
+from mentordesk.services.roster import PersonDetails, PersonInput
+from mentordesk.ui.operations import Failure, Operations
 from mentordesk.ui.widgets.naming import named
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ROLE_LABELS = {Role.MENTEE: "Mentee", Role.MENTOR: "Mentor", Role.FACILITATOR: "Facilitator"}
 
@@ -42,13 +50,13 @@ class PersonDialog(QDialog):
 
     def __init__(
         self,
-        store: EventStore,
+        ops: Operations,
         parent: QWidget | None = None,
         person_id: int | None = None,
         walk_in: bool = False,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._ops = ops
         self._person_id = person_id
         self._walk_in = walk_in
         if person_id is None:
@@ -113,18 +121,20 @@ class PersonDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-        if person_id is not None:
-            self._load(person_id)
         self._connect_signals()
         self.first_name_edit.setFocus()
+        if person_id is not None:
+            # Filled when the person has been read; nothing can be saved over them before that.
+            self.save_button.setEnabled(False)
+            self._ops.query("people.person.read", lambda session: roster.get_person(session, person_id),
+                            done=self._on_person_read, owner=self)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
-    def _load(self, person_id: int) -> None:
-        with self._store.read_session() as session:
-            details = roster.get_person(session, person_id)
+    def _on_person_read(self, details: PersonDetails) -> None:
+        self.save_button.setEnabled(True)
         data = details.data
         self.first_name_edit.setText(data.first_name)
         self.last_name_edit.setText(data.last_name)
@@ -161,23 +171,35 @@ class PersonDialog(QDialog):
         self.error_label.setText(message)
         self.error_label.show()
 
-    def submit(self) -> bool:
-        """Save what was entered; on a problem, say so in the dialog and keep it open."""
-        try:
-            with self._store.session() as session:
-                if self._person_id is None:
-                    person_id = roster.add_person(session, self._store.event_id, self.values(), walk_in=self._walk_in)
-                else:
-                    roster.update_person(session, self._person_id, self.values())
-                    person_id = self._person_id
-        except PersonError as exc:
-            self.show_error(str(exc))
-            return False
+    def submit(self) -> None:
+        """Save what was entered (in the background): ``saved`` and closed when it is written; on
+        a problem, say so in the dialog and keep it open."""
+        if not self.save_button.isEnabled():
+            return  # a save under way, or the person not read yet
+        values, person_id, walk_in, event_id = self.values(), self._person_id, self._walk_in, self._ops.event_id
+
+        def save(session: Session) -> int:
+            if person_id is None:
+                return roster.add_person(session, event_id, values, walk_in=walk_in)
+            roster.update_person(session, person_id, values)
+            return person_id
+
+        self.save_button.setEnabled(False)
+        label = "people.person.add" if person_id is None else "people.person.update"
+        self._ops.change(label, save, done=self._on_saved, refused=self._on_refused, failed=self._on_failed,
+                         owner=self)
+
+    def _on_saved(self, person_id: int) -> None:
         self.error_label.hide()
         self._person_id = person_id
         self.saved.emit(person_id)
         self.accept()
-        return True
+
+    def _on_refused(self, error: DomainError) -> None:
+        self.show_error(str(error))
+
+    def _on_failed(self, _failure: Failure) -> None:
+        self.save_button.setEnabled(True)
 
     def _on_buttons_accepted(self) -> None:
         self.submit()

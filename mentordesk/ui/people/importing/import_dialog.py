@@ -2,14 +2,17 @@
 
 Every step has a method that works without a modal dialog (``load_file``, ``set_field``,
 ``set_role``, ``start_import``), so tests and the command palette of the future can drive it;
-the buttons only call those. Reading the file and importing run through the task manager, off the
-UI thread, with progress; the import happens in one transaction, so a failure changes nothing.
+the buttons only call those. Reading the file runs on the task manager, off the UI thread; the
+import is a change of the operations layer (``ui/operations.py``) with progress, on the event's one
+writer, in one transaction, so a failure changes nothing: a file the importer refuses is said on
+the review step, a locked or full disk by the main window's banner, and the review stays as it was.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.models import Role
-from mentordesk.models.store import EventStore
+from mentordesk.services.domain_error import DomainError
 from mentordesk.services.importing import (
     ColumnMapping,
     Field,
@@ -38,10 +41,14 @@ from mentordesk.services.importing import (
     read_file,
 )
 from mentordesk.ui import errors
+from mentordesk.ui.operations import Failure, Operations
 from mentordesk.ui.people.importing.review_panel import ReviewPanel
 from mentordesk.ui.people.importing.summary_panel import SummaryPanel
-from mentordesk.ui.tasks import ReportProgress, Task, TaskManager
+from mentordesk.ui.tasks import ReportProgress, Task
 from mentordesk.ui.widgets.naming import named
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 FILE_FILTERS = "Attendee lists (*.csv *.xlsx *.txt *.tsv);;All files (*)"
 #: The dialog's preferred size; it shrinks to fit a small window or screen.
@@ -76,11 +83,10 @@ class ImportDialog(QDialog):
     #: The import finished (an ``ImportSummary``); the event now holds its people.
     imported = Signal(object)
 
-    def __init__(self, store: EventStore, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import people")
-        self._store = store
-        self._tasks = tasks
+        self._ops = ops
         self._reading: Task | None = None
         self._importing: Task | None = None
         self.error_text = ""
@@ -198,7 +204,8 @@ class ImportDialog(QDialog):
         self.reading_bar.show()
         self.choose_button.setEnabled(False)
         self._show_step(self.choose_page)
-        task = self._tasks.run(
+        # A file, not the event: read on the task manager, not through the event's door.
+        task = self._ops.tasks.run(
             "import.read",
             lambda _report: _read(source),
             on_success=self._on_read_task_succeeded,
@@ -219,25 +226,26 @@ class ImportDialog(QDialog):
         table = self.review.table
         if table is None or self.is_busy or not self.review.ready:
             return None
-        store, mapping, role = self._store, self.review.mapping, self.review.role
+        event_id, mapping, role = self._ops.event_id, self.review.mapping, self.review.role
         total = len(table.rows)
         self.progress_title.setText(f"Importing {table.source_name}…")
         self._show_progress(0.0, total)
         self._show_step(self.progress_page)
 
-        def work(report: ReportProgress) -> ImportSummary:
+        def work(session: Session, report: ReportProgress) -> ImportSummary:
             def progress(done: int, of: int) -> None:
                 report(done / of if of else 1.0)
 
-            with store.session() as session:
-                return import_table(session, store.event_id, table, mapping, role=role, progress=progress)
+            return import_table(session, event_id, table, mapping, role=role, progress=progress)
 
-        task = self._tasks.run(
+        task = self._ops.change_with_progress(
             "import.people",
             work,
-            on_success=self._on_import_task_succeeded,
-            on_failure=self._on_import_task_failed,
-            on_progress=self._on_import_task_progressed,
+            progress=self._on_import_task_progressed,
+            done=self._on_import_task_succeeded,
+            refused=self._on_import_task_refused,
+            failed=self._on_import_task_failed,
+            owner=self,
         )
         self._importing = None if task.done else task
         return task
@@ -286,14 +294,14 @@ class ImportDialog(QDialog):
         self._show_step(self.summary_panel)
         self.imported.emit(summary)
 
-    def _on_import_task_failed(self, error: BaseException) -> None:
+    def _on_import_task_refused(self, error: DomainError) -> None:
+        self.review.problem_label.setText(_sentence(str(error)))
+        self.review.problem_label.show()
+
+    def _on_import_task_failed(self, _failure: Failure) -> None:
+        # Already said: a refusal on the review step, the disk by the banner, a bug by the error report.
         self._importing = None
         self._show_step(self.review)
-        if isinstance(error, ImportFileError):
-            self.review.problem_label.setText(_sentence(str(error)))
-            self.review.problem_label.show()
-        else:
-            errors.report_unexpected(error, self)
 
     # -- QDialog
 
