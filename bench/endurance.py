@@ -44,7 +44,9 @@ def run() -> list[Result]:
         fds_growth = line["fds"] - line.get("fds_warm", line["fds"])
         extra = ""
         if phase == "desk":
-            extra = f", {line['checked_in']} checked in, scan p50 {line['scan_ms_p50']} ms p99 {line['scan_ms_p99']} ms"
+            extra = (f", {line['checked_in']} checked in, scan to panel p50 {line['scan_ms_p50']} ms "
+                     f"p99 {line['scan_ms_p99']} ms (UI thread p50 {line.get('scan_ui_ms_p50', '–')} ms "
+                     f"p99 {line.get('scan_ui_ms_p99', '–')} ms)")
         elif phase == "flash":
             extra = f", {line['repaints']} repaints, clock {line['final_state']}"
         else:

@@ -4,7 +4,9 @@ One real main window, offscreen, on a 10,000-person event:
 
 1. **the desk:** 10,000 scans typed into the check-in field as a scanner types them (eight key
    events and Enter each), every one a durable check-in, with the counts and recent list
-   refreshing as they do at an event;
+   refreshing as they do at an event; a scan is timed from its first key to its panel saying
+   "Checked in" (the panel follows the commit on the event's writer), and apart from that the
+   time the UI thread spent taking the keys and Enter (what the next scan waits for);
 2. **a flash session:** planned, started, with the run console and the projector window open,
    run through an hour of rounds (wall and monotonic time driven by hand, so the hour takes
    minutes) with a repaint every 200 ms of that hour, as the console's timer asks for;
@@ -120,21 +122,32 @@ def desk_phase(app: object, window: object, codes: list[str], probe: Probe) -> N
     started = time.perf_counter()
     recorded = 0
     per_scan: list[float] = []
+    on_ui_thread: list[float] = []
     for n, code in enumerate(codes, 1):
         page.field.clear()
         began = time.perf_counter()
         QTest.keyClicks(page.field, code)
         QTest.keyClick(page.field, Qt.Key.Key_Return)
+        on_ui_thread.append((time.perf_counter() - began) * 1000)
+        # The panel follows the commit: the event loop delivers it.
+        deadline = time.monotonic() + 30
+        while getattr(page, "writes_pending", 0) and time.monotonic() < deadline:
+            app.processEvents()  # type: ignore[attr-defined]
+            time.sleep(0.0005)
         per_scan.append((time.perf_counter() - began) * 1000)
         if page.result_panel.headline_label.text() == "Checked in":
             recorded += 1
         _pump(app, 10, n)
         if n == len(codes) // 10:
             probe.warmed_up()
-    per_scan.sort()
     probe.report("desk", time.perf_counter() - started, scans=len(codes), checked_in=recorded,
-                 scan_ms_p50=round(per_scan[len(per_scan) // 2], 1),
-                 scan_ms_p99=round(per_scan[min(len(per_scan) - 1, len(per_scan) * 99 // 100)], 1))
+                 scan_ms_p50=_percentile(per_scan, 50), scan_ms_p99=_percentile(per_scan, 99),
+                 scan_ui_ms_p50=_percentile(on_ui_thread, 50), scan_ui_ms_p99=_percentile(on_ui_thread, 99))
+
+
+def _percentile(values: list[float], percent: int) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, len(ordered) * percent // 100)], 1)
 
 
 class _HandTime:
