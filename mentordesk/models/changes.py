@@ -60,7 +60,10 @@ class CommitAnnouncer:
 
     def _on_after_flush(self, session: Session, _context: Any) -> None:
         tables = self._pending(session)
-        for instance in (*session.new, *session.dirty, *session.deleted):
+        # An object merely touched (an attribute set to the value it had) is in ``dirty`` but
+        # writes nothing: announcing it would make a screen that writes as it reads read for ever.
+        touched = [instance for instance in session.dirty if session.is_modified(instance)]
+        for instance in (*session.new, *touched, *session.deleted):
             mapper = getattr(instance, "__mapper__", None)
             if mapper is not None:
                 tables.update(table.name for table in mapper.tables)
