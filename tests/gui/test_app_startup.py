@@ -44,12 +44,13 @@ def test_the_named_event_wins(tmp_path: Path) -> None:
     assert startup_target(None, [tmp_path / "gone.mentordesk"]) is None
 
 
-def test_without_history_the_demo_event_is_created_and_opened(fresh_window) -> None:  # type: ignore[no-untyped-def]
+def test_without_history_the_demo_event_is_created_and_opened(fresh_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = fresh_window()
     assert open_startup_event(window, None)
     assert window.store is not None
     assert window.store.path == paths.demo_event_path().resolve()
-    assert window.windowTitle() == "Harbour Tech Summit — Flash Mentoring — MentorDesk"
+    title = "Harbour Tech Summit — Flash Mentoring — MentorDesk"
+    qtbot.waitUntil(lambda: window.windowTitle() == title, timeout=10_000)  # it follows the first read
 
 
 def test_the_most_recent_event_is_reopened(fresh_window, store: EventStore) -> None:  # type: ignore[no-untyped-def]
@@ -69,7 +70,7 @@ def test_a_damaged_startup_event_leaves_the_welcome_screen_with_the_reason(fresh
     assert "demo.mentordesk is damaged" in window.welcome.error_text
 
 
-def test_a_file_handed_over_by_the_system_is_opened(fresh_window, event_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_handed_over_by_the_system_is_opened(fresh_window, event_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     """macOS's Finder sends a double-clicked event file as a QFileOpenEvent, not an argument."""
     EventStore.create(event_path, name="Finder Event").close()
     window = fresh_window()
@@ -81,7 +82,7 @@ def test_a_file_handed_over_by_the_system_is_opened(fresh_window, event_path: Pa
     finally:
         app.removeEventFilter(handler)
     assert window.store is not None and window.store.path == event_path.resolve()
-    assert window.windowTitle().startswith("Finder Event")
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("Finder Event"), timeout=10_000)  # after the first read
 
 
 def test_startup_probe_prints_after_the_first_paint_and_exits(tmp_path: Path, mentordesk_home: Path) -> None:
