@@ -115,3 +115,15 @@ def counts(session: Session, event_id: int) -> EventCounts:
         groups=group_count,
         group_sessions=session_count,
     )
+
+
+@dataclass(frozen=True)
+class OverviewSnapshot:
+    """What the Overview page shows: the event's details and who has arrived so far."""
+
+    details: EventDetails
+    counts: EventCounts
+
+
+def overview_snapshot(session: Session, event_id: int) -> OverviewSnapshot:
+    return OverviewSnapshot(get_details(session, event_id), counts(session, event_id))

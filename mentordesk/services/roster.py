@@ -35,7 +35,7 @@ from mentordesk.models.normalize import clean, email_key
 from mentordesk.models.store import EventStore
 from mentordesk.services import checkin
 from mentordesk.services.domain_error import DomainError
-from mentordesk.services.people import new_badge_code
+from mentordesk.services.people import PersonRow, list_people, new_badge_code
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -263,3 +263,15 @@ def _merge_arrival(session: Session, old: int, new: int) -> None:
     if merged is None or merged.action != CheckinAction.CHECK_IN or checkin.is_checked_in(session, new):
         return
     checkin.check_in(session, new, station=merged.station, method=merged.method, at=merged.at)
+
+
+@dataclass(frozen=True)
+class PeopleSnapshot:
+    """What the People page shows: everyone registered, and the likely duplicates among them."""
+
+    people: list[PersonRow]
+    duplicates: list[DuplicateGroup]
+
+
+def people_snapshot(session: Session, event_id: int) -> PeopleSnapshot:
+    return PeopleSnapshot(list_people(session, event_id), likely_duplicates(session, event_id))

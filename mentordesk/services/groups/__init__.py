@@ -42,6 +42,7 @@ Sessions (``schedule``, ``recurrence``)
     end_series(s, series_id, *, after=None) -> int             # drop later, unmarked occurrences
     list_sessions(s, event_id, *, group_id=None, when="all"|"upcoming"|"past", now=None,
                   include_cancelled=True) -> list[SessionInfo]  # with attendance counts
+    sessions_snapshot(s, event_id, *, group_id, when: When) -> SessionsSnapshot   # the Sessions tab's read
     get_session(s, session_id) -> SessionInfo / get_series(s, series_id) -> SeriesInfo
     series_recurrence(SeriesInfo) -> Recurrence
     occurrence_dates(first_day, Recurrence | None) -> list[date]   # pure preview for a form
@@ -185,6 +186,8 @@ from mentordesk.services.groups.records import (
 from mentordesk.services.groups.recurrence import describe_recurrence, occurrence_dates
 from mentordesk.services.groups.roster_order import sign_in_order
 from mentordesk.services.groups.schedule import (
+    SessionsSnapshot,
+    When,
     cancel_session,
     delete_session,
     end_series,
@@ -196,6 +199,7 @@ from mentordesk.services.groups.schedule import (
     schedule_sessions,
     series_plan,
     series_recurrence,
+    sessions_snapshot,
     update_series,
     update_session,
 )
@@ -237,6 +241,8 @@ __all__ = [
     "SessionMode",
     "SessionNotes",
     "SessionPlan",
+    "SessionsSnapshot",
+    "When",
     "accept_proposal",
     "add_goal",
     "add_member",
@@ -293,6 +299,7 @@ __all__ = [
     "series_plan",
     "series_recurrence",
     "session_feedback",
+    "sessions_snapshot",
     "set_attendance",
     "set_attendance_many",
     "set_member_role",

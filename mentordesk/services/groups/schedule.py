@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
@@ -31,6 +32,7 @@ from mentordesk.models import (
 from mentordesk.models.base import utcnow
 from mentordesk.models.normalize import clean
 from mentordesk.models.timezones import zone
+from mentordesk.services.groups.membership import list_groups
 from mentordesk.services.groups.records import (
     AttendanceCounts,
     GroupError,
@@ -358,3 +360,21 @@ def get_series(session: Session, series_id: int) -> SeriesInfo:
 def series_recurrence(info: SeriesInfo) -> Recurrence:
     """The series' rule as a :class:`Recurrence` (to fill a form)."""
     return Recurrence(info.frequency, info.interval, info.until, info.count)
+
+
+@dataclass(frozen=True)
+class SessionsSnapshot:
+    """What the Sessions tab shows: the groups to filter by and the sessions of the filter."""
+
+    groups: list[tuple[int, str]]
+    sessions: list[SessionInfo]
+    #: The filter the sessions were read for (a read for an older filter may arrive late).
+    group_id: int | None
+    when: When
+
+
+def sessions_snapshot(session: Session, event_id: int, *, group_id: int | None, when: When) -> SessionsSnapshot:
+    """The groups, and the sessions of ``group_id`` (all groups when it is None or gone)."""
+    groups = [(g.id, g.name) for g in list_groups(session, event_id)]
+    wanted = group_id if group_id in {gid for gid, _name in groups} else None
+    return SessionsSnapshot(groups, list_sessions(session, event_id, group_id=wanted, when=when), group_id, when)

@@ -8,9 +8,8 @@ page's :meth:`GroupsPage.change`; the dialogs get the page's operations.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -42,17 +41,9 @@ if TYPE_CHECKING:
 
     from mentordesk.ui.groups.page import GroupsPage
 
-When = Literal["upcoming", "past", "all"]
+When = svc.When
 WHEN_CHOICES: tuple[tuple[str, When], ...] = (("Upcoming", "upcoming"), ("Past", "past"), ("All", "all"))
 
-
-@dataclass(frozen=True)
-class SessionsSnapshot:
-    groups: list[tuple[int, str]]
-    sessions: list[svc.SessionInfo]
-    #: The filter the sessions were read for (a read for an older filter may arrive late).
-    group_id: int | None
-    when: When
 
 
 class SessionsTab(QWidget):
@@ -159,16 +150,12 @@ class SessionsTab(QWidget):
     def reload(self) -> None:
         group_id, when = self.group_filter, self.when
 
-        def query(session: Session, event_id: int) -> SessionsSnapshot:
-            groups = [(g.id, g.name) for g in svc.list_groups(session, event_id)]
-            known = {gid for gid, _name in groups}
-            wanted = group_id if group_id in known else None
-            return SessionsSnapshot(groups, svc.list_sessions(session, event_id, group_id=wanted, when=when),
-                                    group_id, when)
+        def query(session: Session, event_id: int) -> svc.SessionsSnapshot:
+            return svc.sessions_snapshot(session, event_id, group_id=group_id, when=when)
 
         self.page.load(f"groups.sessions.{group_id}.{when}", query, self._show)
 
-    def _show(self, snapshot: SessionsSnapshot) -> None:
+    def _show(self, snapshot: svc.SessionsSnapshot) -> None:
         if (snapshot.group_id, snapshot.when) != (self.group_filter, self.when):
             return  # read for a filter the coordinator has since changed
         chosen = self.selected_session()

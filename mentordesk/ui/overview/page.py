@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services import events
 from mentordesk.services.domain_error import DomainError
-from mentordesk.services.events import EventCounts, EventDetails
+from mentordesk.services.events import EventDetails
 from mentordesk.ui.operations import Failure
 from mentordesk.ui.overview.counts_panel import CountsPanel
 from mentordesk.ui.tasks import TaskManager
@@ -38,7 +38,7 @@ from mentordesk.ui.widgets.page import Page
 from mentordesk.ui.widgets.qt_values import to_date
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    pass
 
 #: How often the counts are re-read while the event is open.
 REFRESH_INTERVAL_MS = 2_000
@@ -48,9 +48,6 @@ DATE_FORMAT = "ddd d MMM yyyy"
 #: Figures read this recently are not re-read when the page is shown again.
 FRESH_FOR_S = 1.0
 
-
-def _snapshot(session: Session, event_id: int) -> tuple[EventDetails, EventCounts]:
-    return events.get_details(session, event_id), events.counts(session, event_id)
 
 
 class OverviewPage(Page):
@@ -165,7 +162,7 @@ class OverviewPage(Page):
 
     def refresh(self) -> None:
         """Re-read details and counts in the background."""
-        self.load("overview.snapshot", _snapshot, self._show_snapshot)
+        self.load("overview.snapshot", events.overview_snapshot, self._show_snapshot)
 
     def activated(self) -> None:
         # Just filled when the event opened: a second read now would only slow the first paint.
@@ -260,8 +257,8 @@ class OverviewPage(Page):
 
     # -- helpers
 
-    def _show_snapshot(self, snapshot: tuple[EventDetails, EventCounts]) -> None:
-        details, counts = snapshot
+    def _show_snapshot(self, snapshot: events.OverviewSnapshot) -> None:
+        details, counts = snapshot.details, snapshot.counts
         self._shown_at = time.monotonic()
         self.counts_panel.set_counts(counts)
         if self.details is None:

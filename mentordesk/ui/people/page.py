@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.models import Role
 from mentordesk.services import roster
-from mentordesk.services.people import PersonRow, list_people
+from mentordesk.services.people import PersonRow
 from mentordesk.services.roster import DuplicateGroup, ErasureReport
 from mentordesk.ui.itemmodels.people_model import Arrival, PeopleFilterModel, PeopleModel
 from mentordesk.ui.operations import finish_changes
@@ -40,7 +40,6 @@ from mentordesk.ui.widgets.page import Page
 from mentordesk.ui.widgets.person_dialog import PersonDialog
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
     from mentordesk.services.importing import ImportSummary
     from mentordesk.ui.people.importing.import_dialog import ImportDialog
@@ -57,12 +56,8 @@ EMPTY_EVENT_HINT = (
 )
 ADD_SHORTCUTS = ("Ctrl+Shift+N", "Insert")
 
-Snapshot = tuple[list[PersonRow], list[DuplicateGroup]]
 D = TypeVar("D", bound=QDialog)
 
-
-def _snapshot(session: Session, event_id: int) -> Snapshot:
-    return list_people(session, event_id), roster.likely_duplicates(session, event_id)
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -208,7 +203,7 @@ class PeoplePage(Page):
         self.reload()
 
     def reload(self) -> None:
-        self.load("people.list", _snapshot, self._show_snapshot)
+        self.load("people.list", roster.people_snapshot, self._show_snapshot)
 
     def reload_after_change(self) -> None:
         """Re-read the list after this page changed it; a read already under way may predate the change."""
@@ -418,8 +413,8 @@ class PeoplePage(Page):
         self._open(dialog)
         return dialog
 
-    def _show_snapshot(self, snapshot: Snapshot) -> None:
-        rows, duplicates = snapshot
+    def _show_snapshot(self, snapshot: roster.PeopleSnapshot) -> None:
+        rows, duplicates = snapshot.people, snapshot.duplicates
         first_load = not self._loaded
         self._loaded = True
         selected = self.selected_person()
