@@ -2,7 +2,7 @@
 
 One :class:`ScheduleData` feeds the master grid (rounds × tables), the roster sheet of each
 table, the itinerary card of each mentee and the table tents. It is built from the plan stored
-in the event file (``services.flash.store.load_plan``), by default the event's current flash
+in the event file (``services.flash.saved_plan.load_plan``), by default the event's current flash
 session (``services.flash.current_session_id``, the one the Flash page shows).
 """
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mentordesk.services.feedback import FollowUps
-from mentordesk.services.feedback.records import Contact, MutualFollowUp
+from mentordesk.services.feedback.feedback_data import Contact, MutualFollowUp
 from mentordesk.services.spreadsheets import is_formula_like
 from mentordesk.ui.flash.feedback_followups import FollowUpsView
 

@@ -16,22 +16,22 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.notes_dialog import NotesDialog
 from mentordesk.ui.groups.page import GroupsPage
-from mentordesk.ui.groups.schedule_dialog import REPEATS, ScheduleDialog
 from mentordesk.ui.groups.session_dialog import SessionDialog
+from mentordesk.ui.groups.session_series_dialog import REPEATS, SessionSeriesDialog
 
 
-def _schedule_dialog(page: GroupsPage, qtbot: QtBot, group_id: int) -> ScheduleDialog:
+def _schedule_dialog(page: GroupsPage, qtbot: QtBot, group_id: int) -> SessionSeriesDialog:
     tab = page.sessions_tab
     page.tabs.setCurrentWidget(tab)
     tab.set_filter(group_id=group_id, when="all")
     qtbot.mouseClick(tab.schedule_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
-    assert isinstance(dialog, ScheduleDialog)
+    assert isinstance(dialog, SessionSeriesDialog)
     assert dialog.group_combo.currentData() == group_id  # the group the list shows
     return dialog
 
 
-def _repeat(dialog: ScheduleDialog, label: str) -> None:
+def _repeat(dialog: SessionSeriesDialog, label: str) -> None:
     dialog.repeat_combo.setCurrentIndex([r[0] for r in REPEATS].index(label))
 
 

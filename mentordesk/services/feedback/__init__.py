@@ -13,20 +13,12 @@ pairs are counted, never named.
 The schema keeps one row per (author, about, session, round) with a unique constraint (migration
 0003); recording is an upsert on that key.
 
-The package: ``records`` (the plain data the screens and reports get), ``meeting_reads`` (who met whom,
+The package: ``feedback_data`` (the plain data the screens and reports get), ``meeting_reads`` (who met whom,
 with any feedback given), ``recording`` (the upserts, from the grid and the kiosk), ``outcomes``
 (mutual follow-ups and the figures for the summary), ``screens`` (what the grid and the kiosk read).
 """
 
-from mentordesk.services.feedback.meeting_reads import meetings
-from mentordesk.services.feedback.outcomes import feedback_summary, mutual_follow_ups
-from mentordesk.services.feedback.recording import (
-    record_answers,
-    record_feedback,
-    record_mentee_feedback,
-    record_mentor_feedback,
-)
-from mentordesk.services.feedback.records import (
+from mentordesk.services.feedback.feedback_data import (
     COMMENT_MAX_CHARS,
     KEEP,
     RATING_RANGE,
@@ -41,6 +33,14 @@ from mentordesk.services.feedback.records import (
     MentorFigures,
     MutualFollowUp,
     OwnMeetings,
+)
+from mentordesk.services.feedback.meeting_reads import meetings
+from mentordesk.services.feedback.outcomes import feedback_summary, mutual_follow_ups
+from mentordesk.services.feedback.recording import (
+    record_answers,
+    record_feedback,
+    record_mentee_feedback,
+    record_mentor_feedback,
 )
 from mentordesk.services.feedback.screens import feedback_board, first_match, name_matches, own_meetings
 

@@ -16,7 +16,7 @@ from mentordesk.models import (
     SeatKind,
 )
 from mentordesk.models.normalize import fold
-from mentordesk.services.feedback.records import (
+from mentordesk.services.feedback.feedback_data import (
     FeedbackError,
     Meeting,
 )

@@ -10,18 +10,18 @@ from mentordesk.models import (
     Person,
 )
 from mentordesk.models.normalize import fold
-from mentordesk.services.feedback.meeting_reads import (
-    _meetings_of,
-    _people,
-    _session_ids,
-)
-from mentordesk.services.feedback.records import (
+from mentordesk.services.feedback.feedback_data import (
     Contact,
     FeedbackSummary,
     FollowUps,
     Meeting,
     MentorFigures,
     MutualFollowUp,
+)
+from mentordesk.services.feedback.meeting_reads import (
+    _meetings_of,
+    _people,
+    _session_ids,
 )
 
 # --------------------------------------------------------------------------- follow-ups and figures

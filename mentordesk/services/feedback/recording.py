@@ -10,11 +10,7 @@ from mentordesk.models import (
     FlashSession,
 )
 from mentordesk.models.normalize import nfc
-from mentordesk.services.feedback.meeting_reads import (
-    _meeting_exists,
-    _people,
-)
-from mentordesk.services.feedback.records import (
+from mentordesk.services.feedback.feedback_data import (
     COMMENT_MAX_CHARS,
     KEEP,
     RATING_RANGE,
@@ -23,6 +19,10 @@ from mentordesk.services.feedback.records import (
     FeedbackError,
     Meeting,
     _Keep,
+)
+from mentordesk.services.feedback.meeting_reads import (
+    _meeting_exists,
+    _people,
 )
 
 # --------------------------------------------------------------------------- recording

@@ -11,18 +11,18 @@ from mentordesk.models import (
     Person,
 )
 from mentordesk.models.normalize import fold
-from mentordesk.services.feedback.meeting_reads import (
-    _meetings_of,
-    meetings,
-)
-from mentordesk.services.feedback.outcomes import _follow_ups
-from mentordesk.services.feedback.records import (
+from mentordesk.services.feedback.feedback_data import (
     FeedbackBoard,
     FeedbackError,
     FollowUps,
     Meeting,
     OwnMeetings,
 )
+from mentordesk.services.feedback.meeting_reads import (
+    _meetings_of,
+    meetings,
+)
+from mentordesk.services.feedback.outcomes import _follow_ups
 from mentordesk.services.flash.current import current_session_id
 
 

@@ -12,7 +12,7 @@ Pure planning works on a ``Problem`` (ids and facts only) and returns a ``PlanRe
 Which session is the event's current one: ``current_session_id`` (``current``), the one
 definition every screen, command and document uses.
 
-The event file side (``store``): ``load_problem``, ``default_mode``, ``save_plan``, ``load_plan``,
+The event file side (``saved_plan``): ``load_problem``, ``default_mode``, ``save_plan``, ``load_plan``,
 ``started_rounds``, ``replan_saved``, ``load_spots`` (where waiting mentees wait); the rotation
 JSON of the product contract
 (``rotation_json``): ``rotation_json``, ``write_rotation_json`` and ``plan_to_json_file`` for the
@@ -25,7 +25,7 @@ from mentordesk.services.flash.plan import Plan, PlanResult, PlanStats, Round, T
 from mentordesk.services.flash.planner import plan, replan
 from mentordesk.services.flash.problem import PlanError, Problem, make_problem
 from mentordesk.services.flash.rotation_json import PersonRef, plan_to_json_file, rotation_json, write_rotation_json
-from mentordesk.services.flash.store import (
+from mentordesk.services.flash.saved_plan import (
     default_mode,
     load_plan,
     load_problem,

@@ -25,7 +25,7 @@ from mentordesk.services.flash.edit import swap_mentees
 from mentordesk.services.flash.plan import Plan, PlanResult
 from mentordesk.services.flash.planner import plan as make_plan
 from mentordesk.services.flash.problem import PlanError, make_problem
-from mentordesk.services.flash.store import (
+from mentordesk.services.flash.saved_plan import (
     check_changeover,
     load_plan,
     load_problem,

@@ -4,7 +4,7 @@ The network is source → mentee → mentor → sink. A mentee can take one meet
 round, a mentor ``seats`` per round they are available, a pair at most once (and only when it is
 no no-go pair and has not met in a held round). Any set of pairs within those capacities fits
 into the rounds (König's edge-colouring theorem, with each mentor split into ``seats`` copies),
-so the flow decides the meetings exactly; ``schedule.py`` then places them in rounds.
+so the flow decides the meetings exactly; ``round_placement.py`` then places them in rounds.
 
 1. A max flow of minimum convex cost Σ (meetings so far + k)² gives the largest number of
    meetings and the fairest spread of meetings per mentee (the decreasingly-minimal vector,

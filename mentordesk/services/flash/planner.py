@@ -19,7 +19,7 @@ from mentordesk.services.flash.match import meeting_bound, select_pairs
 from mentordesk.services.flash.plan import Plan, PlanResult, Round, Table
 from mentordesk.services.flash.problem import PlanError, Problem
 from mentordesk.services.flash.rotate import rotate
-from mentordesk.services.flash.schedule import schedule
+from mentordesk.services.flash.round_placement import schedule
 from mentordesk.services.flash.stats import compute_stats
 from mentordesk.services.flash.validate import validate
 

@@ -31,7 +31,7 @@ from mentordesk.output_files import OutputFileError, StagedOutput, check_output_
 from mentordesk.services.flash.plan import Plan, PlanResult
 from mentordesk.services.flash.planner import plan as make_plan
 from mentordesk.services.flash.problem import PlanError
-from mentordesk.services.flash.store import check_changeover, default_mode, load_problem, save_plan
+from mentordesk.services.flash.saved_plan import check_changeover, default_mode, load_problem, save_plan
 
 WHAT = "the rotation JSON"
 

@@ -31,7 +31,7 @@ from mentordesk.services.checkin import checked_in_query
 from mentordesk.services.flash.clock import ClockSnapshot, SessionConfig
 from mentordesk.services.flash.current import current_session_id
 from mentordesk.services.flash.plan import Plan
-from mentordesk.services.flash.store import default_mode, load_plan, load_spots, started_rounds
+from mentordesk.services.flash.saved_plan import default_mode, load_plan, load_spots, started_rounds
 
 #: Where waiting mentees go when the plan does not name a spot (match mode has one waiting area).
 WAITING_AREA = "the waiting area"

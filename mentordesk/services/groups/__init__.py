@@ -1,7 +1,7 @@
 """Group mentoring programs, Qt-free: groups, forming, sessions, attendance, notes, goals, calendar.
 
 Every function takes an SQLAlchemy ``Session`` (the caller commits: ``with store.session() as s``)
-and returns frozen dataclasses from ``records``; problems the coordinator can fix raise
+and returns frozen dataclasses from ``group_data``; problems the coordinator can fix raise
 :class:`GroupError` with a one-line message. Times are aware datetimes in the session's own IANA
 zone. The UI and the commands use only what is listed here.
 
@@ -31,7 +31,7 @@ Automatic forming (``forming``): a Proposal is plain data; adjust it, then accep
     accept_proposal(s, event_id, proposal) -> tuple[group_id, ...]
     group_sizes(mentee_count, *, group_count | group_size) -> list[int]
 
-Sessions (``schedule``, ``recurrence``)
+Sessions (``group_sessions``, ``recurrence``)
     schedule_sessions(s, group_id, SessionPlan) -> tuple[session_id, ...]   # one-off or a series
     move_session(s, session_id, day, time, *, timezone=None)   # one occurrence only
     cancel_session(s, session_id) / restore_session(s, session_id) / delete_session(s, session_id)
@@ -77,7 +77,7 @@ Calendar (``calendar``)
     calendar_ics(s, event_id, *, group_id=None) -> bytes
     write_calendar(s, event_id, path, *, group_id=None) -> int   # number of events
 
-Frozen dataclasses (``records``): GroupSummary, GroupDetails, MemberInfo, Candidate, ProposedGroup,
+Frozen dataclasses (``group_data``): GroupSummary, GroupDetails, MemberInfo, Candidate, ProposedGroup,
 Proposal, ProposalScore, Recurrence, SessionPlan, SessionChanges, SessionInfo, SeriesInfo,
 AttendanceCounts, RosterRow, ScanOutcome, AttendanceStats, MemberStats, GroupStats, SessionNotes,
 ProgressEntry, GoalInfo, NoteInfo, HistoryGroup, HistorySession, MemberHistory, SessionFeedbackInfo.
@@ -129,32 +129,7 @@ from mentordesk.services.groups.goals import (
     record_progress,
     update_goal,
 )
-from mentordesk.services.groups.membership import (
-    add_member,
-    available_people,
-    create_group,
-    default_role,
-    delete_group,
-    find_group_id,
-    get_group,
-    group_members,
-    list_groups,
-    move_member,
-    remove_member,
-    rename_group,
-    set_member_role,
-    update_group,
-)
-from mentordesk.services.groups.notes import (
-    add_note,
-    delete_note,
-    get_notes,
-    list_notes,
-    save_notes,
-    save_session_feedback,
-    session_feedback,
-)
-from mentordesk.services.groups.records import (
+from mentordesk.services.groups.group_data import (
     AttendanceCounts,
     AttendanceStats,
     Candidate,
@@ -183,9 +158,7 @@ from mentordesk.services.groups.records import (
     SessionNotes,
     SessionPlan,
 )
-from mentordesk.services.groups.recurrence import describe_recurrence, occurrence_dates
-from mentordesk.services.groups.roster_order import sign_in_order
-from mentordesk.services.groups.schedule import (
+from mentordesk.services.groups.group_sessions import (
     SessionsSnapshot,
     When,
     cancel_session,
@@ -203,6 +176,33 @@ from mentordesk.services.groups.schedule import (
     update_series,
     update_session,
 )
+from mentordesk.services.groups.membership import (
+    add_member,
+    available_people,
+    create_group,
+    default_role,
+    delete_group,
+    find_group_id,
+    get_group,
+    group_members,
+    list_groups,
+    move_member,
+    remove_member,
+    rename_group,
+    set_member_role,
+    update_group,
+)
+from mentordesk.services.groups.notes import (
+    add_note,
+    delete_note,
+    get_notes,
+    list_notes,
+    save_notes,
+    save_session_feedback,
+    session_feedback,
+)
+from mentordesk.services.groups.recurrence import describe_recurrence, occurrence_dates
+from mentordesk.services.groups.roster_order import sign_in_order
 from mentordesk.services.groups.timing import event_zone_name
 
 __all__ = [

@@ -37,7 +37,7 @@ from mentordesk.models import (
 from mentordesk.models.base import utcnow
 from mentordesk.models.timezones import zone
 from mentordesk.services import lookup
-from mentordesk.services.groups.records import (
+from mentordesk.services.groups.group_data import (
     AttendanceStats,
     GroupError,
     GroupStats,

@@ -29,19 +29,19 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import GroupKind, MentorGroup, Person, Role
 from mentordesk.models.normalize import fold
+from mentordesk.services.groups.group_data import (
+    Candidate,
+    GroupError,
+    Proposal,
+    ProposalScore,
+    ProposedGroup,
+)
 from mentordesk.services.groups.membership import (
     _check_name_free,
     _clean_name,
     add_member,
     create_group,
     default_role,
-)
-from mentordesk.services.groups.records import (
-    Candidate,
-    GroupError,
-    Proposal,
-    ProposalScore,
-    ProposedGroup,
 )
 
 #: Weight of a same-department pair against a shared-topic pair.

@@ -24,7 +24,7 @@ from mentordesk.models import (
 from mentordesk.models.base import utcnow
 from mentordesk.models.normalize import clean
 from mentordesk.services.groups.attendance import add_stats, member_stats
-from mentordesk.services.groups.records import (
+from mentordesk.services.groups.group_data import (
     GoalInfo,
     GroupError,
     HistoryGroup,

@@ -24,7 +24,7 @@ from mentordesk.models import (
 )
 from mentordesk.models.base import utcnow
 from mentordesk.models.normalize import clean, fold
-from mentordesk.services.groups.records import (
+from mentordesk.services.groups.group_data import (
     Candidate,
     GroupDetails,
     GroupError,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import Feedback, GroupMember, Note, Person
 from mentordesk.models.normalize import clean
-from mentordesk.services.groups.records import (
+from mentordesk.services.groups.group_data import (
     GroupError,
     NoteInfo,
     SessionFeedbackInfo,

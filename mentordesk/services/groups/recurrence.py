@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from dateutil import rrule as du
 
 from mentordesk.models import Frequency
-from mentordesk.services.groups.records import GroupError, Recurrence
+from mentordesk.services.groups.group_data import GroupError, Recurrence
 
 #: A series longer than this is almost certainly a typing mistake (a year of weekly meetings is 52).
 MAX_OCCURRENCES = 260

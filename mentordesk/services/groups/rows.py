@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from mentordesk.models import GroupSession, MentorGroup
-from mentordesk.services.groups.records import GroupError
+from mentordesk.services.groups.group_data import GroupError
 
 
 def group_row(session: Session, group_id: int) -> MentorGroup:

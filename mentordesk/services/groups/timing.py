@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import Event, GroupSession, MentorGroup
 from mentordesk.models.timezones import is_zone_name, local_zone_name, zone
-from mentordesk.services.groups.records import GroupError
+from mentordesk.services.groups.group_data import GroupError
 
 
 def event_zone_name(session: Session, event_id: int | None = None) -> str:

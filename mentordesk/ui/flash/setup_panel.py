@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from mentordesk.models import ClockState, PlanMode
 from mentordesk.services.flash.durations import parse_seconds, seconds_text
 from mentordesk.services.flash.live import SessionSetup
-from mentordesk.services.flash.store import CHANGEOVER_SECONDS_RANGE
+from mentordesk.services.flash.saved_plan import CHANGEOVER_SECONDS_RANGE
 from mentordesk.services.flash.views import FlashSnapshot, grid_rows, readable
 from mentordesk.ui.itemmodels.flash_grid_model import IDS_ROLE, FlashGridModel
 from mentordesk.ui.widgets.naming import named

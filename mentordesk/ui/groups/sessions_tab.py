@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.attendance_dialog import AttendanceDialog
 from mentordesk.ui.groups.notes_dialog import NotesDialog
-from mentordesk.ui.groups.schedule_dialog import ScheduleDialog
 from mentordesk.ui.groups.session_dialog import SessionDialog
+from mentordesk.ui.groups.session_series_dialog import SessionSeriesDialog
 from mentordesk.ui.itemmodels.group_session_model import Column, GroupSessionModel
 from mentordesk.ui.widgets.buttons import match_heights
 from mentordesk.ui.widgets.group_labels import plural, when_text
@@ -204,11 +204,11 @@ class SessionsTab(QWidget):
         select_row(self.table, row)
         return True
 
-    def open_schedule(self, group_id: int | None = None) -> ScheduleDialog | None:
+    def open_schedule(self, group_id: int | None = None) -> SessionSeriesDialog | None:
         ops = self.page.ops
         if ops is None or not self.groups:
             return None
-        dialog = ScheduleDialog(ops, self.groups, self, group_id=group_id or self.group_filter)
+        dialog = SessionSeriesDialog(ops, self.groups, self, group_id=group_id or self.group_filter)
         dialog.scheduled.connect(self._on_schedule_dialog_scheduled)
         return self.page.open(dialog)
 

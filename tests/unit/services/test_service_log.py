@@ -11,7 +11,7 @@ import pytest
 
 from mentordesk.models.store import EventStore
 from mentordesk.services.flash.planner import plan
-from mentordesk.services.flash.store import load_problem
+from mentordesk.services.flash.saved_plan import load_problem
 from mentordesk.services.importing import import_file
 
 IMPORTS = Path(__file__).resolve().parents[2] / "data" / "imports"

@@ -47,7 +47,7 @@ REPEATS: tuple[tuple[str, Frequency | None, int], ...] = (
 PREVIEW_DATES = 16
 
 
-class ScheduleDialog(QDialog):
+class SessionSeriesDialog(QDialog):
     #: The new session ids.
     scheduled = Signal(tuple)
 

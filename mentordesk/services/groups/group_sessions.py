@@ -32,8 +32,7 @@ from mentordesk.models import (
 from mentordesk.models.base import utcnow
 from mentordesk.models.normalize import clean
 from mentordesk.models.timezones import zone
-from mentordesk.services.groups.membership import list_groups
-from mentordesk.services.groups.records import (
+from mentordesk.services.groups.group_data import (
     AttendanceCounts,
     GroupError,
     Recurrence,
@@ -42,6 +41,7 @@ from mentordesk.services.groups.records import (
     SessionInfo,
     SessionPlan,
 )
+from mentordesk.services.groups.membership import list_groups
 from mentordesk.services.groups.recurrence import (
     describe_recurrence,
     occurrence_dates,
