@@ -36,9 +36,9 @@ class ProblemBanner(QFrame):
         self.dismiss_button = named(QPushButton("Dismiss"), "problemBannerDismiss")
         self.dismiss_button.setAccessibleName("Dismiss the problem banner")
         self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        layout.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.message_label, 1)
-        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
         self._signals = errors.problem_signals()
         self._signals.listeners += 1
