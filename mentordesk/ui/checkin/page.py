@@ -6,18 +6,15 @@ the people it matches as it is typed, and Enter checks in the only match or the 
 the arrow keys. The outcome stays on a large panel until the next input, with a short sound.
 
 Every write is a change of the operations layer (``ui/operations.py``) on the event's one writer,
-which runs them one after another in the order they were asked for: the field is cleared for the
-next scan at once, and each scan's panel follows its commit ("checked in" is never said before
-the entry is on disk), in the order of the scans. The name search while typing is a query in the
-background whose answer is shown only if it still belongs to the text in the field. Counts and
-the recent list are read in the background, after each change (the change watcher) and, where
-other writers cannot be watched, every few seconds.
+which runs them one after another in the order they were asked for (``scan_queue``): the field is
+cleared for the next scan at once, and each scan's panel follows its commit ("checked in" is never
+said before the entry is on disk), in the order of the scans. The name search while typing is a
+query in the background whose answer is shown only if it still belongs to the text in the field
+(``name_search``). Counts and the recent list are read in the background, after each change (the
+change watcher) and, where other writers cannot be watched, every few seconds.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,28 +23,27 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from mentordesk.models import CheckinMethod
 from mentordesk.services.desk import DeskResult, Outcome
-from mentordesk.services.desk_reads import Candidate, DeskSnapshot, NameMatches, desk_snapshot, name_matches
-from mentordesk.services.domain_error import DomainError
+from mentordesk.services.desk_reads import Candidate, DeskSnapshot, NameMatches, desk_snapshot
 from mentordesk.services.people import PersonRow, list_people
-from mentordesk.settings import STATION_NAME, Settings
+from mentordesk.settings import Settings
 from mentordesk.ui.checkin import desk_actions
 from mentordesk.ui.checkin.bulk_dialog import BulkCheckinDialog
 from mentordesk.ui.checkin.candidates_view import CandidatesView
 from mentordesk.ui.checkin.counts_strip import CountsStrip
-from mentordesk.ui.checkin.desk_actions import BulkReport, Scanned, Shown
+from mentordesk.ui.checkin.desk_actions import BulkReport, Shown
 from mentordesk.ui.checkin.kiosk import KioskWindow
+from mentordesk.ui.checkin.name_search import NameSearch
 from mentordesk.ui.checkin.recent_panel import RecentPanel
 from mentordesk.ui.checkin.result_panel import ResultPanel, Tone
-from mentordesk.ui.operations import Failure, FailureKind, Operations
+from mentordesk.ui.checkin.scan_queue import Answer, ScanQueue
+from mentordesk.ui.checkin.station_edit import StationEdit
 from mentordesk.ui.sound import SoundPlayer
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.badge_printer import BadgePrinter
@@ -57,16 +53,10 @@ from mentordesk.ui.widgets.page import Page
 from mentordesk.ui.widgets.person_dialog import PersonDialog
 from mentordesk.ui.widgets.scan_field import ScanField, reads_as_code_or_email
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-T = TypeVar("T")
-
 #: While the page is visible, counts and the recent list are re-read this often.
 REFRESH_INTERVAL_MS = 3_000
 #: With sound on, QtMultimedia is loaded this long after the page is first shown, not in the way of its paint.
 SOUND_WARM_UP_MS = 800
-STATION_MAX_CHARS = 100
 
 #: The page's shortcuts (Ctrl+N and Ctrl+O are the main window's New and Open, hence the Shift).
 #: Key sequences are made when needed: a standard key means nothing before the app exists.
@@ -103,32 +93,21 @@ class CheckinPage(Page, KioskHost):
         #: Who the panel shows (for check-out when nothing is selected in the recent list).
         self.shown: Shown | None = None
         self.badge_printer = BadgePrinter(tasks, self)
-        #: Changes asked for whose outcome has not arrived yet.
-        self._writes_pending = 0
-        #: The name search under way (at most one; the newest text is searched after it).
-        self._searching = False
-        #: Bumped when the event changes: answers of a search on the old one are dropped.
-        self._search_generation = 0
+        self.scan_queue = ScanQueue(self)
         self._build()
+        self.name_search = NameSearch(self.field, self)
         self.shortcuts = {
             name: QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             for name, keys in KEYS.items()
         }
-        self.station_escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.station_edit,
-                                        context=Qt.ShortcutContext.WidgetShortcut)
         self._connect_signals()
         self._set_enabled(False)
 
     def _build(self) -> None:
         # The header shares its row with the station name, to leave the height to the desk.
         self.body.removeWidget(self.header)
-        self.station_edit = named(QLineEdit(self.settings.get(STATION_NAME)), "stationEdit")
-        self.station_edit.setMaxLength(STATION_MAX_CHARS)
-        self.station_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.station_edit.setAccessibleName("Station name")
+        self.station_edit = StationEdit(self.settings)
         self.station_edit.setToolTip(f"This desk’s name, recorded with every check-in ({key_text('station')})")
-        self.station_edit.setMinimumWidth(120)
-        self.station_edit.setMaximumWidth(220)
         station_label = named(QLabel("Station"), "stationLabel")
         station_label.setBuddy(self.station_edit)
         self.sound_check = named(QCheckBox("Sound"), "soundCheck")
@@ -205,9 +184,10 @@ class CheckinPage(Page, KioskHost):
         self.field.settled.connect(self._on_field_settled)
         self.field.step_requested.connect(self._on_field_step_requested)
         self.field.escaped.connect(self._on_field_escaped)
+        self.name_search.found.connect(self._on_name_search_found)
+        self.scan_queue.answered.connect(self._on_scan_queue_answered)
         self.candidates_view.candidate_activated.connect(self._on_candidates_view_candidate_activated)
-        self.station_edit.editingFinished.connect(self._on_station_edit_editing_finished)
-        self.station_escape.activated.connect(self._on_station_escape_activated)
+        self.station_edit.finished.connect(self._on_station_edit_finished)
         self.sound_check.toggled.connect(self._on_sound_check_toggled)
         self.walk_in_button.clicked.connect(self._on_walk_in_button_clicked)
         self.bulk_button.clicked.connect(self._on_bulk_button_clicked)
@@ -230,8 +210,7 @@ class CheckinPage(Page, KioskHost):
     # -- Page
 
     def store_changed(self) -> None:
-        self._searching = False
-        self._search_generation += 1
+        self.name_search.forget()
         self.field.reset()
         self.shown = None
         self._update_target()
@@ -258,7 +237,7 @@ class CheckinPage(Page, KioskHost):
 
     @property
     def station(self) -> str:
-        return self.settings.get(STATION_NAME)
+        return self.station_edit.station
 
     def focus_field(self) -> None:
         if self.field.isEnabled() and self.isVisible() and not self.station_edit.hasFocus():
@@ -277,41 +256,22 @@ class CheckinPage(Page, KioskHost):
         ops = self.ops
         if ops is None or not text.strip():
             return
-        station, event_id = self.station, ops.event_id
         if not automatic and reads_as_code_or_email(text):
             self.field.reset()
-
-        def done(scanned: Scanned) -> None:
-            self._on_scan_done(text, scanned, automatic=automatic, by_hand=by_hand)
-
-        self._change(ops, "checkin.scan",
-                   lambda session: desk_actions.check_in_text(session, event_id, text, station, automatic=automatic),
-                   done=done, refused=self._on_check_in_refused, failed=lambda failure: self._on_write_failed(
-                       failure, text), owner=self)
+        self.scan_queue.scan(ops, text, self.station, automatic=automatic, by_hand=by_hand)
 
     def check_in_candidate(self, candidate: Candidate) -> None:
         ops = self.ops
         if ops is None:
             return
-        raw = self.field.text().strip()
-        typed = self.field.text()
-        station = self.station
-        self._change(ops, "checkin.chosen",
-                   lambda session: desk_actions.check_in_chosen(session, candidate.card.id, station,
-                                                                CheckinMethod.NAME, raw=raw),
-                   done=lambda result: self._show(desk_actions.shown_for(result, station), result=result, typed=typed),
-                   refused=self._on_check_in_refused,
-                   failed=lambda failure: self._on_write_failed(failure, typed), owner=self)
+        self.scan_queue.choose(ops, candidate, self.station, raw=self.field.text().strip(), typed=self.field.text())
 
     def undo_last(self) -> None:
         ops = self.ops
         if ops is None:
             return
-        station, event_id = self.station, ops.event_id
         self.field.reset()
-        self._change(ops, "checkin.undo", lambda session: desk_actions.undo_last(session, event_id, station),
-                   done=self._show, refused=lambda error: self._show(desk_actions.undo_refused(error)),
-                   failed=self._on_write_failed, owner=self)
+        self.scan_queue.undo(ops, self.station)
 
     def check_out(self) -> None:
         ops = self.ops
@@ -326,22 +286,19 @@ class CheckinPage(Page, KioskHost):
         if person is None:
             self._show(desk_actions.nobody_to_check_out())
             return
-        chosen, station = person, self.station
-        self._change(ops, "checkin.check_out", lambda session: desk_actions.check_out(session, chosen, station),
-                   done=self._show, refused=lambda error: self._show(desk_actions.check_out_refused(error, chosen)),
-                   failed=self._on_write_failed, owner=self)
+        self.scan_queue.check_out(ops, person, self.station)
 
     @property
     def writes_pending(self) -> int:
         """Check-ins (and other changes) asked for whose outcome is not on the panel yet."""
-        return self._writes_pending
+        return self.scan_queue.pending
 
     @property
     def search_settled(self) -> bool:
         """Whether the candidates listed are those of the text in the field (no search under way)."""
         listed = self.candidates_view.matches
         query = self.field.text().strip()
-        return not self._searching and (not query or (listed is not None and listed.query == query))
+        return not self.name_search.searching and (not query or (listed is not None and listed.query == query))
 
     def start_kiosk(self) -> KioskWindow | None:
         """Open the self check-in kiosk (the PIN must be set); the desk hides until it is left."""
@@ -359,41 +316,15 @@ class CheckinPage(Page, KioskHost):
     # -- slots: the input field
 
     def _on_field_text_changed(self, text: str) -> None:
-        if not text.strip() or self.store is None:
+        ops = self.ops
+        if not text.strip() or ops is None:
             self.outcome_stack.setCurrentWidget(self.result_panel)
             return
-        self._search_names()
+        self.name_search.search(ops)
 
-    def _search_names(self) -> None:
-        """List the people whose name matches the field, in the background (one search at a time;
-        the text typed meanwhile is searched when it is done)."""
-        ops = self.ops
-        query = self.field.text().strip()
-        if ops is None or not query or self._searching:
-            return
-        self._searching = True
-        generation, event_id = self._search_generation, ops.event_id
-
-        def done(matches: NameMatches) -> None:
-            if generation == self._search_generation:
-                self._searching = False
-                self._on_names_found(matches)
-
-        def failed(_failure: Failure) -> None:
-            if generation == self._search_generation:
-                self._searching = False
-
-        ops.query("checkin.name_search", lambda session: name_matches(session, event_id, query), done=done,
-                  failed=failed, owner=self)
-
-    def _on_names_found(self, matches: NameMatches) -> None:
-        query = self.field.text().strip()
-        if matches.query != query:
-            # Typed on (or scanned, or cleared) meanwhile: only the newest text's answer counts.
-            self._search_names()
-            return
+    def _on_name_search_found(self, matches: NameMatches) -> None:
         self.candidates_view.set_matches(matches)
-        if matches.candidates or not reads_as_code_or_email(query):
+        if matches.candidates or not reads_as_code_or_email(matches.query):
             self.outcome_stack.setCurrentWidget(self.candidates_view)
         # else: a code or e-mail, looked up on Enter or in a moment; the last outcome stays till then.
 
@@ -428,21 +359,12 @@ class CheckinPage(Page, KioskHost):
 
     # -- slots: station, sound
 
-    def _on_station_edit_editing_finished(self) -> None:
-        name = " ".join(self.station_edit.text().split())[:STATION_MAX_CHARS]
-        if name and name != self.station:
-            self.settings.set(STATION_NAME, name)
-        self.station_edit.setText(self.station)
-        self.station_edit.setCursorPosition(0)
-        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _on_station_escape_activated(self) -> None:
-        self.station_edit.setText(self.station)
+    def _on_station_edit_finished(self) -> None:
+        # Not focus_field(): it leaves the focus alone while the station edit still has it.
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_station_shortcut_activated(self) -> None:
-        self.station_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.station_edit.selectAll()
+        self.station_edit.begin()
 
     def _on_sound_check_toggled(self, checked: bool) -> None:
         self.sound.set_enabled(checked)
@@ -474,12 +396,8 @@ class CheckinPage(Page, KioskHost):
         ops = self.ops
         if ops is None:
             return
-        station = self.station
         self.field.reset()
-        self._change(ops, "checkin.walk_in",
-                   lambda session: desk_actions.check_in_chosen(session, person_id, station, CheckinMethod.MANUAL),
-                   done=lambda result: self._show(desk_actions.shown_for(result, station, walk_in=True), result=result),
-                   refused=self._on_check_in_refused, failed=self._on_write_failed, owner=self)
+        self.scan_queue.walk_in(ops, person_id, self.station)
 
     def _on_print_badge_button_clicked(self) -> None:
         # The shortcut also presses the button while hidden (after an error): not then.
@@ -516,40 +434,8 @@ class CheckinPage(Page, KioskHost):
         self.dialog = None
         self.focus_field()
 
-    # -- outcomes of the changes
-
-    def _change(self, ops: Operations, label: str, work: Callable[[Session], T], *, done: Callable[[T], None],
-                refused: Callable[[DomainError], None], failed: Callable[[Failure], None], owner: QWidget) -> None:
-        """``ops.change``, counted in :attr:`writes_pending` until its outcome arrives."""
-        self._writes_pending += 1
-
-        def on_done(result: T) -> None:
-            self._writes_pending -= 1
-            done(result)
-
-        def on_failed(failure: Failure) -> None:
-            self._writes_pending -= 1
-            failed(failure)
-
-        ops.change(label, work, done=on_done, refused=refused, failed=on_failed, owner=owner)
-
-    def _on_scan_done(self, text: str, scanned: Scanned, *, automatic: bool, by_hand: bool) -> None:
-        result = scanned.result
-        if automatic and result.outcome is Outcome.UNKNOWN and (by_hand or scanned.names_match):
-            # Someone is typing: a name that happens to read as a code, or an unfinished e-mail.
-            # It was not found as a code; leave it to them (Enter gives the verdict).
-            return
-        self._show(desk_actions.shown_for(result, self.station), result=result, typed=text)
-
-    def _on_check_in_refused(self, error: DomainError) -> None:
-        self._show(desk_actions.check_in_refused(error))
-
-    def _on_write_failed(self, failure: Failure, text: str = "") -> None:
-        """Nothing was written: "Not recorded" (the banner or the error report says more)."""
-        if failure.kind is FailureKind.REFUSED:
-            return  # shown by the change's ``refused``
-        problem = failure.message if failure.kind is FailureKind.ENVIRONMENT else None
-        self._show(desk_actions.not_recorded(problem), restore=text)
+    def _on_scan_queue_answered(self, answer: Answer) -> None:
+        self._show(answer.shown, result=answer.result, typed=answer.typed, restore=answer.restore)
 
     # -- slots: the recent list, refreshing, focus
 
