@@ -71,7 +71,7 @@ def test_a_calendar_is_not_saved_over_the_event(groups_page: GroupsPage, demo_st
     linked.symlink_to(demo_store.path)
     tab = groups_page.groups_tab
     for target in (demo_store.path, linked, Path(f"{demo_store.path}-wal")):
-        tab.export_calendar(target, None)
+        tab.calendar.export(target, None)
         text = groups_page.error_label.text()
         assert text.startswith("The calendar was not saved: refusing to write over") and "\n" not in text
     assert _digest(demo_store.path) == before and linked.is_symlink()

@@ -211,16 +211,16 @@ def test_calendar_export_for_a_group_and_for_all(groups_page: GroupsPage, demo_s
     group = tab.selected_group()
     assert group is not None
     one = tmp_path / "one.ics"
-    tab.export_calendar(one, group.summary.id)
+    tab.calendar.export(one, group.summary.id)
     events = icalendar.Calendar.from_ical(one.read_bytes()).walk("VEVENT")
     assert len(events) == 4
     assert "4 sessions" in groups_page.notice_label.text()
 
-    chooser = tab.choose_calendar_file(None, "all groups")
+    chooser = tab.calendar.choose_file(None, "all groups")
     assert chooser is not None and chooser.selectedFiles()[0].endswith("all groups.ics")
     chooser.close()
     every = tmp_path / "all.ics"
-    tab.export_calendar(every, None)
+    tab.calendar.export(every, None)
     assert len(icalendar.Calendar.from_ical(every.read_bytes()).walk("VEVENT")) == 8
     assert "8 sessions" in groups_page.notice_label.text()
 
@@ -228,7 +228,7 @@ def test_calendar_export_for_a_group_and_for_all(groups_page: GroupsPage, demo_s
 def test_calendar_export_failure_is_one_clear_line(groups_page: GroupsPage, tmp_path: Path) -> None:
     tab = groups_page.groups_tab
     missing = tmp_path / "no such folder" / "x.ics"
-    tab.export_calendar(missing, None)
+    tab.calendar.export(missing, None)
     assert groups_page.error_label.isVisible()
     text = groups_page.error_label.text()
     assert str(missing) in text and "\n" not in text

@@ -2,7 +2,7 @@
 
 The person list is searchable as you type, accent- and case-blind. Everything shown comes from the
 groups service's ``member_history``; goals are added and progressed through its goal functions,
-written through the operations layer (the page's :meth:`GroupsPage.change` and the goal dialogs).
+written through the operations layer (the page's :meth:`GroupsHost.change` and the goal dialogs).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.tables import current_row, select_row, set_up_table
 
 if TYPE_CHECKING:
-    from mentordesk.ui.groups.page import GroupsPage
+    from mentordesk.ui.groups.host import GroupsHost
 
 PICK_SOMEONE = "Choose someone on the left to see their groups, attendance and goals."
 NOBODY_YET = "No mentors or mentees in this event yet: add or import them on the People page."
@@ -61,7 +61,7 @@ def history_text(history: svc.MemberHistory) -> str:
 class GoalsTab(QWidget):
     changed = Signal()
 
-    def __init__(self, page: GroupsPage) -> None:
+    def __init__(self, page: GroupsHost) -> None:
         super().__init__()
         self.page = page
         self.people_model = GroupCandidateModel(self)

@@ -3,22 +3,20 @@
 Members are formed by hand here: drag them onto another group of the list, or from the keyboard
 (Ctrl+Shift+Up/Down moves the chosen members to the group above or below; Alt+M opens "Move to…").
 Every change is one groups service call written through the operations layer (the page's
-:meth:`GroupsPage.change`); once it is committed, the page re-reads what it shows.
+:meth:`GroupsHost.change`); once it is committed, the page re-reads what it shows. The "Export
+calendar" button's work is ``calendar_export``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -34,9 +32,8 @@ from PySide6.QtWidgets import (
 
 from mentordesk.models import MemberRole
 from mentordesk.models.normalize import fold
-from mentordesk.output_files import OutputFileError
 from mentordesk.services import groups as svc
-from mentordesk.services.domain_error import DomainError
+from mentordesk.ui.groups.calendar_export import CalendarExport
 from mentordesk.ui.groups.empty_panel import NoGroupsPanel
 from mentordesk.ui.groups.member_view import MOVE_KEYS_TEXT, MemberTableView
 from mentordesk.ui.itemmodels.group_list_model import Column as GroupColumn
@@ -51,36 +48,12 @@ from mentordesk.ui.widgets.tables import current_row, select_row, selected_rows,
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from mentordesk.ui.groups.page import GroupsPage
-
-CALENDAR_FILTER = "iCalendar files (*.ics)"
+    from mentordesk.ui.groups.host import GroupsHost
 
 
 def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
     """Sorts "Group 2" before "Group 10", accent- and case-blind, as people count."""
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", fold(name)) if part)
-
-
-@dataclass(frozen=True)
-class CalendarSaved:
-    """How a calendar export went: the number of sessions written, or why the file was not saved."""
-
-    count: int | None
-    problem: str = ""
-
-
-def write_calendar_file(session: Session, event_id: int, path: Path, group_id: int | None) -> CalendarSaved:
-    """Write the .ics file; the file's own troubles (not the event's) come back as words.
-
-    A full disk or a folder that cannot be written is about the chosen file here, not the event: it
-    is said beside the export rather than as the event file's problem.
-    """
-    try:
-        return CalendarSaved(svc.write_calendar(session, event_id, path, group_id=group_id))
-    except OutputFileError as error:  # an event file or backup refused, a full disk …
-        return CalendarSaved(None, f"The calendar was not saved: {error}.")
-    except OSError as error:
-        return CalendarSaved(None, f"The calendar could not be saved to {path}: {error.strerror or error}.")
 
 
 def groups_snapshot(session: Session, event_id: int) -> list[GroupRow]:
@@ -96,9 +69,10 @@ class GroupsTab(QWidget):
     #: A member was opened (Enter or double-click): show their goals and history.
     person_opened = Signal(int)
 
-    def __init__(self, page: GroupsPage) -> None:
+    def __init__(self, page: GroupsHost) -> None:
         super().__init__()
         self.page = page
+        self.calendar = CalendarExport(page, self)
         self.groups_model = GroupListModel(self)
         self.members_model = GroupMemberModel(self)
         self.move_menu: QMenu | None = None
@@ -395,28 +369,6 @@ class GroupsTab(QWidget):
 
         self.page.change("groups.members.remove", work, removed)
 
-    def export_calendar(self, path: str | Path, group_id: int | None) -> None:
-        """Write the sessions as an .ics file in the background; how it went is said above the tabs,
-        a failure in one line, never a traceback."""
-        ops = self.page.ops
-        if ops is None:
-            return
-        target = Path(path)
-        ops.query("groups.calendar.export",
-                  lambda session: write_calendar_file(session, ops.event_id, target, group_id),
-                  done=lambda saved: self._on_calendar_saved(saved, target),
-                  refused=self._on_calendar_refused, owner=self)
-
-    def _on_calendar_saved(self, saved: CalendarSaved, path: Path) -> None:
-        if saved.count is None:
-            self.page.show_error(saved.problem)
-            return
-        self.page.show_notice(f"Saved {plural(saved.count, 'session', 'sessions')} to {path}. Mentors can import "
-                              "it into Outlook, Google Calendar or Apple Calendar.")
-
-    def _on_calendar_refused(self, error: DomainError) -> None:
-        self.page.show_error(str(error))
-
     # -- helpers
 
     def _after_change(self) -> None:
@@ -513,25 +465,10 @@ class GroupsTab(QWidget):
     def _on_calendar_group_action_triggered(self) -> None:
         group = self.selected_group()
         if group is not None:
-            self.choose_calendar_file(group.summary.id, group.summary.name)
+            self.calendar.choose_file(group.summary.id, group.summary.name)
 
     def _on_calendar_all_action_triggered(self) -> None:
-        self.choose_calendar_file(None, "all groups")
-
-    def choose_calendar_file(self, group_id: int | None, stem: str) -> QFileDialog | None:
-        store = self.page.store
-        if store is None:
-            return None
-        folder = store.path.parent if store.path else Path.home()
-        safe = "".join(ch if ch not in '\\/:*?"<>|' else " " for ch in stem).strip(" .") or "sessions"
-        chooser = QFileDialog(self, "Export calendar", str(folder / f"{safe}.ics"), CALENDAR_FILTER)
-        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        chooser.setDefaultSuffix("ics")
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.fileSelected.connect(lambda name: self.export_calendar(name, group_id) if name else None)
-        self.page.dialog = chooser
-        chooser.open()
-        return chooser
+        self.calendar.choose_file(None, "all groups")
 
     def _on_add_people_button_clicked(self) -> None:
         group = self.selected_group()

@@ -2,7 +2,7 @@
 
 From here sessions are scheduled (one-off or recurring), one occurrence moved or cancelled, and a
 session's attendance and notes opened (Enter opens attendance). Changes are written through the
-page's :meth:`GroupsPage.change`; the dialogs get the page's operations.
+page's :meth:`GroupsHost.change`; the dialogs get the page's operations.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from mentordesk.ui.widgets.tables import current_row, select_row, set_up_table
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from mentordesk.ui.groups.page import GroupsPage
+    from mentordesk.ui.groups.host import GroupsHost
 
 When = svc.When
 WHEN_CHOICES: tuple[tuple[str, When], ...] = (("Upcoming", "upcoming"), ("Past", "past"), ("All", "all"))
@@ -50,7 +50,7 @@ class SessionsTab(QWidget):
     #: Sessions or attendance changed (group list figures may need re-reading).
     changed = Signal()
 
-    def __init__(self, page: GroupsPage) -> None:
+    def __init__(self, page: GroupsHost) -> None:
         super().__init__()
         self.page = page
         self.model = GroupSessionModel(self)
