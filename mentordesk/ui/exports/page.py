@@ -2,9 +2,9 @@
 
 The list on the left is the printing catalog (``mentordesk.printing.catalog``), so a document
 kind registered there appears here without changes to this page. The options form on the right
-is made from the chosen document's option specs and remembered per document while the app runs.
-Options whose choices come from the event (groups, sessions, mentees) are read in the background
-whenever a document is chosen, the event changes or the page is shown again.
+is made from the chosen document's option specs and remembered per document while the app runs
+(``document_options``). Options whose choices come from the event (groups, sessions, mentees) are
+read in the background whenever a document is chosen, the event changes or the page is shown again.
 Preview makes the PDF in the background (with progress and Cancel) and shows it with Qt's PDF
 module; Print, Save as PDF and Open in viewer use the PDF on show, making it first if the options
 changed since.
@@ -12,7 +12,6 @@ changed since.
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +30,16 @@ from PySide6.QtWidgets import (
 
 from mentordesk import paths
 from mentordesk.printing import catalog
-from mentordesk.printing.catalog import Choice, ChoicesFrom, DocumentKind
+from mentordesk.printing.catalog import DocumentKind
 from mentordesk.services import events
 from mentordesk.ui import errors
+from mentordesk.ui.exports.document_options import DocumentOptions
 from mentordesk.ui.exports.document_panel import KEYS, DocumentPanel
 from mentordesk.ui.exports.documents_list import DocumentDelegate
 from mentordesk.ui.exports.print_job import PrintJob
 from mentordesk.ui.itemmodels.documents_model import ROW_ROLE, DocumentsModel
 from mentordesk.ui.tasks import TaskManager
-from mentordesk.ui.widgets import badge_printer, pdf_output
+from mentordesk.ui.widgets import pdf_output
 from mentordesk.ui.widgets.document_build import DocumentBuild
 from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.naming import named
@@ -60,8 +60,6 @@ class ExportsPage(Page):
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
-        #: Options chosen per document key, for as long as the app runs.
-        self.remembered: dict[str, dict[str, Any]] = {}
         self.build: DocumentBuild | None = None
         #: The document and options of the PDF on show, and its bytes.
         self.shown: tuple[str, dict[str, Any]] | None = None
@@ -102,6 +100,7 @@ class ExportsPage(Page):
         self.documents_view.setMinimumWidth(200)
 
         self.panel = DocumentPanel()
+        self.options = DocumentOptions(self.panel.options_form, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.documents_view)
@@ -136,7 +135,7 @@ class ExportsPage(Page):
         self._abandon_build()
         self._forget_pdf()
         self._event_name = ""
-        self._forget_event_choices()
+        self.options.forget_event_choices(self.model.rows)
         if self.store is None:
             self.empty_state.message_label.setText(NO_EVENT[0])
             self.empty_state.hint_label.setText(NO_EVENT[1])
@@ -200,16 +199,11 @@ class ExportsPage(Page):
     def load_choices(self) -> None:
         """Read the choices of the chosen document's event-dependent options in the background."""
         kind = self.current_kind
-        if kind is None or self.store is None:
-            return
-        for spec in self.panel.options_form.choice_sources():
-            source = spec.choices_from
-            assert source is not None
-            self.load(f"exports.choices.{kind.key}.{spec.key}", partial(_read_choices, source),
-                      partial(self._on_choices_loaded, source))
+        if kind is not None and self.store is not None:
+            self.options.load_choices(kind)
 
     def chosen_options(self) -> dict[str, Any]:
-        return self.panel.options_form.values()
+        return self.options.values()
 
     def start_preview(self, then: str | None = None) -> bool:
         """Make the chosen document's PDF in the background; ``then`` print/save/open it."""
@@ -219,7 +213,7 @@ class ExportsPage(Page):
         self._abandon_build()
         self._forget_pdf()
         options = self.chosen_options()
-        self._remember(kind, options)
+        self.options.remember(kind, options)
         self._then = then
         self.build = DocumentBuild(self._tasks, self.store, kind.key, options, self)
         self.build.progressed.connect(self._on_build_progressed)
@@ -339,7 +333,7 @@ class ExportsPage(Page):
     def _on_documents_view_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         before = previous.data(ROW_ROLE)
         if isinstance(before, DocumentKind):
-            self.remembered[before.key] = self.panel.options_form.values()
+            self.options.keep(before)
         self._abandon_build()
         self._forget_pdf()
         kind = self.current_kind
@@ -348,13 +342,7 @@ class ExportsPage(Page):
         self.panel.document_title.setText(kind.title)
         self.panel.document_description.setText(kind.description)
         self.panel.document_description.setVisible(bool(kind.description))
-        try:
-            values = kind.resolved_options(self.remembered.get(kind.key))
-        except catalog.DocumentError:
-            values = kind.resolved_options()  # an option was renamed since: start from the defaults
-        # Some options are for other callers (the desk's one-person badge): the form leaves them out.
-        hidden = set(kind.extra.get("hidden_options", ()))
-        self.panel.options_form.set_options([o for o in kind.options if o.key not in hidden], values)
+        self.options.show(kind)
         self.panel.fit_options()
         self.panel.show_message(kind.title, READY_HINT)
         self.panel.set_status("")
@@ -366,7 +354,7 @@ class ExportsPage(Page):
     def _on_options_form_changed(self) -> None:
         kind = self.current_kind
         if kind is not None:
-            self._remember(kind, self.panel.options_form.values())
+            self.options.remember(kind, self.options.values())
         if self.pdf is not None:
             self.panel.set_status("The options changed since this preview. Press Preview to update it.")
         self._update_buttons()
@@ -400,9 +388,6 @@ class ExportsPage(Page):
 
     def _on_details_loaded(self, details: events.EventDetails) -> None:
         self._event_name = details.name
-
-    def _on_choices_loaded(self, source: ChoicesFrom, choices: tuple[Choice, ...]) -> None:
-        self.panel.options_form.set_choices(source, choices)
 
     def _on_print_job_progressed(self, done: int, total: int) -> None:
         self.panel.progress_bar.setValue(round(done / max(1, total) * 1000))
@@ -485,19 +470,6 @@ class ExportsPage(Page):
         self._update_buttons()
         return build
 
-    def _forget_event_choices(self) -> None:
-        """Another event: a group or person chosen by number in the last one means nothing here."""
-        self.panel.options_form.forget_choices()
-        for kind in self.model.rows:
-            for spec in kind.options:
-                if spec.choices_from is not None:
-                    self.remembered.get(kind.key, {}).pop(spec.key, None)
-
-    def _remember(self, kind: DocumentKind, options: dict[str, Any]) -> None:
-        self.remembered[kind.key] = options
-        if kind.key == badge_printer.BADGES_KEY:
-            badge_printer.remember_choice(options)
-
     def _ready_or_build(self, then: str) -> bool:
         """True if the PDF on show matches the chosen document and options; otherwise make it first."""
         kind = self.current_kind
@@ -525,6 +497,3 @@ class ExportsPage(Page):
             button.setEnabled(ready)
         self.panel.cancel_button.setEnabled(busy)
 
-
-def _read_choices(source: ChoicesFrom, session: Any, _event_id: int) -> tuple[Choice, ...]:
-    return source(session)
