@@ -20,7 +20,7 @@ from bench.common import Result, median, percentile
 from mentordesk.models import ClockPhase, ClockState, FlashSession
 from mentordesk.models.store import EventStore
 from mentordesk.services.flash import clock as round_clock
-from mentordesk.services.flash.clock import ClockSnapshot, SessionConfig, clock_view
+from mentordesk.services.flash.clock_face import ClockSnapshot, SessionConfig, clock_view
 
 STEPS = 216_000
 TARGET_DRIFT_MS = 50.0

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from mentordesk.models import ClockPhase, ClockState, Person, PlanMode, Role
 from mentordesk.models.store import EventStore
 from mentordesk.services import checkin
-from mentordesk.services.flash.clock import ClockSnapshot, SessionConfig, clock_view
+from mentordesk.services.flash.clock_face import ClockSnapshot, SessionConfig, clock_view
 from mentordesk.services.flash.live import SessionSetup, plan_session
 from mentordesk.services.flash.views import FlashSnapshot, board, flash_snapshot
 from mentordesk.ui.flash.projector import ProjectorWindow

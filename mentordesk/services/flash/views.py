@@ -28,7 +28,7 @@ from mentordesk.models import (
 )
 from mentordesk.models.normalize import fold
 from mentordesk.services.checkin import checked_in_query
-from mentordesk.services.flash.clock import ClockSnapshot, SessionConfig
+from mentordesk.services.flash.clock_face import ClockSnapshot, SessionConfig
 from mentordesk.services.flash.current import current_session_id
 from mentordesk.services.flash.plan import Plan
 from mentordesk.services.flash.saved_plan import default_mode, load_plan, load_spots, started_rounds

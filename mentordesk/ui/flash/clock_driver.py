@@ -40,7 +40,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from mentordesk.models import ClockState
 from mentordesk.services.domain_error import DomainError
 from mentordesk.services.flash import clock as round_clock
-from mentordesk.services.flash.clock import (
+from mentordesk.services.flash import clock_face
+from mentordesk.services.flash.clock_face import (
     Chime,
     ClockSnapshot,
     ClockView,
@@ -84,10 +85,10 @@ def _following(snapshot: ClockSnapshot, reading: Reading) -> ClockSnapshot:
     started = snapshot.phase_started_at
     if snapshot.state is not ClockState.RUNNING or started is None:
         return snapshot
-    step = round_clock.anchor_step(snapshot, reading)
+    step = clock_face.anchor_step(snapshot, reading)
     if step is None:
         step = reading.step
-    if step is not None and abs(step) > round_clock.RECONCILE_MIN:
+    if step is not None and abs(step) > clock_face.RECONCILE_MIN:
         started = started + step
     anchor = reading.mono_us - (reading.now - started) // timedelta(microseconds=1)
     return replace(snapshot, phase_started_at=started, phase_started_mono_us=anchor, mono_boot_id=reading.boot_id)
@@ -105,7 +106,7 @@ class ClockDriver(QObject):
         super().__init__(parent)
         #: Where every ``now`` comes from (tests put one on fake wall and monotonic clocks).
         self.clock = TrustedClock()
-        self.warn_at_ms = round_clock.DEFAULT_WARN_AT_MS
+        self.warn_at_ms = clock_face.DEFAULT_WARN_AT_MS
         self._ops: Operations | None = None
         self._flash_id: int | None = None
         self._snapshot = ClockSnapshot()
@@ -241,7 +242,7 @@ class ClockDriver(QObject):
         flash_id = self._flash_id
         if self._ops is None or flash_id is None or self._config is None:
             return reading
-        if round_clock.needs_reconcile(self._snapshot, reading):
+        if clock_face.needs_reconcile(self._snapshot, reading):
             self._snapshot = _following(self._snapshot, reading)
             self._change("flash.clock.reconcile", lambda session: round_clock.reconcile(session, flash_id, reading),
                          reading, automatic=True)
@@ -332,7 +333,7 @@ class ClockDriver(QObject):
 
     def _emit(self, view: ClockView, *, chime: bool) -> None:
         if chime:
-            for due in round_clock.due_chimes(self._last, view):
+            for due in clock_face.due_chimes(self._last, view):
                 self.chimed.emit(due)
         self._last = view
         self.view_changed.emit(view)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.models import ClockPhase, ClockState
-from mentordesk.services.flash.clock import ClockView
+from mentordesk.services.flash.clock_face import ClockView
 from mentordesk.ui.widgets.naming import named
 
 #: name → (button text, key, what it does)

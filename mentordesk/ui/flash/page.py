@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWi
 from mentordesk.models import ClockPhase, Role
 from mentordesk.services.domain_error import DomainError
 from mentordesk.services.flash import PlanResult, live
-from mentordesk.services.flash.clock import Chime, ChimeKind, ClockView
+from mentordesk.services.flash.clock_face import Chime, ChimeKind, ClockView
 from mentordesk.services.flash.views import (
     FlashSnapshot,
     board,

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from mentordesk.models import ClockPhase, ClockState
-from mentordesk.services.flash.clock import ClockView
+from mentordesk.services.flash.clock_face import ClockView
 from mentordesk.services.flash.views import Board, BoardEntry
 
 #: How long one page of names stays up before the next.

@@ -19,10 +19,11 @@ from mentordesk.models import (
 )
 from mentordesk.models.store import EventStore
 from mentordesk.services.flash import clock
-from mentordesk.services.flash.clock import (
+from mentordesk.services.flash.clock import ClockError
+from mentordesk.services.flash.clock_face import (
     ChimeKind,
-    ClockError,
     ClockSnapshot,
+    ClockView,
     SessionConfig,
     clock_view,
     due_chimes,
@@ -36,12 +37,12 @@ def _ms(delta: timedelta) -> int:
     return delta // timedelta(milliseconds=1)
 
 
-def _do(store: EventStore, command, sid: int, now: datetime) -> clock.ClockView:
+def _do(store: EventStore, command, sid: int, now: datetime) -> ClockView:
     with store.session() as session:
         return command(session, sid, now)
 
 
-def _view(store: EventStore, sid: int, now: datetime) -> clock.ClockView:
+def _view(store: EventStore, sid: int, now: datetime) -> ClockView:
     with store.read_session() as session:
         return clock.current_view(session, sid, now)
 

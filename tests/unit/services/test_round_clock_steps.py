@@ -16,7 +16,7 @@ from sqlalchemy import select
 from mentordesk.models import ClockPhase, ClockState, FlashClock, FlashRound, FlashSession, SessionStatus
 from mentordesk.models.store import EventStore
 from mentordesk.services.flash import clock
-from mentordesk.services.flash.clock import ClockSnapshot, ClockView
+from mentordesk.services.flash.clock_face import ClockSnapshot, ClockView, needs_reconcile
 from mentordesk.services.flash.wallclock import EPOCH, TrustedClock
 
 T0 = datetime(2025, 5, 14, 18, 0, 0, 123_456, tzinfo=UTC)
@@ -189,9 +189,9 @@ def test_no_reconcile_is_needed_while_nothing_is_stepped(store: EventStore) -> N
         snapshot = ClockSnapshot.of(session.get(FlashClock, sid))
     for _ in range(100):
         src.advance(timedelta(microseconds=199_999))
-        assert not clock.needs_reconcile(snapshot, trusted.read())
+        assert not needs_reconcile(snapshot, trusted.read())
     src.step(MIN)
-    assert clock.needs_reconcile(snapshot, trusted.read())
+    assert needs_reconcile(snapshot, trusted.read())
 
 
 def test_a_thousand_pauses_of_0_4_ms_lose_under_a_millisecond(store: EventStore) -> None:
