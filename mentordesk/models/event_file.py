@@ -31,7 +31,7 @@ _SQLITE_NOTADB = 26
 #: Every schema revision in ``migrations/versions``, oldest first; the last is the newest.
 #: Kept here so that opening a file already at the newest schema needs no Alembic at all (it
 #: costs a tenth of a second at start-up); a test checks it against the migration scripts.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
 
 
 class EventFileError(Exception):

@@ -160,4 +160,10 @@ class FlashClock(Base):
     mono_boot_id: Mapped[str | None] = mapped_column(String(64))
     #: Time added to the current phase with "+1 minute".
     extra_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    #: When End finished the session before its last round ran out (None otherwise). The row then
+    #: keeps the round, phase, run and extra time End interrupted, so that "Undo end" can put the
+    #: clock back where it was (``services/flash/clock.undo_end``).
+    ended_early_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: The state End interrupted (running or paused); None unless ``ended_early_at`` is set.
+    ended_from: Mapped[ClockState | None] = mapped_column(str_enum(ClockState, "clock_ended_from"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

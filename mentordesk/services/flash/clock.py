@@ -1,4 +1,4 @@
-"""The round clock's commands: start, pause, resume, add a minute, skip, end, sync; Qt-free.
+"""The round clock's commands: start, pause, resume, add a minute, skip, end, undo end, sync; Qt-free.
 
 Each command takes ``(session, flash_session_id, now)``, updates the ``FlashClock`` row (creating
 it when missing) and stamps ``FlashRound.started_at`` / ``ended_at`` with the instants the rounds
@@ -33,6 +33,7 @@ from mentordesk.models import (
 from mentordesk.services.domain_error import DomainError
 from mentordesk.services.flash.clock_face import (
     RECONCILE_MIN,
+    UNDO_END_WINDOW,
     ClockSnapshot,
     ClockView,
     SessionConfig,
@@ -88,6 +89,8 @@ def _set(row: FlashClock, state: ClockState, round_number: int, phase: ClockPhas
     row.elapsed_us, row.extra_seconds = elapsed_us, extra_seconds
     # The monotonic anchor belonged to the old instant; ``record_anchor`` sets the new one.
     row.phase_started_mono_us, row.mono_boot_id = None, None
+    # Any change after End (or a clock that ran out) leaves nothing for "Undo end" to put back.
+    row.ended_early_at, row.ended_from = None, None
     row.updated_at = now
 
 
@@ -214,7 +217,13 @@ def skip(session: Session, flash_session_id: int, now: datetime | None = None) -
 
 
 def end(session: Session, flash_session_id: int, now: datetime | None = None) -> ClockView:
-    """Finish the session now (a meeting in progress ends now)."""
+    """Finish the session now (a meeting in progress ends now); ``undo_end`` can take it back
+    for ``UNDO_END_WINDOW``.
+
+    A clock ended while running or paused keeps, in its row, the round, phase, run and extra time
+    it had, and the state it was in (``ended_from``), so that nothing is lost until the window
+    closes or the clock is used again. An idle clock (nothing started) just finishes.
+    """
     now = require_aware(now or _now())
     flash, row = _load(session, flash_session_id)
     _sync(session, flash, row, now)
@@ -224,9 +233,46 @@ def end(session: Session, flash_session_id: int, now: datetime | None = None) ->
         meeting = _round(session, flash_session_id, row.round_number)
         if meeting.ended_at is None:
             meeting.ended_at = now
-    _set(row, ClockState.FINISHED, row.round_number, row.phase, None, 0, 0, now)
+    interrupted = row.state if row.state in (ClockState.RUNNING, ClockState.PAUSED) else None
+    run_us = row.elapsed_us
+    if row.state is ClockState.RUNNING and row.phase_started_at is not None:
+        run_us += max(0, whole_us(now - row.phase_started_at))
+    _set(row, ClockState.FINISHED, row.round_number, row.phase, None, run_us if interrupted else 0,
+         row.extra_seconds if interrupted else 0, now)
+    if interrupted is not None:
+        row.ended_early_at, row.ended_from = now, interrupted
     _mark_status(flash, row)
     session.flush()
+    log.info("flash session %d: ended by hand in round %d", flash_session_id, row.round_number)
+    return clock_view(ClockSnapshot.of(row), SessionConfig.of(flash), now)
+
+
+def undo_end(session: Session, flash_session_id: int, now: datetime | None = None) -> ClockView:
+    """Put back the clock End finished: the same round and phase, with the time that was left,
+    running again if it was running (the minutes between End and now do not count), paused if
+    it was paused. Refused after ``UNDO_END_WINDOW``, for a clock that ran out by itself, and
+    once a newer rotation has been planned (the ended one would take the console back from it)."""
+    now = require_aware(now or _now())
+    flash, row = _load(session, flash_session_id)
+    until = ClockSnapshot.of(row).undo_end_until()
+    if until is None or row.ended_from is None or row.ended_early_at is None:
+        raise ClockError("only rounds finished with End can be brought back")
+    if now >= until:
+        minutes = round(UNDO_END_WINDOW / timedelta(minutes=1))
+        raise ClockError(f"End can only be undone within {minutes} minutes")
+    newer = session.scalar(select(FlashSession.id).where(FlashSession.event_id == flash.event_id,
+                                                         FlashSession.id > flash.id).limit(1))
+    if newer is not None:
+        raise ClockError("new rounds were planned after End: the ended rounds cannot be brought back")
+    ended_at, state = row.ended_early_at, row.ended_from
+    if row.round_number >= 1 and row.phase is ClockPhase.MEETING:
+        meeting = _round(session, flash_session_id, row.round_number)
+        if meeting.ended_at == ended_at:
+            meeting.ended_at = None
+    _set(row, state, row.round_number, row.phase, now, row.elapsed_us, row.extra_seconds, now)
+    _mark_status(flash, row)
+    session.flush()
+    log.info("flash session %d: End undone, round %d %s again", flash_session_id, row.round_number, state.value)
     return clock_view(ClockSnapshot.of(row), SessionConfig.of(flash), now)
 
 

@@ -27,6 +27,8 @@ from mentordesk.services.flash.wallclock import Reading
 MINUTE_US = 60_000_000
 SECOND_US = 1_000_000
 DEFAULT_WARN_AT_MS = 60_000
+#: How long after End the console offers "Undo end" (and ``clock.undo_end`` accepts it).
+UNDO_END_WINDOW = timedelta(minutes=5)
 #: A stored instant further than this from what the monotonic anchor says is moved to it: the
 #: anchor is exact (same boot, same clock), so this only absorbs rounding to the microsecond.
 RECONCILE_MIN = timedelta(milliseconds=1)
@@ -66,13 +68,22 @@ class ClockSnapshot:
     #: The monotonic clock at ``phase_started_at`` (µs) and the boot it counts from; None if unknown.
     phase_started_mono_us: int | None = None
     mono_boot_id: str | None = None
+    #: When End finished the session early (None: it was not ended by End, or it can't be undone).
+    ended_early_at: datetime | None = None
 
     @classmethod
     def of(cls, row: FlashClock | None) -> ClockSnapshot:
         if row is None:
             return cls()
+        early = row.ended_early_at if row.ended_from is not None else None
         return cls(row.state, row.round_number, row.phase, row.phase_started_at, row.elapsed_us, row.extra_seconds,
-                   row.phase_started_mono_us, row.mono_boot_id)
+                   row.phase_started_mono_us, row.mono_boot_id, early)
+
+    def undo_end_until(self) -> datetime | None:
+        """Until when End can be undone (None: the clock was not ended by End)."""
+        if self.state is not ClockState.FINISHED or self.ended_early_at is None:
+            return None
+        return self.ended_early_at + UNDO_END_WINDOW
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,12 @@ class ClockView:
     #: Position in the sequence of phases (meeting 1 = 0, changeover after 1 = 1, …), for chimes.
     phase_index: int
     warn_at_ms: int
+    #: Until when "Undo end" puts the clock back where End found it; None when there is nothing to undo.
+    undo_end_until: datetime | None = None
+
+    @property
+    def can_undo_end(self) -> bool:
+        return self.undo_end_until is not None and self.now < self.undo_end_until
 
     @property
     def running(self) -> bool:
@@ -256,7 +273,7 @@ def clock_view(snapshot: ClockSnapshot, config: SessionConfig, now: datetime) ->
                          None, None, -1, config.warn_at_ms)
     if snapshot.state is ClockState.FINISHED:
         return ClockView(now, ClockState.FINISHED, snapshot.round_number, config.round_count, snapshot.phase,
-                         0, 0, None, None, 2 * config.round_count - 1, config.warn_at_ms)
+                         0, 0, None, None, 2 * config.round_count - 1, config.warn_at_ms, snapshot.undo_end_until())
     position, virtual_start = locate(snapshot, config, now)
     if position.finished_offset_us is not None:
         finished_at = None if virtual_start is None else virtual_start + timedelta(

@@ -42,7 +42,7 @@ def _sample_with_clocks(tmp_path: Path) -> Path:
 def test_existing_clocks_keep_their_run_in_microseconds(tmp_path: Path) -> None:
     path = _sample_with_clocks(tmp_path)
     with EventStore.open(path) as store:
-        assert store.revision == head_revision() == "0004"
+        assert store.revision == head_revision()
         with store.read_session() as session:
             paused, running = session.get(FlashClock, 1), session.get(FlashClock, 2)
             assert (paused.state, paused.elapsed_us, paused.phase_started_mono_us, paused.mono_boot_id) == (
