@@ -26,7 +26,7 @@ from mentordesk.services.desk_reads import Candidate, NameMatches
 from mentordesk.ui.itemmodels.candidates_model import ROW_ROLE, CandidatesModel, Column, status_text
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
 from mentordesk.ui.widgets.naming import named
-from mentordesk.ui.widgets.tables import set_up_table
+from mentordesk.ui.widgets.tables import current_row, on_choice_changed, set_up_table
 
 ROW_PADDING = 6
 
@@ -131,7 +131,7 @@ class CandidatesView(QFrame):
 
     def _connect_signals(self) -> None:
         self.table.doubleClicked.connect(self._on_table_double_clicked)
-        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        on_choice_changed(self.table, self._on_table_choice_changed)
 
     # -- contents
 
@@ -161,10 +161,8 @@ class CandidatesView(QFrame):
         return self.model.rowCount()
 
     def current(self) -> Candidate | None:
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
-            return None
-        return self.model.row_at(index.row())
+        row = current_row(self.table)
+        return self.model.row_at(row) if row is not None else None
 
     def step(self, step: int) -> None:
         """Move the highlight by ``step`` rows (from nothing: Down picks the first, Up the last)."""
@@ -188,7 +186,7 @@ class CandidatesView(QFrame):
         if index.isValid():
             self.candidate_activated.emit(self.model.row_at(index.row()))
 
-    def _on_table_current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_table_choice_changed(self) -> None:
         self._update_header()
         self.choice_changed.emit(self.current())
 

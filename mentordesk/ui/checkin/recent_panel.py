@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from mentordesk.services.checkin import LogLine
 from mentordesk.ui.itemmodels.checkin_log_model import CheckinLogModel, Column
 from mentordesk.ui.widgets.naming import named
-from mentordesk.ui.widgets.tables import set_up_table
+from mentordesk.ui.widgets.tables import on_choice_changed, set_up_table
 
 #: Below this width the list drops its Role and Station columns.
 NARROW_PX = 430
@@ -61,7 +61,7 @@ class RecentPanel(QWidget):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        on_choice_changed(self.table, self._on_table_choice_changed)
         self.model.modelReset.connect(self._on_model_model_reset)
 
     def selected_line(self) -> LogLine | None:
@@ -94,7 +94,7 @@ class RecentPanel(QWidget):
         self.table.setColumnHidden(Column.ROLE, narrow)
         self.table.setColumnHidden(Column.STATION, narrow)
 
-    def _on_table_selection_changed(self, *_args: object) -> None:
+    def _on_table_choice_changed(self) -> None:
         self.selection_changed.emit()
 
     def _on_model_model_reset(self) -> None:

@@ -31,7 +31,7 @@ from mentordesk.ui.itemmodels.group_candidate_model import CandidateFilterModel,
 from mentordesk.ui.operations import Failure, Operations
 from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural
 from mentordesk.ui.widgets.naming import named
-from mentordesk.ui.widgets.tables import fit_to_screen, selected_rows, set_up_table
+from mentordesk.ui.widgets.tables import fit_to_screen, on_choice_changed, selected_rows, set_up_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -93,7 +93,7 @@ class AddPeopleDialog(QDialog):
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.ungrouped_check.toggled.connect(self._on_ungrouped_check_toggled)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        on_choice_changed(self.table, self._on_table_choice_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
@@ -176,7 +176,7 @@ class AddPeopleDialog(QDialog):
         if self.chosen_ids():
             self.add()
 
-    def _on_table_selection_changed(self, *_args: object) -> None:
+    def _on_table_choice_changed(self) -> None:
         self._update()
 
     def _on_table_double_clicked(self, *_args: object) -> None:

@@ -55,7 +55,14 @@ from mentordesk.ui.widgets.naming import named, with_buddy
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-from mentordesk.ui.widgets.tables import current_row, fit_to_screen, select_row, selected_rows, set_up_table
+from mentordesk.ui.widgets.tables import (
+    current_row,
+    fit_to_screen,
+    on_choice_changed,
+    select_row,
+    selected_rows,
+    set_up_table,
+)
 
 #: How long the options must rest before a new proposal is made.
 PROPOSE_DELAY_MS = 150
@@ -201,10 +208,10 @@ class AutoFormDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._on_option_changed)
         self.prefix_edit.editingFinished.connect(self._on_option_changed)
         self.propose_timer.timeout.connect(self._on_propose_timer_timeout)
-        self.groups_table.selectionModel().currentRowChanged.connect(self._on_groups_table_current_changed)
+        on_choice_changed(self.groups_table, self._on_groups_table_choice_changed)
         self.groups_model.members_dropped.connect(self._on_groups_model_members_dropped)
         self.groups_model.renamed.connect(self._on_groups_model_renamed)
-        self.members_table.selectionModel().selectionChanged.connect(self._on_members_selection_changed)
+        on_choice_changed(self.members_table, self._on_members_table_choice_changed)
         self.move_button.clicked.connect(self._on_move_button_clicked)
         self.members_table.menu_requested.connect(self._on_move_button_clicked)
         self.members_table.move_requested.connect(self._on_members_table_move_requested)
@@ -423,10 +430,10 @@ class AutoFormDialog(QDialog):
     def _on_create_failed(self, _failure: Failure) -> None:
         self._set_creating(False)
 
-    def _on_groups_table_current_changed(self, *_args: object) -> None:
+    def _on_groups_table_choice_changed(self) -> None:
         self._show_members([])
 
-    def _on_members_selection_changed(self, *_args: object) -> None:
+    def _on_members_table_choice_changed(self) -> None:
         self.move_button.setEnabled(bool(self.chosen_ids()))
 
     def _on_groups_model_members_dropped(self, person_ids: list[int], _from_key: int, to_key: int) -> None:

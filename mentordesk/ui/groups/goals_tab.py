@@ -31,7 +31,7 @@ from mentordesk.ui.itemmodels.group_history_model import Column as HistoryColumn
 from mentordesk.ui.itemmodels.group_history_model import GroupHistoryModel
 from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural, rate_text
 from mentordesk.ui.widgets.naming import named
-from mentordesk.ui.widgets.tables import current_row, select_row, set_up_table
+from mentordesk.ui.widgets.tables import current_row, on_choice_changed, select_row, set_up_table
 
 if TYPE_CHECKING:
     from mentordesk.ui.groups.host import GroupsHost
@@ -133,8 +133,8 @@ class GoalsTab(QWidget):
 
     def _connect_signals(self) -> None:
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
-        self.people_table.selectionModel().currentRowChanged.connect(self._on_people_table_current_changed)
-        self.goals_table.selectionModel().selectionChanged.connect(self._on_goals_table_selection_changed)
+        on_choice_changed(self.people_table, self._on_people_table_choice_changed)
+        on_choice_changed(self.goals_table, self._on_goals_table_choice_changed)
         self.goals_table.doubleClicked.connect(self._on_progress_button_clicked)
         self.add_goal_button.clicked.connect(self._on_add_goal_button_clicked)
         self.edit_goal_button.clicked.connect(self._on_edit_goal_button_clicked)
@@ -264,10 +264,10 @@ class GoalsTab(QWidget):
         if self.people_proxy.rowCount() and self.selected_person_id() is None:
             select_row(self.people_table, 0)
 
-    def _on_people_table_current_changed(self, *_args: object) -> None:
+    def _on_people_table_choice_changed(self) -> None:
         self._load_history()
 
-    def _on_goals_table_selection_changed(self, *_args: object) -> None:
+    def _on_goals_table_choice_changed(self) -> None:
         self._update_view()
 
     def _on_add_goal_button_clicked(self) -> None:

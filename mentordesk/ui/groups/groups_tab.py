@@ -43,7 +43,7 @@ from mentordesk.ui.itemmodels.group_member_model import GroupMemberModel
 from mentordesk.ui.widgets.buttons import match_heights
 from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural
 from mentordesk.ui.widgets.naming import named
-from mentordesk.ui.widgets.tables import current_row, select_row, selected_rows, set_up_table
+from mentordesk.ui.widgets.tables import current_row, on_choice_changed, select_row, selected_rows, set_up_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -184,9 +184,9 @@ class GroupsTab(QWidget):
                                          context=Qt.ShortcutContext.WidgetShortcut)
 
     def _connect_signals(self) -> None:
-        self.groups_table.selectionModel().currentRowChanged.connect(self._on_groups_table_current_changed)
+        on_choice_changed(self.groups_table, self._on_groups_table_choice_changed)
         self.groups_table.doubleClicked.connect(self._on_edit_button_clicked)
-        self.members_table.selectionModel().selectionChanged.connect(self._on_members_table_selection_changed)
+        on_choice_changed(self.members_table, self._on_members_table_choice_changed)
         self.groups_model.members_dropped.connect(self._on_groups_model_members_dropped)
         self.groups_model.modelReset.connect(self._on_groups_model_reset)
         self.new_button.clicked.connect(self._on_new_button_clicked)
@@ -400,14 +400,14 @@ class GroupsTab(QWidget):
 
     # -- slots
 
-    def _on_groups_table_current_changed(self, *_args: object) -> None:
+    def _on_groups_table_choice_changed(self) -> None:
         self._load_members()
         self._update_view()
 
     def _on_groups_model_reset(self) -> None:
         self._update_view()
 
-    def _on_members_table_selection_changed(self, *_args: object) -> None:
+    def _on_members_table_choice_changed(self) -> None:
         self._update_view()
 
     def _on_groups_model_members_dropped(self, person_ids: list[int], from_id: int, to_id: int) -> None:

@@ -34,7 +34,7 @@ from mentordesk.ui.itemmodels.group_session_model import Column, GroupSessionMod
 from mentordesk.ui.widgets.buttons import match_heights
 from mentordesk.ui.widgets.group_labels import plural, when_text
 from mentordesk.ui.widgets.naming import named, with_buddy
-from mentordesk.ui.widgets.tables import current_row, select_row, set_up_table
+from mentordesk.ui.widgets.tables import current_row, on_choice_changed, select_row, set_up_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -113,7 +113,7 @@ class SessionsTab(QWidget):
     def _connect_signals(self) -> None:
         self.group_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.when_combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        on_choice_changed(self.table, self._on_table_choice_changed)
         # Enter or a double-click on a session (the view's "activated") opens its attendance.
         self.table.activated.connect(self._on_attendance_button_clicked)
         self.schedule_button.clicked.connect(self._on_schedule_button_clicked)
@@ -332,7 +332,7 @@ class SessionsTab(QWidget):
     def _on_filter_changed(self, *_args: object) -> None:
         self.reload()
 
-    def _on_table_selection_changed(self, *_args: object) -> None:
+    def _on_table_choice_changed(self) -> None:
         self._update_view()
 
     def _on_schedule_button_clicked(self) -> None:

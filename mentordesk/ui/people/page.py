@@ -38,6 +38,7 @@ from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 from mentordesk.ui.widgets.person_dialog import PersonDialog
+from mentordesk.ui.widgets.tables import current_row, on_choice_changed
 
 if TYPE_CHECKING:
 
@@ -169,7 +170,7 @@ class PeoplePage(Page):
         self.proxy.modelReset.connect(self._on_proxy_rows_changed)
         self.proxy.layoutChanged.connect(self._on_proxy_rows_changed)
         self.model.dataChanged.connect(self._on_proxy_rows_changed)
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        on_choice_changed(self.table, self._on_table_choice_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -213,10 +214,10 @@ class PeoplePage(Page):
     # -- what the page offers (each also reachable by a button or key)
 
     def selected_person(self) -> PersonRow | None:
-        index = self.table.currentIndex()
-        if not self.table.is_row_selected(index):
+        row = current_row(self.table)
+        if row is None:
             return None
-        return self.model.row_at(self.proxy.mapToSource(index).row())
+        return self.model.row_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
 
     def select_person(self, person_id: int) -> bool:
         row = self.model.row_of(person_id)
@@ -320,7 +321,7 @@ class PeoplePage(Page):
     def _on_proxy_rows_changed(self, *_args: object) -> None:
         self._update_view()
 
-    def _on_table_selection_changed(self, *_args: object) -> None:
+    def _on_table_choice_changed(self) -> None:
         self._update_buttons()
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:

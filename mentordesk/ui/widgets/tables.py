@@ -1,15 +1,16 @@
 """The one look and behaviour of the screens' tables: whole rows, no grid, columns that fit.
 
 Every list shown as a table is set up by :func:`set_up_table`, with parameters for what a table
-does differently; the other helpers read and move a table's selection, and size a window to the
-screen.
+does differently; the other helpers read and move a table's selection, tell a screen when the
+chosen row changes (:func:`on_choice_changed`, the same for a click and a key), and size a window
+to the screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
@@ -62,12 +63,63 @@ def set_up_table(
         header.setSectionResizeMode(column, resize)
 
 
-def current_row(view: QTableView) -> int | None:
-    """The row of the view's current, selected index (None when nothing is chosen)."""
+def current_row(view: QAbstractItemView) -> int | None:
+    """The chosen row: the current index's row when it is selected, else the one selected row.
+
+    The fallback matters because a mouse press moves the current index first and selects the row
+    a moment later (keys do both at once): in between, the row still selected is the choice.
+    None when nothing, or several rows without the current one, are selected.
+    """
+    selection = view.selectionModel()
     index = view.currentIndex()
-    if not index.isValid() or not view.selectionModel().isRowSelected(index.row(), QModelIndex()):
-        return None
-    return index.row()
+    if index.isValid() and selection.isRowSelected(index.row(), QModelIndex()):
+        return index.row()
+    rows = {chosen.row() for chosen in selection.selectedIndexes()}
+    return rows.pop() if len(rows) == 1 else None
+
+
+class _ChoiceWatcher(QObject):
+    """Calls ``slot`` when the chosen rows of ``view`` change (see :func:`on_choice_changed`)."""
+
+    def __init__(self, view: QAbstractItemView, slot: Callable[[], None]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.slot = slot
+        self.single = view.selectionMode() in (QAbstractItemView.SelectionMode.SingleSelection,
+                                               QAbstractItemView.SelectionMode.NoSelection)
+        self.chosen = QPersistentModelIndex()
+        selection = view.selectionModel()
+        selection.selectionChanged.connect(self._on_selection_changed)
+        if self.single:
+            selection.currentRowChanged.connect(self._on_selection_changed)
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        if not self.single:
+            self.slot()
+            return
+        row = current_row(self.view)
+        model = self.view.model()
+        now = QPersistentModelIndex(model.index(row, 0)) if row is not None and model is not None else None
+        if now is None and not self.chosen.isValid():
+            return
+        if now is not None and self.chosen.isValid() and now == self.chosen:
+            return
+        self.chosen = now if now is not None else QPersistentModelIndex()
+        self.slot()
+
+
+def on_choice_changed(view: QAbstractItemView, slot: Callable[[], None]) -> None:
+    """Call ``slot`` whenever the chosen rows change, whether by mouse, key or code.
+
+    Every list whose selection drives another pane or its buttons connects through here, never to
+    ``currentRowChanged`` alone: a mouse press makes a row current *before* selecting it, so a
+    screen that read the selection on ``currentRowChanged`` saw nothing chosen after a click.
+    A single-choice view calls ``slot`` once per new choice (keys, which move both, do not call it
+    twice); a multi-choice view calls it on every change of its selection. A model reset changes
+    no selection signal: the screen handles ``modelReset`` itself. Set the selection mode and the
+    model first (a new model brings a new selection model).
+    """
+    _ChoiceWatcher(view, slot)
 
 
 def select_row(view: QTableView, row: int) -> None:
