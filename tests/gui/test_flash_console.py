@@ -15,6 +15,7 @@ from mentordesk.models import ClockPhase, ClockState, FlashClock, PlanMode
 from mentordesk.models.store import EventStore
 from mentordesk.services.flash.live import SessionSetup, plan_session
 from mentordesk.services.flash.wallclock import EPOCH, TrustedClock
+from mentordesk.ui.flash.end_dialog import EndDialog
 from mentordesk.ui.flash.page import FlashPage
 from mentordesk.ui.tasks import InlineRunner, TaskManager
 
@@ -114,6 +115,9 @@ def test_console_buttons_change_the_stored_clock(page: FlashPage, planned: Event
     assert (row.round_number, row.phase) == (1, ClockPhase.CHANGEOVER)
     assert page.console.phase_label.text() == "Find your table"
     buttons["end"].click()
+    # End asks first (issue 14, item 2); confirmed, it finishes the session.
+    assert isinstance(page.dialog, EndDialog)
+    page.dialog.end_button.click()
     assert _stored(planned).state is ClockState.FINISHED
     assert page.console.headline_label.text() == "All 3 rounds done"
 
@@ -133,6 +137,8 @@ def test_keys_drive_the_console(page: FlashPage, planned: EventStore, time: Fake
     qtbot.keyClick(console, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert _stored(planned).phase is ClockPhase.CHANGEOVER
     qtbot.keyClick(console, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert isinstance(page.dialog, EndDialog)  # End asks first
+    page.dialog.end_button.click()
     assert _stored(planned).state is ClockState.FINISHED
     assert all(console.buttons[name].toolTip().endswith(")") for name in console.buttons)
 

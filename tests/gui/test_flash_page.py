@@ -208,7 +208,12 @@ def test_planning_again_while_running_is_refused(page: FlashPage, demo_store: Ev
     _open(page, demo_store)
     _plan(page)
     page.console.buttons["start"].click()
-    _plan(page, rounds=6)
+    # The button is off, saying why (issue 14, item 2) ...
+    assert not page.setup_panel.plan_button.isEnabled()
+    assert "while the rounds run" in page.setup_panel.plan_reason_label.text()
+    # ... and the service refuses all the same (a stale screen, another station).
+    page.setup_panel.rounds_spin.setValue(6)
+    page.plan(page.setup_panel.setup())
     assert "Not possible" in page.notice and "running" in page.notice
     with demo_store.read_session() as session:
         assert current_session_id(session, demo_store.event_id) == page.snapshot.info.id  # type: ignore[union-attr]

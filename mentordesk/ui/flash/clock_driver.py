@@ -210,6 +210,9 @@ class ClockDriver(QObject):
     def end(self) -> None:
         self._command("flash.clock.end", round_clock.end)
 
+    def undo_end(self) -> None:
+        self._command("flash.clock.undo_end", round_clock.undo_end)
+
     def current(self) -> ClockView | None:
         """The view at the trusted now from the state held in memory (nothing is read)."""
         if self._config is None:

@@ -30,7 +30,8 @@ ACTIONS: dict[str, tuple[str, str, str]] = {
     "pause": ("Pause", "Space", "Pause or resume the clock"),
     "add_minute": ("+1 minute", "+", "Give the current round (or changeover) one more minute"),
     "skip": ("Skip ▸", "Ctrl+Right", "End this phase now and go on to the next"),
-    "end": ("End", "Ctrl+Shift+End", "Finish the session now"),
+    "end": ("End…", "Ctrl+Shift+End", "Finish the session now (asks first; can be undone for a few minutes)"),
+    "undo_end": ("Undo end", "Ctrl+Z", "Bring back the rounds End finished, where they were"),
     "projector": ("Projector", "F11", "Show the countdown full screen on the chosen screen (Esc there closes it)"),
 }
 
@@ -87,7 +88,8 @@ class ConsolePanel(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         self.keys_label = named(QLabel(" · ".join(f"{QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)} "
-                                            f"{t.lower()}" for t, k, _ in ACTIONS.values())), "checkinKeys")
+                                            f"{t.rstrip('…').lower()}" for t, k, _ in ACTIONS.values())),
+                                "checkinKeys")
         self.keys_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys_label.setWordWrap(True)
 
@@ -176,4 +178,8 @@ class ConsolePanel(QWidget):
         self.buttons["pause"].setText("Resume" if state is ClockState.PAUSED else "Pause")
         for name in ("add_minute", "skip", "end"):
             self.buttons[name].setEnabled(planned and state in (ClockState.RUNNING, ClockState.PAUSED))
+        # Only while End can be taken back; otherwise Ctrl+Z presses a disabled button and does nothing.
+        undo = bool(planned and view is not None and view.can_undo_end)
+        self.buttons["undo_end"].setEnabled(undo)
+        self.buttons["undo_end"].setVisible(undo)
         self.buttons["projector"].setEnabled(planned)

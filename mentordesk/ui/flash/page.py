@@ -18,11 +18,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWidget
 
-from mentordesk.models import ClockPhase, Role
+from mentordesk.models import ClockPhase, ClockState, Role
 from mentordesk.services.domain_error import DomainError
 from mentordesk.services.flash import PlanResult, live
 from mentordesk.services.flash.clock_face import Chime, ChimeKind, ClockView
@@ -39,6 +39,7 @@ from mentordesk.settings import FLASH_CHIMES, FLASH_WARN_SECONDS, STATION_NAME, 
 from mentordesk.ui.flash.clock_driver import ClockDriver
 from mentordesk.ui.flash.console_panel import ConsolePanel
 from mentordesk.ui.flash.dialogs import BreakDialog, PersonDialog, SwapDialog
+from mentordesk.ui.flash.end_dialog import EndDialog
 from mentordesk.ui.flash.lookup_panel import LookupPanel
 from mentordesk.ui.flash.projector import ProjectorWindow
 from mentordesk.ui.flash.setup_panel import SetupPanel
@@ -47,6 +48,7 @@ from mentordesk.ui.sound import Cue, SoundPlayer
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
+from mentordesk.ui.widgets.setting_changes import follow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -118,9 +120,14 @@ class FlashPage(Page):
 
         self.console.chimes_check.setChecked(self.sound.enabled)
         self.console.warn_spin.setValue(self.settings.get(FLASH_WARN_SECONDS))
+        # Changed in Preferences while the console is open: the console and the clock follow.
+        follow(FLASH_WARN_SECONDS, self.settings, self, self._on_warn_seconds_saved)
+        follow(FLASH_CHIMES, self.settings, self, self._on_chimes_saved)
         self.notice_timer = QTimer(self)
         self.notice_timer.setSingleShot(True)
         self.notice_timer.setInterval(NOTICE_MS)
+        self.undo_end_timer = QTimer(self)
+        self.undo_end_timer.setSingleShot(True)
         # Scoped to the Plan tab: Ctrl+Enter typed in the feedback grid must never re-plan.
         self.shortcuts = {name: QShortcut(QKeySequence(key), self.setup_panel,
                                           context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -145,6 +152,7 @@ class FlashPage(Page):
         self.driver.refused.connect(self._on_driver_refused)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.notice_timer.timeout.connect(self._on_notice_timer_timeout)
+        self.undo_end_timer.timeout.connect(self._on_undo_end_timer_timeout)
         self.shortcuts["plan"].activated.connect(self.setup_panel.plan_button.click)
         self.shortcuts["arrival"].activated.connect(self.setup_panel.arrival_button.click)
         self.shortcuts["departure"].activated.connect(self.setup_panel.departure_button.click)
@@ -331,12 +339,27 @@ class FlashPage(Page):
     def _on_console_action_requested(self, action: str) -> None:
         actions: dict[str, Callable[[], object]] = {
             "start": self.driver.start, "pause": self.driver.toggle_pause, "add_minute": self.driver.add_minute,
-            "skip": self.driver.skip, "end": self.driver.end, "projector": self.open_projector,
+            "skip": self.driver.skip, "end": self._confirm_end, "undo_end": self.driver.undo_end,
+            "projector": self.open_projector,
         }
         actions[action]()
-        if action in ("start", "skip", "end"):
+        if action in ("start", "skip", "undo_end"):
             # Rounds that started can no longer be swapped or re-planned: the grid says so.
             self._reread()
+
+    def _confirm_end(self) -> None:
+        """End asks first, naming what stops (``EndDialog``); the rounds end only on its confirmation."""
+        view = self.driver.current()
+        if view is None or view.state not in (ClockState.RUNNING, ClockState.PAUSED):
+            return
+        dialog = EndDialog(view, self)
+        dialog.confirmed.connect(self._on_end_dialog_confirmed)
+        self._open(dialog)
+
+    def _on_end_dialog_confirmed(self) -> None:
+        self.driver.end()
+        self._reread()
+        self.console.setFocus()
 
     def _on_console_chimes_toggled(self, on: bool) -> None:
         self.sound.set_enabled(on)
@@ -345,10 +368,25 @@ class FlashPage(Page):
         self.settings.set(FLASH_WARN_SECONDS, warn_at_ms // 1000)
         self.driver.set_warning(warn_at_ms)
 
+    def _on_warn_seconds_saved(self, seconds: int) -> None:
+        if self.console.warn_spin.value() != seconds:
+            with QSignalBlocker(self.console.warn_spin):
+                self.console.warn_spin.setValue(seconds)
+            self.driver.set_warning(seconds * 1000)
+
+    def _on_chimes_saved(self, on: bool) -> None:
+        with QSignalBlocker(self.console.chimes_check):
+            self.console.chimes_check.setChecked(on)
+
     def _on_driver_view_changed(self, view: ClockView) -> None:
         note = ""
         ended = view.finished_at or self.driver.ended_unseen_at
-        if view.finished and ended is not None:
+        if view.can_undo_end and view.undo_end_until is not None:
+            until = view.undo_end_until.astimezone().strftime("%H:%M:%S")
+            note = f"Ended with End. Undo end (Ctrl+Z) brings the rounds back where they were, until {until}."
+            # The clock no longer ticks once finished: look again when the offer runs out.
+            self.undo_end_timer.start(max(0, (view.undo_end_until - view.now) // timedelta(milliseconds=1)) + 50)
+        elif view.finished and ended is not None:
             note = f"The last round ended at {ended.astimezone().strftime('%H:%M:%S')}, while the app was closed."
         elif view.running:
             # What the facilitator announces: when this phase is over (it moves with pauses and +1 minute).
@@ -444,3 +482,8 @@ class FlashPage(Page):
 
     def _on_notice_timer_timeout(self) -> None:
         self.notice_label.hide()
+
+    def _on_undo_end_timer_timeout(self) -> None:
+        view = self.driver.current()
+        if view is not None:
+            self._on_driver_view_changed(view)

@@ -133,6 +133,11 @@ class SetupPanel(QWidget):
         second.addWidget(self.plan_button)
         form.addRow(first)
         form.addRow(second)
+        #: Why Plan rounds is not available, when it is not (rounds running, nobody here).
+        self.plan_reason_label = named(QLabel(""), "pageSubtitle")
+        self.plan_reason_label.setWordWrap(True)
+        self.plan_reason_label.hide()
+        form.addRow(self.plan_reason_label)
 
         self.status_label = named(QLabel(""), "flashPlanStatus")
         self.status_label.setWordWrap(True)
@@ -267,13 +272,29 @@ class SetupPanel(QWidget):
 
     # -- helpers and slots
 
-    def _can_plan(self) -> bool:
+    def _plan_refusal(self) -> str:
+        """Why Plan rounds cannot be pressed now ("" when it can)."""
         snapshot = self.snapshot
-        return bool(snapshot and snapshot.mentors_here and snapshot.mentees_here)
+        if snapshot is None:
+            return "Open an event first."
+        if snapshot.info is not None and snapshot.info.clock_state in (ClockState.RUNNING, ClockState.PAUSED):
+            return ("Plan rounds is off while the rounds run: planning again would replace them. For late "
+                    "arrivals and departures use the buttons below (they re-plan only the rounds to come), "
+                    "or end the rounds on the Run tab first.")
+        if not snapshot.mentors_here or not snapshot.mentees_here:
+            return "Plan rounds needs at least one mentor and one mentee checked in."
+        return ""
+
+    def _can_plan(self) -> bool:
+        return not self._plan_refusal()
 
     def _enable_actions(self) -> None:
         planned = bool(self.snapshot and self.snapshot.plan is not None)
-        self.plan_button.setEnabled(self._can_plan())
+        refusal = self._plan_refusal()
+        self.plan_button.setEnabled(not refusal)
+        self.plan_reason_label.setText(refusal if self.snapshot is not None else "")
+        self.plan_reason_label.setVisible(bool(refusal) and self.snapshot is not None)
+        self.plan_button.setToolTip(refusal or "Plan the rounds for the people checked in now (Ctrl+Enter)")
         for button in (self.swap_button, self.arrival_button, self.departure_button, self.break_button):
             button.setEnabled(planned)
         for widget in (self.rounds_spin, self.minutes_spin, self.changeover_spin, self.seats_spin, self.mode_combo):
