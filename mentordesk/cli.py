@@ -258,7 +258,7 @@ def _add_flash_plan_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 _GROUP_HELP["flash"] = "flash (speed) mentoring rotations"
-_GROUP_HELP["export"] = "print-ready PDFs (badges, schedules, reports) and calendar files"
+_GROUP_HELP["export"] = "print-ready PDFs (badges, schedules, reports), calendar files and spreadsheets"
 
 
 @command("plan", "plan a rotation for the checked-in people and write it as JSON", group="flash")

@@ -53,7 +53,8 @@ def text_cell(value: Value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
+        # To the second: the check-in log's order within a minute matters.
+        return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
@@ -97,20 +98,30 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]
     check_output_path(path, open_event=open_event, what=SPREADSHEET)  # before the work
     from openpyxl import Workbook  # only exports need it: the desk starts without loading it
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(_sheet_title(sheet))
+    rows = list(rows)
+    # Columns wide enough for what they hold (a date-time in Excel's default width shows as
+    # "#####"), and the header row kept in view while scrolling.
+    for index, width in enumerate(_column_widths(header, rows), start=1):
+        worksheet.column_dimensions[get_column_letter(index)].width = width
+    worksheet.freeze_panes = "A2"
 
-    def cell(value: Value) -> Cell:
+    def cell(value: Value, *, bold: bool = False) -> Cell:
         result = WriteOnlyCell(worksheet, value=value)  # type: ignore[arg-type]  # openpyxl writes dates; its stubs say no
         if isinstance(value, str):
             # openpyxl stores text starting with "=" as a formula; a text cell never is one.
             result.data_type = "s"
             if is_formula_like(value):
                 result.quotePrefix = True
+        if bold:
+            result.font = Font(bold=True)
         return result
 
-    worksheet.append([cell(value) for value in header])
+    worksheet.append([cell(value, bold=True) for value in header])
     for row in rows:
         worksheet.append([cell(value) for value in row])
     # Saved into memory, then written: a write-only workbook left unsaved (a refused or failed
@@ -118,6 +129,26 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]
     content = io.BytesIO()
     workbook.save(content)
     write_atomically(path, content.getvalue(), what=SPREADSHEET, open_event=open_event)
+
+
+#: Column widths in characters: at least a short word, at most a long sentence (text wraps on).
+_MIN_WIDTH, _MAX_WIDTH = 8, 50
+#: Rows looked at to size the columns; enough to see what a column holds.
+_WIDTH_SAMPLE = 500
+
+
+def _column_widths(header: Sequence[str], rows: Sequence[Sequence[Value]]) -> list[float]:
+    widths = [float(len(text)) for text in header]
+    for row in rows[:_WIDTH_SAMPLE]:
+        for index, value in enumerate(row[:len(widths)]):
+            if isinstance(value, datetime):
+                length = 19
+            elif isinstance(value, date):
+                length = 10
+            else:
+                length = len(text_cell(value))
+            widths[index] = max(widths[index], float(length))
+    return [min(_MAX_WIDTH, max(_MIN_WIDTH, width + 2)) for width in widths]
 
 
 def _sheet_title(title: str) -> str:
