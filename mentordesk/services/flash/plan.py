@@ -105,10 +105,14 @@ class PlanStats:
     #: breaks, or mentees who must not share a table); other meetings may have taken their seats.
     dropped: tuple[tuple[int, int], ...] = ()
     warnings: tuple[str, ...] = ()
+    #: Mentees per table the plan was made for (0: not known); "the most possible" is for these seats.
+    seats: int = 0
 
     def describe(self) -> str:
         """One line for the command line and the status bar."""
         most = "the most possible" if self.meetings == self.meeting_bound else f"at most {self.meeting_bound} possible"
+        if self.seats:
+            most += f" with {self.seats} seat{'' if self.seats == 1 else 's'} per table"
         spread = f"{self.mentee_min}" if self.mentee_min == self.mentee_max else f"{self.mentee_min}–{self.mentee_max}"
         meetings = f"{self.meetings} meeting" + ("" if self.meetings == 1 else "s")
         return (f"{meetings} ({most}), {spread} per mentee, "

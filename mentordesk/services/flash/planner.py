@@ -20,6 +20,7 @@ from mentordesk.services.flash.plan import Plan, PlanResult, Round, Table
 from mentordesk.services.flash.problem import PlanError, Problem
 from mentordesk.services.flash.rotate import rotate
 from mentordesk.services.flash.round_placement import schedule
+from mentordesk.services.flash.seat_options import seat_advice
 from mentordesk.services.flash.stats import compute_stats
 from mentordesk.services.flash.validate import validate
 
@@ -66,6 +67,11 @@ def plan(problem: Problem, mode: PlanMode | str = PlanMode.MATCH) -> PlanResult:
         warnings.extend(rotation.warnings)
         spots = rotation.waiting_spots
 
+    if not problem.held:
+        # Seats per table that leave most mentees waiting are said, with what more seats give.
+        seats_warning = seat_advice(len(problem.mentors), len(problem.mentees), problem.rounds).warning(problem.seats)
+        if seats_warning:
+            warnings.append(seats_warning)
     rounds = problem.held + tuple(_round(facts, t, meetings[t]) for t in facts.remaining)
     result = Plan(mode=mode, seats=problem.seats, rounds=rounds)
     violations = validate(result, problem)

@@ -39,4 +39,5 @@ def compute_stats(
         mentor_idle_max=max(per_idle),
         dropped=dropped,
         warnings=warnings,
+        seats=plan.seats,
     )

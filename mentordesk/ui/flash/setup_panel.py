@@ -6,6 +6,9 @@ fresh ``FlashSnapshot`` afterwards. Its signals say what the facilitator asked f
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
@@ -27,6 +30,7 @@ from mentordesk.models import ClockState, PlanMode
 from mentordesk.services.flash.durations import parse_seconds, seconds_text
 from mentordesk.services.flash.live import SessionSetup
 from mentordesk.services.flash.saved_plan import CHANGEOVER_SECONDS_RANGE
+from mentordesk.services.flash.seat_options import seat_advice
 from mentordesk.services.flash.views import FlashSnapshot, grid_rows, readable
 from mentordesk.ui.itemmodels.flash_grid_model import IDS_ROLE, FlashGridModel
 from mentordesk.ui.widgets.naming import named
@@ -133,6 +137,20 @@ class SetupPanel(QWidget):
         second.addWidget(self.plan_button)
         form.addRow(first)
         form.addRow(second)
+        # Before planning: what each choice of seats gives, the proposal, and a warning.
+        self.seats_advice_label = named(QLabel(""), "seatsAdvice")
+        self.seats_advice_label.setWordWrap(True)
+        self.seats_advice_label.setTextFormat(Qt.TextFormat.RichText)
+        self.use_seats_button = QPushButton("")
+        self.use_seats_button.setToolTip("Set the seats per table to the proposed number")
+        advice = QHBoxLayout()
+        advice.addWidget(self.seats_advice_label, 1)
+        advice.addWidget(self.use_seats_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.seats_advice_box = QWidget()
+        self.seats_advice_box.setLayout(advice)
+        advice.setContentsMargins(0, 0, 0, 0)
+        self.seats_advice_box.hide()
+        form.addRow(self.seats_advice_box)
         #: Why Plan rounds is not available, when it is not (rounds running, nobody here).
         self.plan_reason_label = named(QLabel(""), "pageSubtitle")
         self.plan_reason_label.setWordWrap(True)
@@ -200,6 +218,9 @@ class SetupPanel(QWidget):
         self.departure_button.clicked.connect(self.departure_requested)
         self.break_button.clicked.connect(self.break_requested)
 
+        self.use_seats_button.clicked.connect(self._on_use_seats_button_clicked)
+        self.rounds_spin.valueChanged.connect(self._on_set_up_changed)
+        self.seats_spin.valueChanged.connect(self._on_set_up_changed)
     # -- what the page calls
 
     def setup(self) -> SessionSetup:
@@ -296,11 +317,56 @@ class SetupPanel(QWidget):
         self.plan_reason_label.setVisible(bool(refusal) and self.snapshot is not None)
         self.plan_button.setToolTip(refusal or "Plan the rounds for the people checked in now (Ctrl+Enter)")
         for button in (self.swap_button, self.arrival_button, self.departure_button, self.break_button):
+        self._show_seat_advice()
             button.setEnabled(planned)
         for widget in (self.rounds_spin, self.minutes_spin, self.changeover_spin, self.seats_spin, self.mode_combo):
             widget.setEnabled(self.snapshot is not None)
 
     def _on_plan_button_clicked(self) -> None:
+    def _show_seat_advice(self) -> None:
+        """The comparison of 1–3 seats for the people here (only while a plan can be made)."""
+        snapshot = self.snapshot
+        if snapshot is None or not self._can_plan():
+            self.seats_advice_box.hide()
+            return
+        advice = seat_advice(snapshot.mentors_here, snapshot.mentees_here, self.rounds_spin.value())
+        chosen = self.seats_spin.value()
+        info = snapshot.info
+        as_planned = (snapshot.plan is not None and info is not None
+                      and (info.seats, info.round_count) == (chosen, self.rounds_spin.value()))
+        if as_planned and not advice.too_many_wait(chosen):
+            # Planned as the form says, and nobody waits too long: the grid gets the room.
+            self.seats_advice_box.hide()
+            return
+        parts = []
+        for option in advice.options:
+            seats = f"{option.seats} seat" + ("" if option.seats == 1 else "s")
+            text = f"{seats}: {option.meetings} meetings, {option.waiting_per_round} waiting per round"
+            if option.seats == advice.proposed:
+                text += " (proposed)"
+            parts.append(f"<b>{text}</b>" if option.seats == chosen else text)
+        lines = [f"Seats per table for {advice.rounds} rounds — " + " · ".join(parts)]
+        warning = advice.warning(chosen)
+        if warning:
+            lines.append(f'<span style="color:#b45309; font-weight:600;">⚠ {html.escape(warning)}</span>')
+        self.seats_advice_label.setText("<br>".join(lines))
+        self.seats_advice_label.setAccessibleName(" ".join([re.sub("<[^>]+>", "", lines[0]), warning]).strip())
+        proposed = advice.proposed
+        self.use_seats_button.setText(f"&Use {proposed} seat" + ("" if proposed == 1 else "s"))
+        self.use_seats_button.setAccessibleName(f"Use {proposed} seats per table")
+        self.use_seats_button.setProperty("seats", proposed)
+        self.use_seats_button.setVisible(proposed != chosen)
+        self.seats_advice_box.show()
+
+    def _on_set_up_changed(self, _value: int) -> None:
+        self._show_seat_advice()
+
+    def _on_use_seats_button_clicked(self) -> None:
+        seats = self.use_seats_button.property("seats")
+        if isinstance(seats, int):
+            self.seats_spin.setValue(seats)
+            self.seats_spin.setFocus()
+
         if self._can_plan():
             self.plan_requested.emit(self.setup())
 

@@ -114,4 +114,5 @@ def test_unwritable_destination(demo_store: EventStore, tmp_path: Path) -> None:
 
 def test_a_one_line_summary() -> None:
     stats = plan(make_problem([1, 2], range(11, 16), 2, requests=[(11, 1)])).stats
-    assert stats.describe() == "4 meetings (the most possible), 0–1 per mentee, 1 of 1 requested mentors met"
+    assert stats.describe() == ("4 meetings (the most possible with 1 seat per table), 0–1 per mentee, "
+                                "1 of 1 requested mentors met")
