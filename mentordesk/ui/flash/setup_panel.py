@@ -217,10 +217,10 @@ class SetupPanel(QWidget):
         self.arrival_button.clicked.connect(self.arrival_requested)
         self.departure_button.clicked.connect(self.departure_requested)
         self.break_button.clicked.connect(self.break_requested)
-
         self.use_seats_button.clicked.connect(self._on_use_seats_button_clicked)
         self.rounds_spin.valueChanged.connect(self._on_set_up_changed)
         self.seats_spin.valueChanged.connect(self._on_set_up_changed)
+
     # -- what the page calls
 
     def setup(self) -> SessionSetup:
@@ -316,13 +316,12 @@ class SetupPanel(QWidget):
         self.plan_reason_label.setText(refusal if self.snapshot is not None else "")
         self.plan_reason_label.setVisible(bool(refusal) and self.snapshot is not None)
         self.plan_button.setToolTip(refusal or "Plan the rounds for the people checked in now (Ctrl+Enter)")
-        for button in (self.swap_button, self.arrival_button, self.departure_button, self.break_button):
         self._show_seat_advice()
+        for button in (self.swap_button, self.arrival_button, self.departure_button, self.break_button):
             button.setEnabled(planned)
         for widget in (self.rounds_spin, self.minutes_spin, self.changeover_spin, self.seats_spin, self.mode_combo):
             widget.setEnabled(self.snapshot is not None)
 
-    def _on_plan_button_clicked(self) -> None:
     def _show_seat_advice(self) -> None:
         """The comparison of 1–3 seats for the people here (only while a plan can be made)."""
         snapshot = self.snapshot
@@ -367,6 +366,7 @@ class SetupPanel(QWidget):
             self.seats_spin.setValue(seats)
             self.seats_spin.setFocus()
 
+    def _on_plan_button_clicked(self) -> None:
         if self._can_plan():
             self.plan_requested.emit(self.setup())
 
