@@ -8,7 +8,7 @@ and the recent log), and only call services.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -18,6 +18,7 @@ from mentordesk.services.checkin import LogLine
 from mentordesk.services.desk import PersonCard, person_card
 from mentordesk.services.events import EventCounts
 from mentordesk.services.lookup import search_names
+from mentordesk.services.namesakes import tell_apart_ids
 
 #: Candidates listed while a name is typed; more would not fit and only slow each keystroke.
 CANDIDATE_LIMIT = 8
@@ -31,6 +32,8 @@ class Candidate:
 
     card: PersonCard
     arrived: bool
+    #: What tells them from others listed with the same name (``services/namesakes.py``), else "".
+    distinction: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,10 @@ class DeskSnapshot:
 def name_matches(session: Session, event_id: int, query: str, limit: int = CANDIDATE_LIMIT) -> NameMatches:
     """People whose name matches ``query`` (accent- and case-blind, any word order), best first."""
     ids = search_names(session, event_id, query, limit=limit + 1)
-    return NameMatches(query, tuple(_candidate(session, person_id) for person_id in ids[:limit]), more=len(ids) > limit)
+    listed = ids[:limit]
+    distinctions = tell_apart_ids(session, listed)
+    candidates = (replace(_candidate(session, pid), distinction=distinctions.get(pid, "")) for pid in listed)
+    return NameMatches(query, tuple(candidates), more=len(ids) > limit)
 
 
 def _candidate(session: Session, person_id: int) -> Candidate:

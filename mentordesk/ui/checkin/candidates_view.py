@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.services.desk_reads import Candidate, NameMatches
-from mentordesk.ui.itemmodels.candidates_model import ROW_ROLE, CandidatesModel, Column, status_text
+from mentordesk.ui.itemmodels.candidates_model import ROW_ROLE, CandidatesModel, Column, status_text, who_text
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.tables import current_row, on_choice_changed, set_up_table
@@ -61,7 +61,8 @@ class CandidateDelegate(QStyledItemDelegate):
         card = candidate.card
         role = ROLE_LABELS.get(card.role, str(card.role))
         # Whether they are already here comes first: it is what a desk most needs to see.
-        details = " · ".join(part for part in (status_text(candidate), role, card.organization) if part)
+        # Namesakes also show what tells them apart (organisation, masked e-mail, end of the badge code).
+        details = " · ".join(part for part in (status_text(candidate), role, who_text(candidate)) if part)
         area = option.rect.adjusted(10, ROW_PADDING, -10, -ROW_PADDING)
         name_height = QFontMetrics(name_font).height()
         painter.save()

@@ -8,7 +8,7 @@ are rebuilt from each new snapshot, so they follow every re-plan.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -153,16 +153,19 @@ class LookupPanel(QWidget):
         self.itinerary_model.set_rows(trip.stops)
         self.person_shown.emit(person_id)
 
-    def show_matches(self, text: str, found: Sequence[int]) -> None:
+    def show_matches(self, text: str, found: Sequence[int], distinctions: Mapping[int, str] | None = None) -> None:
         """The ids of the people whose names match ``text``, best first (an answer to a search
-        for text no longer in the field is dropped)."""
+        for text no longer in the field is dropped); ``distinctions`` tells apart people who share
+        a name (``services/namesakes.py``)."""
         if text != self.name_edit.text():
             return
         self.matches.clear()
         planned = set(self.snapshot.people) if self.snapshot else set()
         ids = [pid for pid in found if pid in planned][:MAX_MATCHES] if text.strip() else []
         for pid in ids:
-            item = QListWidgetItem(self.snapshot.name(pid) if self.snapshot else str(pid))
+            name = self.snapshot.name(pid) if self.snapshot else str(pid)
+            extra = (distinctions or {}).get(pid, "")
+            item = QListWidgetItem(f"{name} — {extra}" if extra else name)
             item.setData(Qt.ItemDataRole.UserRole, pid)
             self.matches.addItem(item)
         self.matches.setVisible(len(ids) > 1)

@@ -44,6 +44,11 @@ def status_text(candidate: Candidate) -> str:
     return f"Arrived {local_time(at)}" if at else "Arrived"
 
 
+def who_text(candidate: Candidate) -> str:
+    """The organisation, or for someone listed with another of the same name what tells them apart."""
+    return candidate.distinction or candidate.card.organization
+
+
 class CandidatesModel(RowTableModel):
     """Read-only; one row per matching person, best match first."""
 
@@ -75,11 +80,13 @@ class CandidatesModel(RowTableModel):
             return None
         candidate = self._rows[index.row()]
         column = Column(index.column())
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.NAME and candidate.distinction:
+            return f"{candidate.card.name}, {candidate.distinction}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(candidate, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             card = candidate.card
-            return "\n".join(part for part in (card.name, card.organization, status_text(candidate)) if part)
+            return "\n".join(part for part in (card.name, who_text(candidate), status_text(candidate)) if part)
         if role == ROW_ROLE:
             return candidate
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS and not candidate.arrived:
@@ -95,6 +102,6 @@ class CandidatesModel(RowTableModel):
             case Column.ROLE:
                 return ROLE_LABELS.get(card.role, str(card.role))
             case Column.ORGANISATION:
-                return card.organization
+                return who_text(candidate)
             case Column.STATUS:
                 return status_text(candidate)
