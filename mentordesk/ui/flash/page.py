@@ -33,7 +33,7 @@ from mentordesk.services.flash.views import (
     flash_snapshot,
     readable,
 )
-from mentordesk.services.lookup import search_names
+from mentordesk.services.namesakes import search_telling_apart
 from mentordesk.services.people import PersonRow, list_people
 from mentordesk.settings import FLASH_CHIMES, FLASH_WARN_SECONDS, STATION_NAME, Settings
 from mentordesk.ui.flash.clock_driver import ClockDriver
@@ -407,8 +407,8 @@ class FlashPage(Page):
         if ops is None:
             return
         event_id = ops.event_id
-        ops.query("flash.lookup.search", lambda session: search_names(session, event_id, text, limit=200),
-                  done=lambda ids: self.lookup.show_matches(text, ids), owner=self)
+        ops.query("flash.lookup.search", lambda session: search_telling_apart(session, event_id, text, limit=200),
+                  done=lambda found: self.lookup.show_matches(text, *found), owner=self)
 
     def _on_projector_closed(self) -> None:
         if self.projector is not None:
