@@ -5,6 +5,11 @@ kiosks and tests), the user's settings file (JSON, written atomically), then its
 Window geometry and recent files are UI state, kept by ``ui/ui_state.py`` in QSettings.
 This module is Qt-free so that the command line and services can read preferences too.
 
+Every setting here can be changed in the app (Edit ▸ Preferences…, ``ui/preferences/``), not only in
+the file or the environment. Each has one owner, this file: every screen holds a :class:`Settings`
+of its own, a save re-reads the file first so that it never drops what another screen saved, and
+:func:`add_listener` tells the screens that show a setting when any of them changed it.
+
 A *secret* setting (the kiosk PIN) is never written as typed: the file holds a salted scrypt hash
 (``scrypt$N$r$p$salt$hash``, base64), compared by :meth:`Settings.check` in constant time. A PIN
 left in plain text by an older version is replaced by its hash the first time the file is read.
@@ -22,6 +27,7 @@ import json
 import os
 import socket
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -56,6 +62,15 @@ def _default_station() -> str:
     return socket.gethostname().split(".")[0] or "desk"
 
 
+#: The longest station name kept (it is printed in reports and shown in the desk's header).
+STATION_MAX_CHARS = 100
+
+
+def tidy_station_name(text: str) -> str:
+    """A station name as saved: one space between words, at most :data:`STATION_MAX_CHARS` characters."""
+    return " ".join(text.split())[:STATION_MAX_CHARS]
+
+
 STATION_NAME: Setting[str] = Setting(
     "station_name", _default_station(), "Name of this check-in station, recorded with each check-in."
 )
@@ -84,9 +99,36 @@ PRINT_OFFSETS: Setting[str] = Setting(
     " and saved PDFs); positive x moves right, positive y moves up.",
 )
 
-ALL_SETTINGS: tuple[Setting[Any], ...] = (
-    STATION_NAME, CHECKIN_SOUND, KIOSK_PIN, KIOSK_LOCKED, FLASH_CHIMES, FLASH_WARN_SECONDS, PRINT_OFFSETS
+PAGE_SIZE: Setting[str] = Setting(
+    "page_size",
+    "",
+    'Paper for printed documents, "A4" or "Letter" (empty: the paper used where the system\'s locale is).',
 )
+LABEL_STOCK: Setting[str] = Setting(
+    "label_stock",
+    "",
+    "Label stock that badges are printed on, e.g. avery-l4785 (empty: the usual one for the paper size).",
+)
+
+ALL_SETTINGS: tuple[Setting[Any], ...] = (
+    STATION_NAME, CHECKIN_SOUND, KIOSK_PIN, KIOSK_LOCKED, FLASH_CHIMES, FLASH_WARN_SECONDS, PRINT_OFFSETS,
+    PAGE_SIZE, LABEL_STOCK,
+)
+
+#: Called with a setting's key after any :class:`Settings` in this process saved a new value.
+Listener = Callable[[str], None]
+_listeners: list[Listener] = []
+
+
+def add_listener(listener: Listener) -> None:
+    """Call ``listener(key)`` whenever a setting is saved in this process (by any screen)."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
+def remove_listener(listener: Listener) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
 
 # scrypt at N=2^15, r=8: about 0.1 s and 32 MiB per check on a laptop. The parameters are stored
 # with each hash, so raising them later still accepts the hashes written now.
@@ -172,6 +214,11 @@ class Settings:
                 return setting.default
         return setting.default
 
+    def overridden_by(self, setting: Setting[Any]) -> str | None:
+        """The environment variable that sets ``setting`` for this run, or None: a value saved now
+        would not be used while it is set."""
+        return setting.env_var if setting.env_var in os.environ else None
+
     def check(self, setting: Setting[str], candidate: str) -> bool:
         """Whether ``candidate`` is the value of the secret ``setting`` (compared in constant time)."""
         stored = self.get(setting)
@@ -190,6 +237,8 @@ class Settings:
         self._refresh()
         self._values[setting.key] = parsed
         self._save()
+        for listener in list(_listeners):
+            listener(setting.key)
 
     def _hash_plain_secrets(self) -> None:
         """A secret that an older version wrote as typed is replaced by its hash straight away."""

@@ -24,9 +24,10 @@ from mentordesk.commands._pdf_output import check_pdf_path, report_written, writ
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write the PDF")
     parser.add_argument("--layout", metavar="NAME",
-                        help="label stock, e.g. avery-5392, avery-l4785 (default: by the locale's paper size)")
+                        help="label stock, e.g. avery-5392, avery-l4785 (default: the one chosen in Preferences,"
+                             " else by the paper size)")
     parser.add_argument("--printer", default="", metavar="NAME",
-                        help="apply this printer's offsets from the print_offsets setting")
+                        help="apply this printer's shift (Preferences ▸ Printing)")
 
 
 def _build(args: argparse.Namespace, key: str, options: dict[str, Any]) -> Path:
@@ -75,10 +76,9 @@ def _cmd_export_calibration(args: argparse.Namespace) -> int:
     # No event needed: the page depends only on the stock and the printer's offsets.
     from mentordesk.printing import labels
     from mentordesk.printing.badges_pdf import render_calibration
-    from mentordesk.printing.catalog import default_page_size
 
     try:
-        stock = labels.stock(args.layout or labels.default_stock_key(default_page_size()))
+        stock = labels.stock(args.layout or labels.preferred_stock_key())
     except labels.UnknownStock as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     path = Path(args.output).expanduser()

@@ -28,7 +28,7 @@ NO_PLAN_HINT = ("no rotation has been planned for this event yet; plan and save 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write the PDF")
     parser.add_argument("--page-size", choices=["A4", "Letter"],
-                        help="paper size (default: from the system locale)")
+                        help="paper size (default: the one chosen in Preferences, else from the system locale)")
 
 
 def _parse_option(text: str) -> tuple[str, str]:
@@ -107,7 +107,8 @@ def _cmd_export_summary(args: argparse.Namespace) -> int:
 def _add_document(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("key", metavar="KEY", help="document to make (see --list)", nargs="?")
     parser.add_argument("-o", "--output", metavar="OUT.pdf", help="where to write the PDF")
-    parser.add_argument("--page-size", choices=["A4", "Letter"], help="paper size (default: from the system locale)")
+    parser.add_argument("--page-size", choices=["A4", "Letter"],
+                        help="paper size (default: the one chosen in Preferences, else from the system locale)")
     parser.add_argument("--option", action="append", type=_parse_option, default=[], metavar="KEY=VALUE",
                         help="a document option, e.g. --option group='Robotics Circle' (repeatable)")
     parser.add_argument("--list", action="store_true", help="list the documents and their options")

@@ -295,7 +295,8 @@ def draw_calibration(canvas: Canvas, stock: LabelStock, offset: tuple[float, flo
     first = stock.cell(0)
     text_size = _clamp(first.width / 48, 5.5, 8)
     lines = [stock.title, "Print at 100 % (no “fit to page”) and hold against a sheet of labels.",
-             "Shifted? Measure in mm, set print_offsets in Settings (x right, y up).",
+             "Shifted? Measure how far the outlines land from the labels, in mm, and type it in"
+             " Preferences ▸ Printing ▸ Calibrate.",
              f"Offset applied: x {offset[0] / mm:+.1f} mm, y {offset[1] / mm:+.1f} mm"]
     y = first.y + first.height / 2 - 5 * mm
     for line in lines:

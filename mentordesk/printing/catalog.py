@@ -25,6 +25,8 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from mentordesk.settings import PAGE_SIZE, Settings
+
 Progress = Callable[[int, int], None]
 OptionKind = Literal["choice", "bool", "int", "text"]
 
@@ -68,6 +70,9 @@ class OptionSpec:
     choices_from: ChoicesFrom | None = None
     #: Key of another option whose value narrows these choices (see ``Choice.within``).
     choices_within: str = ""
+    #: Where the default comes from when it is the user's preference (the badge's label stock):
+    #: called each time options are resolved, so a change in Preferences applies at once.
+    default_from: Callable[[], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -89,8 +94,8 @@ class DocumentKind:
         chosen = chosen or {}
         for option in self.options:
             value = chosen.get(option.key, option.default)
-            if option.key == PAGE_SIZE_KEY and value is None:
-                value = default_page_size()
+            if value is None and option.default_from is not None:
+                value = option.default_from()
             values[option.key] = value
         unknown = set(chosen) - {o.key for o in self.options}
         if unknown:
@@ -106,7 +111,8 @@ PAGE_SIZE_OPTION = OptionSpec(
     "choice",
     default=None,
     choices=(Choice("A4", "A4 (210 × 297 mm)"), Choice("Letter", "US Letter (8.5 × 11 in)")),
-    help="Defaults from the system's locale.",
+    help="Defaults to the paper chosen in Preferences, or else the system's locale.",
+    default_from=lambda: preferred_page_size(),
 )
 
 # Countries whose paper is US Letter (ISO 3166 alpha-2); everyone else uses A4.
@@ -132,6 +138,17 @@ def default_page_size(locale_name: str | None = None) -> str:
     tag = name.split(".")[0].split("@")[0].replace("-", "_")
     country = tag.split("_")[-1].upper() if "_" in name or "-" in name else ""
     return "Letter" if country in _LETTER_COUNTRIES else "A4"
+
+
+def page_size_choice(value: str) -> str | None:
+    """``value`` as one of :data:`PAGE_SIZES` ("a4", " letter " too), or None."""
+    folded = value.strip().lower()
+    return next((size for size in PAGE_SIZES if size.lower() == folded), None)
+
+
+def preferred_page_size(settings: Settings | None = None) -> str:
+    """The paper chosen in Preferences (setting ``page_size``), else the locale's (:func:`default_page_size`)."""
+    return page_size_choice((settings or Settings()).get(PAGE_SIZE)) or default_page_size()
 
 
 _REGISTRY: dict[str, DocumentKind] = {}

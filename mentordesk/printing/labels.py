@@ -12,13 +12,14 @@ outlines every cell, and per-printer offsets (``printer_offset``) move everythin
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch, mm
 
-from mentordesk.settings import PRINT_OFFSETS, Settings
+from mentordesk.settings import LABEL_STOCK, PRINT_OFFSETS, Settings
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,18 @@ def default_stock_key(page_size: str) -> str:
     return "avery-5392" if page_size == "Letter" else "avery-l4785"
 
 
+def preferred_stock_key(settings: Settings | None = None) -> str:
+    """The label stock chosen in Preferences (setting ``label_stock``), else the usual one for the
+    preferred paper (:func:`default_stock_key`)."""
+    from mentordesk.printing.catalog import preferred_page_size
+
+    settings = settings or Settings()
+    chosen = settings.get(LABEL_STOCK).strip().lower()
+    if chosen in _BY_KEY:
+        return chosen
+    return default_stock_key(preferred_page_size(settings))
+
+
 def printer_offset(printer: str = "", settings: Settings | None = None) -> tuple[float, float]:
     """The (x, y) shift in points to apply for ``printer``, from the ``print_offsets`` setting.
 
@@ -148,13 +161,44 @@ def printer_offset(printer: str = "", settings: Settings | None = None) -> tuple
     ``"*"`` applies to printers without their own entry and to saved PDFs. Positive x moves right,
     positive y moves up. A malformed setting means no shift.
     """
-    raw = (settings or Settings()).get(PRINT_OFFSETS)
+    table = read_offsets((settings or Settings()).get(PRINT_OFFSETS))
+    x_mm, y_mm = table.get(printer, table.get(ANY_PRINTER, (0.0, 0.0)))
+    return (x_mm * mm, y_mm * mm)
+
+
+#: The key of the offsets used for printers without their own, and for saved PDFs.
+ANY_PRINTER = "*"
+
+
+def read_offsets(raw: str) -> dict[str, tuple[float, float]]:
+    """The ``print_offsets`` setting as {printer: (x mm, y mm)}; entries that cannot be read are left out.
+
+    An entry is ``[x, y]`` or ``{"x": x, "y": y}``; a malformed setting means no offsets.
+    """
     try:
         table = json.loads(raw) if raw.strip() else {}
-        value: Any = table.get(printer, table.get("*", [0, 0])) if isinstance(table, dict) else [0, 0]
-        if isinstance(value, dict):
-            value = [value.get("x", 0), value.get("y", 0)]
-        x_mm, y_mm = float(value[0]), float(value[1])
-    except (ValueError, TypeError, IndexError, KeyError):
-        return (0.0, 0.0)
-    return (x_mm * mm, y_mm * mm)
+    except ValueError:
+        return {}
+    if not isinstance(table, dict):
+        return {}
+    offsets: dict[str, tuple[float, float]] = {}
+    for name, value in table.items():
+        try:
+            pair: Any = [value.get("x", 0), value.get("y", 0)] if isinstance(value, dict) else value
+            x_mm, y_mm = float(pair[0]), float(pair[1])
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+            continue
+        if math.isfinite(x_mm) and math.isfinite(y_mm):
+            offsets[str(name)] = (x_mm, y_mm)
+    return offsets
+
+
+def write_offsets(offsets: dict[str, tuple[float, float]]) -> str:
+    """``offsets`` as the ``print_offsets`` setting holds them, in tenths of a mm.
+
+    A printer's own entry is kept even without a shift (it may differ from the one for any printer);
+    the one for any printer is left out when it shifts nothing.
+    """
+    kept = {name: [round(x, 1) + 0.0, round(y, 1) + 0.0] for name, (x, y) in sorted(offsets.items())
+            if name != ANY_PRINTER or (round(x, 1), round(y, 1)) != (0.0, 0.0)}
+    return json.dumps(kept, ensure_ascii=False) if kept else "{}"

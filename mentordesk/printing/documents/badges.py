@@ -17,7 +17,6 @@ from mentordesk.printing.catalog import (
     DocumentKind,
     OptionSpec,
     Progress,
-    default_page_size,
     register,
 )
 
@@ -25,16 +24,18 @@ LAYOUT_OPTION = OptionSpec(
     "layout",
     "Label stock",
     "choice",
-    default=labels.default_stock_key(default_page_size()),
+    default=None,
     choices=tuple(Choice(stock.key, stock.title) for stock in labels.STOCKS),
-    help="The sheet or roll the badges are printed on; print the calibration page once per new pack.",
+    help="The sheet or roll the badges are printed on (default: the one chosen in Preferences); print the"
+         " calibration page once per new pack.",
+    default_from=labels.preferred_stock_key,
 )
 PRINTER_OPTION = OptionSpec(
     "printer",
     "Printer (for its offsets)",
     "text",
     default="",
-    help="Name of the printer whose x/y offsets (setting print_offsets) to apply; empty: the default ones.",
+    help="Name of the printer whose shift (Preferences ▸ Printing) to apply; empty: the one for any printer.",
 )
 ROLE_OPTION = OptionSpec(
     "role",
@@ -48,7 +49,7 @@ ROLE_OPTION = OptionSpec(
 
 def _stock(options: Mapping[str, Any]) -> labels.LabelStock:
     try:
-        return labels.stock(str(options.get("layout") or LAYOUT_OPTION.default))
+        return labels.stock(str(options.get("layout") or labels.preferred_stock_key()))
     except labels.UnknownStock as exc:
         raise DocumentError(str(exc)) from None
 

@@ -3,7 +3,8 @@
 It takes the focus only when clicked (or by the page's shortcut, :meth:`StationEdit.begin`), so a
 scan never lands in it. Enter, or leaving it, saves the name tidied (one space between words, at
 most :data:`STATION_MAX_CHARS` characters; an empty name keeps the old one); Escape puts the saved
-name back. Either way ``finished`` tells the page to give the focus back to the scan field.
+name back. Either way ``finished`` tells the page to give the focus back to the scan field. A name
+changed elsewhere (Preferences) is shown at once, unless the name is being edited here.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from mentordesk.settings import STATION_NAME, Settings
-
-STATION_MAX_CHARS = 100
+from mentordesk.settings import STATION_MAX_CHARS, STATION_NAME, Settings, tidy_station_name
+from mentordesk.ui.widgets.setting_changes import follow
 
 
 class StationEdit(QLineEdit):
@@ -47,9 +47,15 @@ class StationEdit(QLineEdit):
     def _connect_signals(self) -> None:
         self.editingFinished.connect(self._on_self_editing_finished)
         self.escape.activated.connect(self._on_escape_activated)
+        follow(STATION_NAME, self._settings, self, self._on_station_name_saved)
+
+    def _on_station_name_saved(self, name: str) -> None:
+        if not self.hasFocus() and self.text() != name:
+            self.setText(name)
+            self.setCursorPosition(0)
 
     def _on_self_editing_finished(self) -> None:
-        name = " ".join(self.text().split())[:STATION_MAX_CHARS]
+        name = tidy_station_name(self.text())
         if name and name != self.station:
             self._settings.set(STATION_NAME, name)
         self.setText(self.station)
