@@ -8,7 +8,8 @@ The steps are separate so that the import dialog can show each one and let the u
    change it with ``ColumnMapping.with_field``; ``mapping.missing`` says what to ask for;
 3. ``preview(table, mapping, role)`` reads the first rows exactly as the import will;
 4. ``import_table(session, event_id, table, mapping, role, progress)`` adds and updates people
-   in one savepoint and returns an ``ImportSummary``.
+   in one savepoint and returns an ``ImportSummary``; ``plan_import`` with the same arguments says
+   what it would do, changing nothing (the dialog shows it before *Import* is pressed).
 
 ``import_file`` does all four with the guessed mapping, for the command line. Re-importing the
 same or an updated file updates the people it describes and never duplicates them.
@@ -25,7 +26,7 @@ import os
 from sqlalchemy.orm import Session
 
 from mentordesk.models import Role
-from mentordesk.services.importing.apply import PROGRESS_EVERY, Progress, import_table
+from mentordesk.services.importing.apply import PROGRESS_EVERY, Progress, import_table, plan_import
 from mentordesk.services.importing.fields import Field
 from mentordesk.services.importing.mapping import ColumnMapping, guess_mapping
 from mentordesk.services.importing.reading import read_bytes, read_file
@@ -51,6 +52,7 @@ __all__ = [
     "guess_mapping",
     "import_file",
     "import_table",
+    "plan_import",
     "preview",
     "read_bytes",
     "read_file",

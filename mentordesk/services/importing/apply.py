@@ -8,6 +8,10 @@ model's validators normalise them exactly as anywhere else, and are then written
 multi-row INSERT: the ORM's unit of work would add half a second per 10,000 people for
 bookkeeping an import does not need (``bench/importing.py`` measures it).
 
+``plan_import`` is the same import run without writing anything (new people get provisional ids,
+nothing is flushed, the session is rolled back), so the dialog can say, before *Import* is
+pressed, exactly what pressing it will do; it runs on a reading session.
+
 Rows are applied in file order. When two rows describe the same person (the same e-mail address
 twice), the later one updates what the earlier one wrote, and both lines are reported.
 """
@@ -68,9 +72,7 @@ def import_table(
             f"{table.source_name} has no name column (such as Name, Full name, or First Name and Last Name); "
             "choose which column holds the names"
         )
-    readings = list(read_rows(table, mapping, role))
-    notes = (*table.header_notes, *duplicate_columns(table, mapping))
-    about_file = [RowIssue(table.header_line, note) for note in notes]
+    readings, about_file = _read(table, mapping, role)
     with session.begin_nested(), session.no_autoflush:
         summary = _Import(session, event_id, table, progress).run(readings, about_file)
     # Counts only: the file's name and rows may name people.
@@ -78,6 +80,41 @@ def import_table(
              summary.rows_read, summary.added, summary.updated, summary.unchanged, len(summary.skipped),
              len(summary.warnings), len(summary.duplicates))
     return summary
+
+
+def plan_import(
+    session: Session,
+    event_id: int,
+    table: Table,
+    mapping: ColumnMapping,
+    role: Role | None = None,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """What :func:`import_table` would do with the same arguments, without changing the event.
+
+    The same code runs, with the writes left out: the answer's counts, skipped rows, warnings,
+    likely duplicates and per-line outcomes are those the import will report (new people have no
+    ids yet: ``added_ids`` is empty). The session is rolled back, so it may be a reading session.
+    Raises ImportFileError as the import would.
+    """
+    if len(mapping.fields) != table.width:
+        raise ValueError(f"the mapping has {len(mapping.fields)} columns but the table has {table.width}")
+    if not mapping.has_name:
+        raise ImportFileError(
+            f"{table.source_name} has no name column (such as Name, Full name, or First Name and Last Name); "
+            "choose which column holds the names"
+        )
+    readings, about_file = _read(table, mapping, role)
+    try:
+        with session.no_autoflush:
+            return _Import(session, event_id, table, progress, dry_run=True).run(readings, about_file)
+    finally:
+        session.rollback()  # forgets what the plan wrote into the people it loaded
+
+
+def _read(table: Table, mapping: ColumnMapping, role: Role | None) -> tuple[list[RowReading], list[RowIssue]]:
+    notes = (*table.header_notes, *duplicate_columns(table, mapping))
+    return list(read_rows(table, mapping, role)), [RowIssue(table.header_line, note) for note in notes]
 
 
 @dataclass
@@ -91,8 +128,10 @@ class _Tally:
 
 
 class _Import:
-    def __init__(self, session: Session, event_id: int, table: Table, progress: Progress | None) -> None:
+    def __init__(self, session: Session, event_id: int, table: Table, progress: Progress | None,
+                 *, dry_run: bool = False) -> None:
         self.session = session
+        self.dry_run = dry_run
         self.event_id = event_id
         self.table = table
         self.progress = progress
@@ -145,7 +184,8 @@ class _Import:
             tally.person[record.line] = target
 
         self._insert(created)
-        session.flush()  # the updates, so that a database error surfaces here, inside the savepoint
+        if not self.dry_run:
+            session.flush()  # the updates, so that a database error surfaces here, inside the savepoint
         self._requests(existing + created, records)
         self._name_duplicates(existing, records, first_line)
         if self.progress is not None:
@@ -175,6 +215,10 @@ class _Import:
         """
         if not created:
             return
+        if self.dry_run:
+            for number, person in enumerate(created, start=1):
+                person.id = -number  # provisional, never written: requests tell people apart by id
+            return
         rows = [{column: getattr(person, column) for column in _INSERTED} for person in created]
         # Executed on the connection: a plain multi-row INSERT, not an ORM bulk operation. Batched
         # RETURNING does not keep the order of the rows on every database (asking for it makes
@@ -191,7 +235,7 @@ class _Import:
             for record in records
             if record.requested_mentors is not None
         ]
-        changed, warnings = apply_requests(self.session, self.event_id, people, cells)
+        changed, warnings = apply_requests(self.session, self.event_id, people, cells, write=not self.dry_run)
         for cell in cells:
             if cell.person.id in changed and self.tally.outcome[cell.line] == "unchanged":
                 self.tally.outcome[cell.line] = "updated"
@@ -244,8 +288,9 @@ class _Import:
                  for lines, name, reason, people in tally.duplicates),
                 key=lambda dup: dup.lines,
             )),
-            added_ids=tuple(person.id for person in created),
-            updated_ids=tuple(updated_ids),
+            added_ids=() if self.dry_run else tuple(person.id for person in created),
+            updated_ids=tuple(pid for pid in updated_ids if pid > 0),  # a planned new person has no id yet
+            outcomes=tuple(sorted({**tally.outcome, **{issue.line: "skipped" for issue in tally.skipped}}.items())),
         )
 
 

@@ -91,8 +91,10 @@ def _resolve(directory: MentorDirectory, items: Sequence[str]) -> list[tuple[str
 
 
 def apply_requests(session: Session, event_id: int, people: Sequence[Person],
-                   cells: Sequence[RequestCell]) -> tuple[set[int], list[tuple[int, str]]]:
-    """Replace the requests of the people in ``cells``; returns (changed person ids, (line, warning)s)."""
+                   cells: Sequence[RequestCell], *, write: bool = True) -> tuple[set[int], list[tuple[int, str]]]:
+    """Replace the requests of the people in ``cells``; returns (changed person ids, (line, warning)s).
+
+    With ``write=False`` nothing is written: the answer says what writing would change."""
     if not cells:
         return set(), []
     directory = MentorDirectory(person for person in people if person.role is Role.MENTOR)
@@ -127,6 +129,8 @@ def apply_requests(session: Session, event_id: int, people: Sequence[Person],
 
     changed = {mentee_id for mentee_id, mentors in wanted.items() if mentors != current.get(mentee_id, [])}
     ordered = sorted(changed)
+    if not write:
+        return changed, warnings
     for start in range(0, len(ordered), 500):
         chunk = ordered[start : start + 500]
         session.execute(

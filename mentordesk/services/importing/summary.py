@@ -37,6 +37,8 @@ class ImportSummary:
     duplicates: tuple[LikelyDuplicate, ...] = ()
     added_ids: tuple[int, ...] = ()
     updated_ids: tuple[int, ...] = ()
+    #: (line, "added" / "updated" / "unchanged" / "skipped") for every data row, in file order.
+    outcomes: tuple[tuple[int, str], ...] = ()
 
     def describe(self) -> str:
         """One line: "Read 45 rows from attendees.csv: 40 added, 3 updated, 0 unchanged, 2 skipped"."""
