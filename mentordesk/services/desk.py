@@ -9,7 +9,7 @@ candidates are returned for the person at the desk to choose from.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.models import CheckinMethod, FlashRound, FlashSeat, FlashSession, Person, Role, SessionStatus
 from mentordesk.services import checkin
+from mentordesk.services.flash.arrivals import not_in_rotation
 from mentordesk.services.flash.current import current_session_id
 from mentordesk.services.lookup import MatchKind, lookup
 
@@ -42,6 +43,9 @@ class PersonCard:
     checked_in_at: datetime | None
     #: Table of the person's first round, once a flash rotation has been planned.
     first_table: int | None = None
+    #: Checked in after the rounds were planned and not seated in the rounds to come
+    #: (``flash.arrivals.not_in_rotation``): the desk offers to add them.
+    awaiting_rotation: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,8 @@ def check_in_person(
     """Check in one chosen person (after a choice among candidates, or from a list)."""
     result = checkin.check_in(session, person_id, station=station, method=method)
     card = person_card(session, person_id, result.at)
+    if not_in_rotation(session, session.get_one(Person, person_id).event_id, [person_id]):
+        card = replace(card, awaiting_rotation=True)
     outcome = Outcome.ALREADY if result.already else Outcome.CHECKED_IN
     if result.already:
         log.info("check-in at station %r: person %d was already checked in", station, person_id)

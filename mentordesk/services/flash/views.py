@@ -28,6 +28,7 @@ from mentordesk.models import (
 )
 from mentordesk.models.normalize import fold
 from mentordesk.services.checkin import checked_in_query
+from mentordesk.services.flash.arrivals import not_in_rotation
 from mentordesk.services.flash.clock_face import ClockSnapshot, SessionConfig
 from mentordesk.services.flash.current import current_session_id
 from mentordesk.services.flash.plan import Plan
@@ -93,6 +94,8 @@ class FlashSnapshot:
     messages: tuple[str, ...] = ()
     #: Where waiting mentees wait, as stored with the plan: round → mentee → "waiting spot 3a".
     spots: Mapping[int, Mapping[int, str]] = field(default_factory=dict)
+    #: Checked in after planning, with no seat in the rounds to come (``arrivals.not_in_rotation``).
+    late_arrivals: tuple[int, ...] = ()
 
     def name(self, person_id: int) -> str:
         found = self.people.get(person_id)
@@ -151,23 +154,22 @@ def flash_snapshot(session: Session, event_id: int) -> FlashSnapshot:
     ids = {t.mentor for r in plan.rounds for t in r.tables} | {m for r in plan.rounds for m in r.mentees}
     people = _names(session, ids)
     here_in_plan = {pid for pid, role in roles.items() if role in (Role.MENTOR, Role.MENTEE)}
-    messages = _attendance_messages(plan, started, here_in_plan, people, _names(session, here_in_plan - ids))
+    late = not_in_rotation(session, event_id)
+    people = {**people, **_names(session, set(late))}
+    messages = _attendance_messages(plan, started, here_in_plan, people)
     return FlashSnapshot(base.event_name, mentors_here, mentees_here, base.default_mode, info, plan, people,
-                         figures_of(session, event_id, plan), messages, load_spots(session, flash_id))
+                         figures_of(session, event_id, plan), messages, load_spots(session, flash_id), late)
 
 
-def _attendance_messages(plan: Plan, started: int, here: set[int], people: Mapping[int, PersonName],
-                         newcomers: Mapping[int, PersonName]) -> tuple[str, ...]:
-    """Who the remaining rounds miss or still seat, compared with who is checked in now."""
+def _attendance_messages(plan: Plan, started: int, here: set[int], people: Mapping[int, PersonName]) -> tuple[
+        str, ...]:
+    """Who the remaining rounds still seat though they left (arrivals are ``late_arrivals``)."""
     if started >= len(plan.rounds) or not plan.rounds:
         return ()
     ahead = plan.rounds[started]
     planned = set(ahead.mentors) | set(ahead.mentees)
-    found = [f"{p.name} has arrived but is not in the plan: re-plan to include them"
-             for p in sorted(newcomers.values(), key=lambda p: p.sort_key) if p.id not in planned]
-    found += [f"{people[pid].name} is no longer checked in but still has seats: mark the departure"
-              for pid in sorted(planned - here, key=lambda pid: people[pid].sort_key) if pid in people]
-    return tuple(found)
+    return tuple(f"{people[pid].name} is no longer checked in but still has seats: mark the departure"
+                 for pid in sorted(planned - here, key=lambda pid: people[pid].sort_key) if pid in people)
 
 
 def clock_inputs(session: Session, flash_session_id: int, warn_at_ms: int) -> tuple[ClockSnapshot, SessionConfig]:

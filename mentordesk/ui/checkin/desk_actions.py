@@ -18,6 +18,7 @@ from mentordesk.models import CheckinAction, CheckinMethod
 from mentordesk.services import checkin, desk
 from mentordesk.services.desk import DeskResult, Outcome
 from mentordesk.services.domain_error import DomainError
+from mentordesk.services.flash.arrivals import add_arrivals, next_seat
 from mentordesk.services.lookup import MatchKind, search_names
 from mentordesk.ui.checkin.result_panel import Tone
 from mentordesk.ui.itemmodels.checkin_log_model import local_time
@@ -26,6 +27,10 @@ from mentordesk.ui.sound import Cue
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+
+#: The desk's one key that adds someone who arrived after planning to the rounds to come.
+ADD_TO_ROTATION_KEY = "F8"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class Shown:
     cue: Cue | None = None
     #: The person it is about (check-out acts on them next), if any.
     person_id: int | None = None
+    #: They are checked in but not seated in the flash rounds to come: offer to add them.
+    offer_rotation: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,8 +150,27 @@ def shown_for(result: DeskResult, station: str, *, walk_in: bool = False) -> Sho
         return Shown(Tone.WARN, headline, name=card.name, details=details, table=table,
                      note="Scanned twice: nothing new was recorded.", cue=Cue.ATTENTION, person_id=card.id)
     headline = "Walk-in added and checked in" if walk_in else "Checked in"
+    if card.awaiting_rotation:
+        return Shown(Tone.WARN, f"{headline} — not in the flash rounds yet", name=card.name, details=details,
+                     table="No table yet",
+                     note=f"The rounds were planned before they arrived. Press {ADD_TO_ROTATION_KEY} to add them "
+                          "to the rounds to come.",
+                     cue=Cue.CHECKED_IN, person_id=card.id, offer_rotation=True)
     return Shown(Tone.OK, headline, name=card.name, details=details, table=table,
                  note=_station_note(station, at), cue=Cue.CHECKED_IN, person_id=card.id)
+
+
+def add_to_rotation(session: Session, event_id: int, person_id: int) -> tuple[str, str]:
+    """Re-plan the rounds to come with everyone who arrived after planning; (the panel's table,
+    its note) for ``person_id`` afterwards."""
+    add_arrivals(session, event_id)
+    place = next_seat(session, event_id, person_id)
+    if place is None:
+        return "", "The rounds to come were re-planned."
+    number, table = place
+    if table is None:
+        return "Waiting", f"Added to the flash rounds: waiting in round {number}, a table in the rounds after."
+    return f"Table {table}", f"Added to the flash rounds: table {table} from round {number}."
 
 
 def shown_for_bulk(report: BulkReport, station: str) -> Shown:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from mentordesk.ui.checkin.fitted_label import FittedLabel
 from mentordesk.ui.widgets.naming import named
@@ -48,6 +48,10 @@ class ResultPanel(QFrame):
         self.print_badge_button = QPushButton("Print badge")
         self.print_badge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.print_badge_button.hide()
+        # Shown for someone checked in after the flash rounds were planned (``RotationOffer``).
+        self.add_rotation_button = QPushButton("Add to the flash rounds")
+        self.add_rotation_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.add_rotation_button.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 16, 22, 16)
         layout.setSpacing(6)
@@ -58,7 +62,11 @@ class ResultPanel(QFrame):
         layout.addWidget(self.details_label)
         layout.addWidget(self.table_label, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.note_label)
-        layout.addWidget(self.print_badge_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_rotation_button)
+        buttons.addWidget(self.print_badge_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addStretch(2)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.show_ready()
@@ -72,6 +80,7 @@ class ResultPanel(QFrame):
     ) -> None:
         """Replace what the panel shows; empty parts are hidden; ``printable`` offers Print badge."""
         self.print_badge_button.setVisible(printable)
+        self.add_rotation_button.hide()
         self.headline_label.setText(headline)
         self.name_label.setText(name)
         self.details_label.setText(details)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWi
 
 from mentordesk.models import ClockPhase, ClockState, Role
 from mentordesk.services.domain_error import DomainError
-from mentordesk.services.flash import PlanResult, live
+from mentordesk.services.flash import PlanResult, arrivals, live
 from mentordesk.services.flash.clock_face import Chime, ChimeKind, ClockView
 from mentordesk.services.flash.views import (
     FlashSnapshot,
@@ -143,6 +143,7 @@ class FlashPage(Page):
         self.setup_panel.arrival_requested.connect(self._on_setup_panel_arrival_requested)
         self.setup_panel.departure_requested.connect(self._on_setup_panel_departure_requested)
         self.setup_panel.break_requested.connect(self._on_setup_panel_break_requested)
+        self.setup_panel.add_arrivals_requested.connect(self._on_setup_panel_add_arrivals_requested)
         self.lookup.search_requested.connect(self._on_lookup_search_requested)
         self.console.action_requested.connect(self._on_console_action_requested)
         self.console.chimes_toggled.connect(self._on_console_chimes_toggled)
@@ -330,6 +331,13 @@ class FlashPage(Page):
         dialog = BreakDialog(self.snapshot, self)
         dialog.chosen.connect(self._on_break_dialog_chosen)
         self._open(dialog)
+
+    def _on_setup_panel_add_arrivals_requested(self) -> None:
+        ops = self.ops
+        if ops is None:
+            return
+        event_id = ops.event_id
+        self._replan(lambda session, _fid: arrivals.add_arrivals(session, event_id), "Late arrivals added")
 
     def _on_break_dialog_chosen(self, mentor: int, rounds: tuple[int, ...]) -> None:
         self._replan(lambda session, fid: live.add_mentor_break(session, fid, mentor, rounds), "Break planned")

@@ -83,6 +83,7 @@ class SetupPanel(QWidget):
     arrival_requested = Signal()
     departure_requested = Signal()
     break_requested = Signal()
+    add_arrivals_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +161,18 @@ class SetupPanel(QWidget):
         self.status_label = named(QLabel(""), "flashPlanStatus")
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # "N arrived after planning — add them": one action seats them all in the rounds to come.
+        self.arrivals_label = named(QLabel(""), "pageNotice")
+        self.arrivals_label.setWordWrap(True)
+        self.add_arrivals_button = QPushButton("&Add them to the rounds to come")
+        self.add_arrivals_button.setToolTip("Re-plan the rounds to come with everyone who arrived after planning")
+        arrivals = QHBoxLayout()
+        arrivals.setContentsMargins(0, 0, 0, 0)
+        arrivals.addWidget(self.arrivals_label, 1)
+        arrivals.addWidget(self.add_arrivals_button)
+        self.arrivals_box = QWidget()
+        self.arrivals_box.setLayout(arrivals)
+        self.arrivals_box.hide()
         self.messages_label = named(QLabel(""), "errorBanner")
         self.messages_label.setWordWrap(True)
         self.messages_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -207,6 +220,7 @@ class SetupPanel(QWidget):
         layout.setSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.arrivals_box)
         layout.addWidget(self.messages_label)
         layout.addWidget(self.stack, 1)
         layout.addLayout(actions)
@@ -218,6 +232,7 @@ class SetupPanel(QWidget):
         self.departure_button.clicked.connect(self.departure_requested)
         self.break_button.clicked.connect(self.break_requested)
         self.use_seats_button.clicked.connect(self._on_use_seats_button_clicked)
+        self.add_arrivals_button.clicked.connect(self.add_arrivals_requested)
         self.rounds_spin.valueChanged.connect(self._on_set_up_changed)
         self.seats_spin.valueChanged.connect(self._on_set_up_changed)
 
@@ -241,6 +256,7 @@ class SetupPanel(QWidget):
             self.stack.setCurrentWidget(self.empty_label)
             self.status_label.setText("")
             self.messages_label.hide()
+            self.arrivals_box.hide()
             self._enable_actions()
             return
         info = snapshot.info
@@ -272,6 +288,11 @@ class SetupPanel(QWidget):
             figures = snapshot.figures.describe() if snapshot.figures else ""
             held = f" {info.started} of {info.round_count} rounds started." if info.started else ""
             self.status_label.setText(f"{info.mode.value.capitalize()} plan: {figures}.{held} {here}")
+        late = snapshot.late_arrivals
+        if late and snapshot.plan is not None:
+            names = ", ".join(snapshot.name(pid) for pid in late[:5]) + (" …" if len(late) > 5 else "")
+            self.arrivals_label.setText(f"{len(late)} arrived after planning — add them: {names}")
+        self.arrivals_box.setVisible(bool(late) and snapshot.plan is not None)
         messages = [readable(m, snapshot) for m in snapshot.messages]
         self.messages_label.setText("\n".join(messages))
         self.messages_label.setVisible(bool(messages))
