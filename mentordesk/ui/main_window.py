@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
         #: The latest non-blocking dialog or message box, so tests can find and answer it.
         self.dialog: QWidget | None = None
         self._save_copy_task: Task | None = None
+        #: The Preferences window while it is open.
+        self.preferences: QWidget | None = None
 
         # Widgets are made inside their final parents, top down: with a stylesheet, moving a
         # finished widget tree to a new parent re-styles all of it (a tenth of a second here).
@@ -103,6 +105,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.about_action = action(f"&About {APP_NAME}", None, f"Version and credits of {APP_NAME}")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        # Edit ▸ Preferences… (Ctrl+, where the platform names no key); macOS moves it to the app menu.
+        self.preferences_action = action("&Preferences…", None, "Station name, sounds, kiosk PIN, printing, folders")
+        self.preferences_action.setShortcuts(QKeySequence.keyBindings(keys.Preferences) or [QKeySequence("Ctrl+,")])
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.page_actions = QActionGroup(self)
         self.page_actions.setExclusive(True)
         for number, entry in enumerate(PAGE_ENTRIES, start=1):
@@ -128,6 +134,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.preferences_action)
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions(self.page_actions.actions())
         help_menu = bar.addMenu("&Help")
@@ -142,6 +150,7 @@ class MainWindow(QMainWindow):
         self.close_action.triggered.connect(self._on_close_action_triggered)
         self.quit_action.triggered.connect(self._on_quit_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.preferences_action.triggered.connect(self.open_preferences)
         self.page_actions.triggered.connect(self._on_page_actions_triggered)
         self.recent_menu.file_chosen.connect(self._on_recent_menu_file_chosen)
         self.recent_menu.clear_requested.connect(self._on_recent_menu_clear_requested)
@@ -322,6 +331,22 @@ class MainWindow(QMainWindow):
 
     def _on_quit_action_triggered(self) -> None:
         self.close()
+
+    def open_preferences(self) -> QWidget:
+        """Show the Preferences (one window, brought to the front when already open)."""
+        from mentordesk.ui.preferences.dialog import PreferencesDialog
+
+        if self.preferences is None:
+            self.preferences = PreferencesDialog(self)
+            self.preferences.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preferences.destroyed.connect(self._on_preferences_destroyed)
+        self.preferences.show()
+        self.preferences.raise_()
+        self.preferences.activateWindow()
+        return self.preferences
+
+    def _on_preferences_destroyed(self) -> None:
+        self.preferences = None
 
     def _on_about_action_triggered(self) -> None:
         box = QMessageBox(self)

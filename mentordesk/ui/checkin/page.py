@@ -16,7 +16,7 @@ change watcher) and, where other writers cannot be watched, every few seconds.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from mentordesk.services.desk import DeskResult, Outcome
 from mentordesk.services.desk_reads import Candidate, DeskSnapshot, NameMatches, desk_snapshot
 from mentordesk.services.people import PersonRow, list_people
-from mentordesk.settings import Settings
+from mentordesk.settings import CHECKIN_SOUND, Settings
 from mentordesk.ui.checkin import desk_actions
 from mentordesk.ui.checkin.bulk_dialog import BulkCheckinDialog
 from mentordesk.ui.checkin.candidates_view import CandidatesView
@@ -42,7 +42,6 @@ from mentordesk.ui.checkin.kiosk import KioskWindow
 from mentordesk.ui.checkin.name_search import NameSearch
 from mentordesk.ui.checkin.recent_panel import RecentPanel
 from mentordesk.ui.checkin.result_panel import ResultPanel, Tone
-from mentordesk.ui.checkin.rotation_offer import RotationOffer
 from mentordesk.ui.checkin.scan_queue import Answer, ScanQueue
 from mentordesk.ui.checkin.station_edit import StationEdit
 from mentordesk.ui.sound import SoundPlayer
@@ -53,6 +52,7 @@ from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 from mentordesk.ui.widgets.person_dialog import PersonDialog
 from mentordesk.ui.widgets.scan_field import ScanField, reads_as_code_or_email
+from mentordesk.ui.widgets.setting_changes import follow
 
 #: While the page is visible, counts and the recent list are re-read this often.
 REFRESH_INTERVAL_MS = 3_000
@@ -102,8 +102,6 @@ class CheckinPage(Page, KioskHost):
             for name, keys in KEYS.items()
         }
         self._connect_signals()
-        # After the page's own slots: it shows the answer, then the offer adds its button.
-        self.rotation_offer = RotationOffer(self, self.scan_queue, self.result_panel)
         self._set_enabled(False)
 
     def _build(self) -> None:
@@ -115,6 +113,7 @@ class CheckinPage(Page, KioskHost):
         station_label.setBuddy(self.station_edit)
         self.sound_check = named(QCheckBox("Sound"), "soundCheck")
         self.sound_check.setChecked(self.sound.enabled)
+        follow(CHECKIN_SOUND, self.settings, self.sound_check, self._on_sound_saved)  # switched in Preferences
         self.sound_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sound_check.setToolTip("Play a short sound after each check-in")
         top = QHBoxLayout()
@@ -372,6 +371,10 @@ class CheckinPage(Page, KioskHost):
     def _on_sound_check_toggled(self, checked: bool) -> None:
         self.sound.set_enabled(checked)
         self.focus_field()
+
+    def _on_sound_saved(self, on: bool) -> None:
+        with QSignalBlocker(self.sound_check):
+            self.sound_check.setChecked(on)
 
     # -- slots: actions
 
