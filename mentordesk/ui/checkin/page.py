@@ -42,6 +42,7 @@ from mentordesk.ui.checkin.kiosk import KioskWindow
 from mentordesk.ui.checkin.name_search import NameSearch
 from mentordesk.ui.checkin.recent_panel import RecentPanel
 from mentordesk.ui.checkin.result_panel import ResultPanel, Tone
+from mentordesk.ui.checkin.rotation_offer import RotationOffer
 from mentordesk.ui.checkin.scan_queue import Answer, ScanQueue
 from mentordesk.ui.checkin.station_edit import StationEdit
 from mentordesk.ui.sound import SoundPlayer
@@ -102,6 +103,8 @@ class CheckinPage(Page, KioskHost):
             for name, keys in KEYS.items()
         }
         self._connect_signals()
+        # After the page's own slots: it shows the answer, then the offer adds its button.
+        self.rotation_offer = RotationOffer(self, self.scan_queue, self.result_panel)
         self._set_enabled(False)
 
     def _build(self) -> None:
