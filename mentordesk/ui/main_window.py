@@ -12,7 +12,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentordesk import APP_NAME, EVENT_SUFFIX, __version__, paths
 from mentordesk.models.store import EventFileError, EventStore, is_url
@@ -23,6 +32,7 @@ from mentordesk.ui.recent_menu import RecentFilesMenu
 from mentordesk.ui.tasks import Task, TaskManager
 from mentordesk.ui.ui_state import DEFAULT_SIZE, MINIMUM_SIZE, UiState
 from mentordesk.ui.welcome import WelcomeScreen
+from mentordesk.ui.widgets import focus_ring
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.problem_banner import ProblemBanner
 from mentordesk.ui.workspace import PAGE_ENTRIES, Workspace
@@ -43,6 +53,9 @@ class MainWindow(QMainWindow):
         self.ui_state = ui_state or UiState()
         self.tasks = tasks or TaskManager(parent=self)
         self.store: EventStore | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.focus_ring = focus_ring.install(app)
         self.last_error: str | None = None
         #: The latest non-blocking dialog or message box, so tests can find and answer it.
         self.dialog: QWidget | None = None

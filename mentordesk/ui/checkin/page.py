@@ -16,8 +16,8 @@ change watcher) and, where other writers cannot be watched, every few seconds.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -71,6 +71,9 @@ KEYS: dict[str, str | QKeySequence.StandardKey] = {
     "station": "F2",
     "print_badge": "Ctrl+Shift+P",
 }
+#: How the focus moves when the user moves it (not when Qt passes it on as a page appears).
+KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+USER_FOCUS = (*KEYBOARD_FOCUS, Qt.FocusReason.MouseFocusReason, Qt.FocusReason.ShortcutFocusReason)
 
 
 def key_text(name: str) -> str:
@@ -117,7 +120,6 @@ class CheckinPage(Page, KioskHost):
         self.sound_check = named(QCheckBox("Sound"), "soundCheck")
         self.sound_check.setChecked(self.sound.enabled)
         follow(CHECKIN_SOUND, self.settings, self.sound_check, self._on_sound_saved)  # switched in Preferences
-        self.sound_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sound_check.setToolTip("Play a short sound after each check-in")
         top = QHBoxLayout()
         top.setSpacing(10)
@@ -176,10 +178,22 @@ class CheckinPage(Page, KioskHost):
         desk.addWidget(self.recent, 4)
         self.body.addLayout(desk, 1)
 
+        # The field keeps the focus for the next scan, so the page's other controls never take it
+        # from a click; Tab still reaches each of them, in reading order (the order they were made).
+        self.station_edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.station_edit.installEventFilter(self)
+        #: The station name is being edited (clicked, F2 or Tab), so the field leaves the focus to it.
+        self.editing_station = False
+        self.tab_stops: tuple[QWidget, ...] = (
+            self.sound_check, self.walk_in_button, self.bulk_button, self.kiosk_button,
+            self.result_panel.print_badge_button, self.recent.table, self.recent.undo_button,
+            self.recent.check_out_button)
+        for widget in self.tab_stops:
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            widget.installEventFilter(self)
+
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(text)
-        # Buttons never take the focus from the input field; their shortcuts are in the tooltips.
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setToolTip(tip)
         return button
 
@@ -245,7 +259,7 @@ class CheckinPage(Page, KioskHost):
         return self.station_edit.station
 
     def focus_field(self) -> None:
-        if self.field.isEnabled() and self.isVisible() and not self.station_edit.hasFocus():
+        if self.field.isEnabled() and self.isVisible() and not (self.editing_station and self.station_edit.hasFocus()):
             self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self) -> None:
@@ -365,8 +379,12 @@ class CheckinPage(Page, KioskHost):
     # -- slots: station, sound
 
     def _on_station_edit_finished(self) -> None:
-        # Not focus_field(): it leaves the focus alone while the station edit still has it.
-        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editing_station = False
+        # Enter: back to the field. Tab has already moved the focus on (and a click was answered
+        # by the focus handler), so then it is left where it went.
+        if self.window().focusWidget() in (self.station_edit, None):
+            # Not focus_field(): it leaves the focus alone while the station edit still has it.
+            self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_station_shortcut_activated(self) -> None:
         self.station_edit.begin()
@@ -460,9 +478,26 @@ class CheckinPage(Page, KioskHost):
 
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         # A click anywhere else on the page gives the focus back to the field, so the next
-        # scan is never typed into a button or a list.
-        if new is not None and new not in (self.field, self.station_edit) and self.isAncestorOf(new):
+        # scan is never typed into a button or a list. The tab stops decide for themselves (below).
+        if (new is not None and new not in (self.field, self.station_edit) and new not in self.tab_stops
+                and self.isAncestorOf(new)):
             QTimer.singleShot(0, self, self.focus_field)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.station_edit and event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            # Given the focus by the user, not by Qt passing it on as the page appears.
+            self.editing_station = event.reason() in USER_FOCUS
+        elif watched in self.tab_stops:
+            if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+                # Reached with Tab or Shift+Tab: it keeps the focus; anything else hands it back.
+                if event.reason() not in KEYBOARD_FOCUS:
+                    QTimer.singleShot(0, self, self.focus_field)
+            elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and _starts_a_scan(event):
+                # A scan (or typing) while an action has the focus goes into the field, not into the button.
+                self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+                QApplication.sendEvent(self.field, event.clone())
+                return True
+        return super().eventFilter(watched, event)
 
     # -- helpers
 
@@ -507,3 +542,10 @@ class CheckinPage(Page, KioskHost):
         for widget in (self.field, self.station_edit, self.walk_in_button, self.bulk_button, self.kiosk_button,
                        self.recent.undo_button, self.recent.check_out_button):
             widget.setEnabled(enabled)
+
+
+def _starts_a_scan(event: QKeyEvent) -> bool:
+    """A key that types a character (not Space, which presses the button, nor a shortcut)."""
+    text = event.text()
+    plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+    return plain and len(text) == 1 and text.isprintable() and not text.isspace()

@@ -1,15 +1,24 @@
-"""The right-hand side of the Print & export page: the chosen document, its options and actions,
-progress, and the preview (or a message where the preview would be).
+"""The Print & export page's working area: a side column with the documents, the chosen one's
+options and the actions, beside the preview (or a message where the preview will be).
+
+The preview is the main thing on the page at any size: it takes all the height and whatever width
+the side column leaves (the divider between them can be dragged). In the side column the list and
+the options share the height and each scrolls within its share; the actions stay in sight below.
+The Tab order is the reading order: the list, the options top to bottom, the actions, the preview.
 
 The panel only lays out and shows; the page decides what happens (see ``exports/page.py``).
 """
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -35,10 +44,9 @@ KEYS: dict[str, str | QKeySequence.StandardKey] = {
 }
 
 
-#: The options get at most this share of the panel's height when a document is chosen ...
-MAX_OPTIONS_SHARE = 0.4
-#: ... and at least this many pixels (they scroll within them).
-MIN_OPTIONS_HEIGHT = 110
+#: The side column's width: a share of the panel, within these bounds (pixels).
+SIDE_SHARE = 0.32
+SIDE_WIDTH = (290, 440)
 
 
 def key_text(name: str) -> str:
@@ -46,27 +54,27 @@ def key_text(name: str) -> str:
 
 
 class DocumentPanel(QWidget):
-    """Title and description, the options form, the action buttons, progress and the preview."""
+    """The documents list (the page's), the options, the actions, progress and the preview."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, documents_view: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dragged = False
+        self.documents_view = documents_view
         self.document_title = named(QLabel(""), "sectionTitle")
         self.document_title.setWordWrap(True)
         self.document_description = named(QLabel(""), "pageSubtitle")
         self.document_description.setWordWrap(True)
         self.options_form = OptionsForm()
-        # Editors as wide as the window read badly; this fits long choice labels.
-        self.options_form.setMaximumWidth(560)
         self.preview_button = self._button("Preview", "Make the PDF and show it here", "preview", primary=True)
         self.print_button = self._button("Print…", "Print on a printer", "print")
         self.save_button = self._button("Save as PDF…", "Save the PDF to a file", "save")
         self.open_button = self._button("Open in viewer", "Open the PDF in the system's PDF viewer", "open")
-        actions = QHBoxLayout()
+        # Two by two: the side column is narrow, and each button stays wide enough for its words.
+        actions = QGridLayout()
         actions.setSpacing(8)
-        for button in (self.preview_button, self.print_button, self.save_button, self.open_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        for number, button in enumerate((self.preview_button, self.print_button, self.save_button,
+                                         self.open_button)):
+            actions.addWidget(button, number // 2, number % 2)
 
         self.progress_bar = named(QProgressBar(), "exportProgress")
         self.progress_bar.setRange(0, 1000)
@@ -105,8 +113,6 @@ class DocumentPanel(QWidget):
         self.preview_stack.addWidget(self.preview)
         self.message_panel = message
 
-        # The options scroll above the preview; the divider between them can be dragged, and is
-        # put back to fit the options whenever another document is chosen.
         options = named(QWidget(), "exportOptionsArea")
         options_layout = QVBoxLayout(options)
         options_layout.setContentsMargins(0, 0, 8, 4)
@@ -119,45 +125,74 @@ class DocumentPanel(QWidget):
         self.options_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.options_scroll.setWidgetResizable(True)
         self.options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Tabbing through the options scrolls each into view; the area itself is no Tab stop.
+        self.options_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.options_scroll.setWidget(options)
         # The options sit on the page, not on a grey box: the scroll area paints no background.
         options.setAutoFillBackground(False)
         self.options_scroll.viewport().setAutoFillBackground(False)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 4, 0, 0)
-        lower_layout.setSpacing(8)
-        lower_layout.addLayout(actions)
-        lower_layout.addWidget(self.progress_host)
-        lower_layout.addWidget(self.status_label)
-        lower_layout.addWidget(self.preview_stack, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+
+        self.side = named(QWidget(), "exportSide")
+        #: The side column, top to bottom: a section added to the page goes in here.
+        self.side_layout = QVBoxLayout(self.side)
+        self.side_layout.setContentsMargins(0, 0, 4, 0)
+        self.side_layout.setSpacing(8)
+        self.side_layout.addWidget(documents_view, 2)
+        self.side_layout.addWidget(self.options_scroll, 3)
+        self.side_layout.addLayout(actions)
+        self.side_layout.addWidget(self.progress_host)
+        self.side_layout.addWidget(self.status_label)
+        documents_view.setMinimumHeight(96)
+        self.options_scroll.setMinimumHeight(96)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.options_scroll)
-        self.splitter.addWidget(lower)
+        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(self.preview_stack)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.side.setMinimumWidth(SIDE_WIDTH[0])
+        self.preview_stack.setMinimumWidth(240)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.splitter.splitterMoved.connect(self._on_splitter_splitter_moved)
         self.progress_host.hide()
+        self.set_status("")
 
     def fit_options(self) -> None:
-        """Give the options the height they need, but never more than about half the panel."""
-        contents = self.options_scroll.widget()
-        if contents is None:
+        """Put the Tab order back in reading order: the options' editors are made anew for each
+        document, after the buttons, so Qt would visit them last."""
+        chain: list[QWidget] = [self.documents_view, *self.options_form.editors.values(), self.preview_button,
+                                self.print_button, self.save_button, self.open_button, self.cancel_button]
+        # Then whatever else the side column holds (a section the page added), before the preview.
+        widget = self.cancel_button.nextInFocusChain()
+        while widget is not self.cancel_button:
+            if (self.side.isAncestorOf(widget) and widget not in chain and widget.focusProxy() is None
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        chain.append(self.preview.first_tab_stop)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def fit_list(self) -> None:
+        """The list is never taller than its documents: the height it does not need goes to the options."""
+        view = self.documents_view
+        if not isinstance(view, QAbstractItemView) or view.model() is None:
             return
-        contents.adjustSize()
-        wanted = contents.sizeHint().height() + 2
-        total = max(self.splitter.height(), 1)
-        top = min(wanted, max(MIN_OPTIONS_HEIGHT, int(total * MAX_OPTIONS_SHARE)))
-        self.splitter.setSizes([top, max(1, total - top)])
+        rows = view.model().rowCount()
+        needed = sum(view.sizeHintForRow(row) for row in range(rows)) + 2 * view.frameWidth() + 4
+        view.setMaximumHeight(max(view.minimumHeight(), needed))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # Until the divider is dragged by hand, the options keep fitting as the window changes.
-        if not self._dragged and self.splitter.height() > 1:
-            self.fit_options()
+        self.fit_list()
+        # Until the divider is dragged by hand, the side column keeps its share as the window changes.
+        total = self.splitter.width()
+        if not self._dragged and total > 1:
+            side = max(SIDE_WIDTH[0], min(SIDE_WIDTH[1], round(total * SIDE_SHARE)))
+            self.splitter.setSizes([side, max(1, total - side - self.splitter.handleWidth())])
 
     def _on_splitter_splitter_moved(self, _position: int, _index: int) -> None:
         self._dragged = True
@@ -180,4 +215,3 @@ class DocumentPanel(QWidget):
         self.status_label.style().polish(self.status_label)
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
-

@@ -1,4 +1,8 @@
-"""How the Print & export page draws a document in its list: the title, and its description beneath."""
+"""How the Print & export page draws a document in its list: its title, in bold, with room to click.
+
+The list shares the side column with the options, so it shows titles only; the chosen document's
+description is shown above its options (and every description is the item's tooltip).
+"""
 
 from __future__ import annotations
 
@@ -12,38 +16,30 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from mentordesk.ui.itemmodels.documents_model import DESCRIPTION_ROLE
-
-PADDING = 8
-GAP = 2
+PADDING = 7
 
 
 class DocumentDelegate(QStyledItemDelegate):
-    """Title in bold, the description wrapped below in the muted text colour."""
+    """The title in bold, wrapped if the column is narrow."""
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+    @staticmethod
+    def _font(option: QStyleOptionViewItem) -> QFont:
         title = QFont(option.font)
         title.setBold(True)
-        return title, QFont(option.font)
+        return title
 
     def _text_width(self) -> int:
         return max(80, self._view.viewport().width() - 2 * PADDING)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        title_font, text_font = self._fonts(option)
         width = self._text_width()
         flags = int(Qt.TextFlag.TextWordWrap)
-        title = QFontMetrics(title_font).boundingRect(QRect(0, 0, width, 10_000), flags, index.data() or "")
-        description = str(index.data(DESCRIPTION_ROLE) or "")
-        height = title.height()
-        if description:
-            height += GAP + QFontMetrics(text_font).boundingRect(QRect(0, 0, width, 10_000), flags,
-                                                                 description).height()
-        return QSize(width + 2 * PADDING, height + 2 * PADDING)
+        title = QFontMetrics(self._font(option)).boundingRect(QRect(0, 0, width, 10_000), flags, index.data() or "")
+        return QSize(width + 2 * PADDING, title.height() + 2 * PADDING)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -53,23 +49,13 @@ class DocumentDelegate(QStyledItemDelegate):
         option.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
         active = bool(option.state & QStyle.StateFlag.State_Active)
         group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
-        text_colour = palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = palette.color(group,
-                              QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
-        title_font, text_font = self._fonts(option)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         painter.save()
-        painter.setFont(title_font)
-        painter.setPen(text_colour)
-        used = painter.boundingRect(rect, flags, index.data() or "")
+        painter.setFont(self._font(option))
+        painter.setPen(option.palette.color(group, role))
         painter.drawText(rect, flags, index.data() or "")
-        description = str(index.data(DESCRIPTION_ROLE) or "")
-        if description:
-            painter.setFont(text_font)
-            painter.setPen(muted)
-            painter.drawText(rect.adjusted(0, used.height() + GAP, 0, 0), flags, description)
         painter.restore()

@@ -70,7 +70,9 @@ class OptionsForm(QWidget):
         host = QWidget()
         form = QFormLayout(host)
         form.setContentsMargins(0, 0, 0, 0)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Labels above their editors: the form lives in a narrow side column beside the preview.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setVerticalSpacing(4)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         for spec in self._specs:
@@ -83,7 +85,7 @@ class OptionsForm(QWidget):
             if isinstance(editor, QCheckBox):
                 # The check box says what it does; the label column stays empty, as in a dialog.
                 editor.setText(spec.label)
-                form.addRow("", editor)
+                form.addRow(editor)
             else:
                 label = QLabel(f"{spec.label}:")
                 label.setBuddy(editor)
@@ -148,6 +150,7 @@ class OptionsForm(QWidget):
     def _editor_for(self, spec: OptionSpec) -> Editor:
         if spec.choices_from is not None:
             chooser = ChoiceCombo("" if spec.default is None else str(spec.default))
+            _narrowable(chooser)
             if spec.choices_from in self._choices:
                 chooser.set_choices(self._choices[spec.choices_from])
             chooser.currentIndexChanged.connect(self._on_editor_changed)
@@ -155,6 +158,7 @@ class OptionsForm(QWidget):
             return chooser
         if spec.kind == "choice":
             combo = QComboBox()
+            _narrowable(combo)
             for choice in spec.choices:
                 combo.addItem(choice.label, choice.value)
             combo.currentIndexChanged.connect(self._on_editor_changed)
@@ -180,6 +184,13 @@ class OptionsForm(QWidget):
             finally:
                 self._filling = False
             self.changed.emit()
+
+
+def _narrowable(combo: QComboBox) -> None:
+    """A long choice is elided in a narrow column (the list still shows it whole), rather than
+    making the form wider than the column and cutting off its right edge."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
 
 
 def _set_value(editor: Editor, value: Any) -> None:

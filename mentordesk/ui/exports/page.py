@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QListView,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -37,6 +36,7 @@ from mentordesk.ui.exports.document_options import DocumentOptions
 from mentordesk.ui.exports.document_panel import KEYS, DocumentPanel
 from mentordesk.ui.exports.documents_list import DocumentDelegate
 from mentordesk.ui.exports.print_job import PrintJob
+from mentordesk.ui.exports.spreadsheet_panel import SpreadsheetPanel
 from mentordesk.ui.itemmodels.documents_model import ROW_ROLE, DocumentsModel
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets import pdf_output
@@ -99,19 +99,15 @@ class ExportsPage(Page):
         self.documents_view.setAccessibleName("Documents")
         self.documents_view.setMinimumWidth(200)
 
-        self.panel = DocumentPanel()
+        self.panel = DocumentPanel(self.documents_view)
         self.options = DocumentOptions(self.panel.options_form, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.documents_view)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 740])
+        # Last in the side column: the event's data as spreadsheets (ui/exports/spreadsheet_panel.py).
+        self.spreadsheets = SpreadsheetPanel(self)
+        self.panel.side_layout.addWidget(self.spreadsheets)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
-        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.panel)
         self.body.addWidget(self.stack, 1)
 
     def _connect_signals(self) -> None:
@@ -136,6 +132,7 @@ class ExportsPage(Page):
         self._forget_pdf()
         self._event_name = ""
         self.options.forget_event_choices(self.model.rows)
+        self.spreadsheets.store_changed()
         if self.store is None:
             self.empty_state.message_label.setText(NO_EVENT[0])
             self.empty_state.hint_label.setText(NO_EVENT[1])
@@ -177,12 +174,13 @@ class ExportsPage(Page):
                 errors.report_unexpected(exc, self)
         if [kind.key for kind in kinds] != [kind.key for kind in self.model.rows]:
             self.model.set_rows(kinds)
+            self.panel.fit_list()
         if not kinds:
             self.empty_state.message_label.setText(NO_DOCUMENTS[0])
             self.empty_state.hint_label.setText(NO_DOCUMENTS[1])
             self.stack.setCurrentWidget(self.empty_state)
             return
-        self.stack.setCurrentWidget(self.splitter)
+        self.stack.setCurrentWidget(self.panel)
         row = self.model.row_of(current.key) if current is not None else -1
         self.select_document(kinds[max(row, 0)].key)
 

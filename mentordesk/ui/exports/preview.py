@@ -134,6 +134,11 @@ class PdfPreview(QWidget):
     # -- what the preview offers
 
     @property
+    def first_tab_stop(self) -> QWidget:
+        """Where Tab enters the preview (its tools, then the thumbnails and the pages follow)."""
+        return self.fit_width_button
+
+    @property
     def page_count(self) -> int:
         return self.document.pageCount() if self.document.status() == QPdfDocument.Status.Ready else 0
 

@@ -99,6 +99,9 @@ class Page(QWidget):
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidgetResizable(True)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # Not a Tab stop of its own (it would be an invisible one): tabbing through the
+            # page's controls scrolls each into view.
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             scroll.setWidget(content)
             outer.addWidget(scroll)
         else:

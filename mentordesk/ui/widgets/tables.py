@@ -44,6 +44,8 @@ def set_up_table(
     modes = QAbstractItemView.SelectionMode
     view.setSelectionMode(modes.ExtendedSelection if multi else modes.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the table for the next control (the arrow keys move within it), as in a form.
+    view.setTabKeyNavigation(False)
     view.setAlternatingRowColors(striped)
     view.setWordWrap(wrap)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
