@@ -38,10 +38,12 @@ from mentordesk.services.importing import (
     Table,
     guess_mapping,
     import_table,
+    plan_import,
     read_file,
 )
 from mentordesk.ui import errors
 from mentordesk.ui.operations import Failure, Operations
+from mentordesk.ui.people.importing.plan_panel import PlanPanel
 from mentordesk.ui.people.importing.review_panel import ReviewPanel
 from mentordesk.ui.people.importing.summary_panel import SummaryPanel
 from mentordesk.ui.tasks import ReportProgress, Task
@@ -89,6 +91,8 @@ class ImportDialog(QDialog):
         self._ops = ops
         self._reading: Task | None = None
         self._importing: Task | None = None
+        #: Plans asked for; only the answer to the latest is shown (the choices may have moved on).
+        self._plans_asked = 0
         self.error_text = ""
         self.summary: ImportSummary | None = None
         self.file_chooser: QFileDialog | None = None
@@ -96,6 +100,9 @@ class ImportDialog(QDialog):
         self.stack = QStackedWidget()
         self.choose_page = self._build_choose_page()
         self.review = ReviewPanel()
+        self.plan_panel = PlanPanel()
+        self.review.splitter.addWidget(self.plan_panel)
+        self.review.splitter.setStretchFactor(2, 1)
         self.progress_page = self._build_progress_page()
         self.summary_panel = SummaryPanel()
         for page in (self.choose_page, self.review, self.progress_page, self.summary_panel):
@@ -171,6 +178,8 @@ class ImportDialog(QDialog):
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
         self.review.choose_other_requested.connect(self._on_review_choose_other_requested)
         self.review.ready_changed.connect(self._on_review_ready_changed)
+        self.review.mapping_model.mapping_changed.connect(self._on_review_choices_changed)
+        self.review.role_combo.currentIndexChanged.connect(self._on_review_choices_changed)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.cancel_button.clicked.connect(self.reject)
         self.close_button.clicked.connect(self.accept)
@@ -221,6 +230,46 @@ class ImportDialog(QDialog):
     def set_role(self, role: Role | None) -> None:
         self.review.set_role(role)
 
+    def check_plan(self) -> Task | None:
+        """Work out in the background what Import would do with the choices shown (the importer's
+        dry run, on a reading session); the review step shows it when it arrives."""
+        table = self.review.table
+        self._plans_asked += 1
+        asked = self._plans_asked
+        if table is None:
+            return None
+        if not self.review.ready:
+            self.plan_panel.show_unknown("Choose the columns and the role above to see what Import will do.")
+            return None
+        event_id, mapping, role = self._ops.event_id, self.review.mapping, self.review.role
+        self.plan_panel.checking()
+
+        def work(session: Session, report: ReportProgress) -> ImportSummary:
+            def progress(done: int, of: int) -> None:
+                report(done / of if of else 1.0)
+
+            return plan_import(session, event_id, table, mapping, role=role, progress=progress)
+
+        def done(plan: ImportSummary) -> None:
+            if asked == self._plans_asked:
+                self.plan_panel.show_plan(plan)
+
+        def refused(error: DomainError) -> None:
+            if asked == self._plans_asked:
+                self.plan_panel.show_unknown(_sentence(str(error)))
+
+        def failed(_failure: Failure) -> None:
+            if asked == self._plans_asked:
+                self.plan_panel.show_unknown("Could not work out what the import will do; Import still can.")
+
+        def progressed(fraction: float) -> None:
+            if asked == self._plans_asked:
+                self.plan_panel.checking(fraction)
+
+        return self._ops.query_with_progress(
+            "import.plan", work, progress=progressed, done=done, refused=refused, failed=failed, owner=self,
+        )
+
     def start_import(self) -> Task | None:
         """Import the file with the mapping and role shown, in the background."""
         table = self.review.table
@@ -268,6 +317,7 @@ class ImportDialog(QDialog):
         table, mapping = result
         self.review.show_table(table, mapping)
         self._show_step(self.review)
+        self.check_plan()
 
     def _on_read_task_failed(self, error: BaseException) -> None:
         self._reading = None
@@ -279,6 +329,9 @@ class ImportDialog(QDialog):
 
     def _on_review_ready_changed(self, _ready: bool) -> None:
         self._update_buttons()
+
+    def _on_review_choices_changed(self, *_args: object) -> None:
+        self.check_plan()
 
     def _on_import_button_clicked(self) -> None:
         self.start_import()
