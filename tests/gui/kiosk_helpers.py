@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from focus_helpers import activate, wait_focus
 from pytestqt.qtbot import QtBot
 
 from mentordesk.settings import KIOSK_PIN
@@ -19,6 +20,7 @@ def open_kiosk(host: KioskHost, qtbot: QtBot, pin: str, kind: type[K]) -> K:
     kiosk = host.kiosk
     assert isinstance(kiosk, kind)
     qtbot.waitExposed(kiosk)
-    kiosk.activateWindow()
-    qtbot.waitUntil(kiosk.field.hasFocus, timeout=10_000)
+    # A kiosk is used through its own window's keys (Esc, the PIN): it must be the active window.
+    activate(qtbot, kiosk)
+    wait_focus(qtbot, kiosk.field)
     return kiosk
