@@ -74,8 +74,8 @@ def desk(window: MainWindow, store: EventStore, guests: Guests, qtbot: QtBot) ->
     window.activateWindow()
     page = window.workspace.current_page
     assert isinstance(page, CheckinPage)
-    qtbot.waitUntil(page.field.hasFocus, timeout=5_000)
-    qtbot.waitUntil(lambda: page.counts_strip.everyone.value_label.text() != "–", timeout=5_000)
+    qtbot.waitUntil(page.field.hasFocus, timeout=20_000)
+    qtbot.waitUntil(lambda: page.counts_strip.everyone.value_label.text() != "–", timeout=20_000)
     return page
 
 
@@ -90,13 +90,13 @@ def scan(qtbot: QtBot, page: CheckinPage, text: str, *, enter: bool = True) -> N
 
 def written(qtbot: QtBot, page: CheckinPage) -> None:
     """Wait until the outcome of every change the desk asked for is on its panel."""
-    qtbot.waitUntil(lambda: page.writes_pending == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.writes_pending == 0, timeout=20_000)
 
 
 def type_name(qtbot: QtBot, page: CheckinPage, text: str) -> None:
     """Type ``text`` into the desk's field and wait for the people it matches to be listed."""
     qtbot.keyClicks(page.field, text)
-    qtbot.waitUntil(lambda: page.search_settled, timeout=10_000)
+    qtbot.waitUntil(lambda: page.search_settled, timeout=20_000)
 
 
 def press(qtbot: QtBot, page: CheckinPage, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,

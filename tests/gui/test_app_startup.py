@@ -50,7 +50,7 @@ def test_without_history_the_demo_event_is_created_and_opened(fresh_window, qtbo
     assert window.store is not None
     assert window.store.path == paths.demo_event_path().resolve()
     title = "Harbour Tech Summit — Flash Mentoring — MentorDesk"
-    qtbot.waitUntil(lambda: window.windowTitle() == title, timeout=10_000)  # it follows the first read
+    qtbot.waitUntil(lambda: window.windowTitle() == title, timeout=20_000)  # it follows the first read
 
 
 def test_the_most_recent_event_is_reopened(fresh_window, store: EventStore) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +82,7 @@ def test_a_file_handed_over_by_the_system_is_opened(fresh_window, event_path: Pa
     finally:
         app.removeEventFilter(handler)
     assert window.store is not None and window.store.path == event_path.resolve()
-    qtbot.waitUntil(lambda: window.windowTitle().startswith("Finder Event"), timeout=10_000)  # after the first read
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("Finder Event"), timeout=20_000)  # after the first read
 
 
 def test_startup_probe_prints_after_the_first_paint_and_exits(tmp_path: Path, mentordesk_home: Path) -> None:

@@ -38,17 +38,17 @@ def test_a_check_in_from_the_command_line_shows_on_the_open_overview_and_desk(
         zoe, amara = sorted(list_people(session, store.event_id), key=lambda row: row.last_name, reverse=True)
     window.open_event(store.path)  # type: ignore[arg-type]
     overview = window.workspace.overview
-    qtbot.waitUntil(lambda: overview.counts_panel.mentees.value_label.text() == "0 / 1", timeout=10_000)
+    qtbot.waitUntil(lambda: overview.counts_panel.mentees.value_label.text() == "0 / 1", timeout=20_000)
     assert not overview.refresh_timer.isActive()
 
     _checkin_in_a_terminal(store, zoe.badge_code)
-    qtbot.waitUntil(lambda: overview.counts_panel.mentees.value_label.text() == "1 / 1", timeout=10_000)
+    qtbot.waitUntil(lambda: overview.counts_panel.mentees.value_label.text() == "1 / 1", timeout=20_000)
 
     window.workspace.show_page(CHECKIN_PAGE)
     desk = window.workspace.current_page
     assert isinstance(desk, CheckinPage)
-    qtbot.waitUntil(lambda: desk.recent.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.recent.model.rowCount() == 1, timeout=20_000)
     assert not desk.refresh_timer.isActive()
     _checkin_in_a_terminal(store, amara.badge_code)
-    qtbot.waitUntil(lambda: desk.recent.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.recent.model.rowCount() == 2, timeout=20_000)
     assert desk.counts_strip.everyone.value_label.text() == "2 / 2"

@@ -33,7 +33,7 @@ def test_ctrl_z_undoes_the_last_check_in_and_says_whom(
     assert desk.result_panel.name_label.text() == "Zoë Šimůnek"
     # The recent list strikes the undone entry through.
     model = desk.recent.model
-    qtbot.waitUntil(lambda: model.rowCount() == 2 and model.row_at(0).undone, timeout=5_000)
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and model.row_at(0).undone, timeout=20_000)
     font = model.index(0, Column.NAME).data(Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.strikeOut()
     assert model.index(1, Column.NAME).data(Qt.ItemDataRole.FontRole) is None
@@ -75,7 +75,7 @@ def test_check_out_someone_chosen_in_the_recent_list(
 ) -> None:
     scan(qtbot, desk, guests.anna.code)
     scan(qtbot, desk, guests.mentor.code)
-    qtbot.waitUntil(lambda: desk.recent.model.rowCount() == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: desk.recent.model.rowCount() == 2, timeout=20_000)
 
     # With the field empty, the arrow keys walk the recent list (newest first).
     qtbot.keyClick(desk.field, Qt.Key.Key_Down)
@@ -93,9 +93,9 @@ def test_counts_follow_arrivals(desk: CheckinPage, guests: Guests, qtbot: QtBot)
     assert strip.text == "Mentors 0 / 2 · Mentees 0 / 4 · Everyone 0 / 6"
     scan(qtbot, desk, guests.mentor.code)
     scan(qtbot, desk, guests.zoe.code)
-    qtbot.waitUntil(lambda: strip.text == "Mentors 1 / 2 · Mentees 1 / 4 · Everyone 2 / 6", timeout=5_000)
+    qtbot.waitUntil(lambda: strip.text == "Mentors 1 / 2 · Mentees 1 / 4 · Everyone 2 / 6", timeout=20_000)
     press(qtbot, desk, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: strip.text == "Mentors 1 / 2 · Mentees 0 / 4 · Everyone 1 / 6", timeout=5_000)
+    qtbot.waitUntil(lambda: strip.text == "Mentors 1 / 2 · Mentees 0 / 4 · Everyone 1 / 6", timeout=20_000)
 
 
 def test_counts_pick_up_check_ins_from_other_stations(
@@ -103,7 +103,7 @@ def test_counts_pick_up_check_ins_from_other_stations(
 ) -> None:
     with store.session() as session:
         checkin.check_in(session, guests.greek.id, station="Side door")
-    qtbot.waitUntil(lambda: desk.counts_strip.mentors.value_label.text() == "1 / 2", timeout=10_000)
+    qtbot.waitUntil(lambda: desk.counts_strip.mentors.value_label.text() == "1 / 2", timeout=20_000)
     assert desk.recent.model.index(0, Column.STATION).data() == "Side door"
 
 
@@ -158,7 +158,7 @@ def test_walk_in_is_added_and_checked_in(desk: CheckinPage, store: EventStore, q
     with store.read_session() as session:
         assert session.get_one(CheckinEntry, entry.entry_id).method is CheckinMethod.MANUAL
     assert desk.field.text() == ""
-    qtbot.waitUntil(lambda: desk.dialog is None and desk.window().focusWidget() is desk.field, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.dialog is None and desk.window().focusWidget() is desk.field, timeout=20_000)
 
 
 def test_every_action_has_a_shortcut_in_its_tooltip(desk: CheckinPage) -> None:

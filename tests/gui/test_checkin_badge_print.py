@@ -71,7 +71,7 @@ def _print_to_file(desk: CheckinPage, qtbot: QtBot, target: Path) -> None:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(target))
     desk.badge_printer.printer = printer
-    qtbot.waitUntil(lambda: isinstance(desk.badge_printer.dialog, QPrintDialog), timeout=10_000)
+    qtbot.waitUntil(lambda: isinstance(desk.badge_printer.dialog, QPrintDialog), timeout=20_000)
     dialog = desk.badge_printer.dialog
     assert dialog is not None
     printer.setOutputFileName(str(target))
@@ -121,7 +121,7 @@ def test_a_badge_that_cannot_be_made_says_why(desk: CheckinPage, guests: Guests,
     scan(qtbot, desk, guests.zoe.code)
     desk.result_panel.print_badge_button.click()
     qtbot.waitUntil(lambda: desk.result_panel.note_label.text() == "No badge printed: choose a label stock first",
-                    timeout=10_000)
+                    timeout=20_000)
     assert desk.badge_printer.dialog is None
 
 

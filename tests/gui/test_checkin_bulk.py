@@ -21,7 +21,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 def _open_dialog(desk: CheckinPage, qtbot: QtBot) -> BulkCheckinDialog:
     qtbot.keyClick(desk.field, Qt.Key.Key_B, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: isinstance(desk.dialog, BulkCheckinDialog), timeout=5_000)
+    qtbot.waitUntil(lambda: isinstance(desk.dialog, BulkCheckinDialog), timeout=20_000)
     dialog = desk.dialog
     assert isinstance(dialog, BulkCheckinDialog)
     return dialog
@@ -67,8 +67,8 @@ def test_paper_list_checks_people_in_at_the_chosen_time(
     assert desk.result_panel.headline_label.text() == "Checked in 2 people from a paper list"
     # The offscreen platform does not hand activation back to the main window: check that the
     # field is the window's focus widget, which is what it gets back when it is active again.
-    qtbot.waitUntil(lambda: desk.dialog is None and desk.window().focusWidget() is desk.field, timeout=10_000)
-    qtbot.waitUntil(lambda: desk.counts_strip.everyone.value_label.text() == "3 / 6", timeout=5_000)
+    qtbot.waitUntil(lambda: desk.dialog is None and desk.window().focusWidget() is desk.field, timeout=20_000)
+    qtbot.waitUntil(lambda: desk.counts_strip.everyone.value_label.text() == "3 / 6", timeout=20_000)
 
 
 def test_paper_list_with_everyone_arrived_says_so(

@@ -49,7 +49,7 @@ def test_scan_without_enter_is_submitted_when_input_stops(
     scan(qtbot, desk, guests.mentor.code, enter=False)
     assert not checked_in(store, guests.mentor.id)  # not before the scanner has finished
 
-    qtbot.waitUntil(lambda: desk.result_panel.tone is Tone.OK, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.result_panel.tone is Tone.OK, timeout=20_000)
     assert checked_in(store, guests.mentor.id)
     assert desk.result_panel.name_label.text() == "Amara Okafor"
     assert desk.field.text() == ""
@@ -63,7 +63,7 @@ def test_lower_case_code_is_accepted(desk: CheckinPage, guests: Guests, store: E
 
 def test_email_address_checks_in(desk: CheckinPage, guests: Guests, store: EventStore, qtbot: QtBot) -> None:
     scan(qtbot, desk, "ZOE@example.org", enter=False)
-    qtbot.waitUntil(lambda: desk.result_panel.tone is Tone.OK, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.result_panel.tone is Tone.OK, timeout=20_000)
     assert checked_in(store, guests.zoe.id)
 
 
@@ -169,7 +169,7 @@ def test_unknown_code_is_red_and_the_field_is_ready_for_the_next_scan(
     # The same from a scanner that sends no Enter.
     desk.result_panel.show_ready()
     scan(qtbot, desk, "QQQQ8888", enter=False)
-    qtbot.waitUntil(lambda: desk.result_panel.tone is Tone.ERROR, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.result_panel.tone is Tone.ERROR, timeout=20_000)
     assert "“QQQQ8888”" in desk.result_panel.text
     assert desk.field.text() == ""
     assert log(store) == []
@@ -191,11 +191,11 @@ def test_confirmation_stays_until_the_next_input(desk: CheckinPage, guests: Gues
 def test_focus_returns_to_the_field(desk: CheckinPage, window: MainWindow, qtbot: QtBot) -> None:
     for widget in (desk.recent.table.viewport(), desk.result_panel, desk.recent.undo_button, desk.counts_strip):
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-        qtbot.waitUntil(desk.field.hasFocus, timeout=10_000)
+        qtbot.waitUntil(desk.field.hasFocus, timeout=20_000)
 
     # Whatever takes the focus on the page (here: a program) gives it back.
     desk.recent.table.setFocus()
-    qtbot.waitUntil(desk.field.hasFocus, timeout=10_000)
+    qtbot.waitUntil(desk.field.hasFocus, timeout=20_000)
 
     # The station name can be edited; Enter puts the focus back.
     qtbot.mouseClick(desk.station_edit, Qt.MouseButton.LeftButton)
@@ -207,7 +207,7 @@ def test_focus_returns_to_the_field(desk: CheckinPage, window: MainWindow, qtbot
     window.workspace.show_page(0)
     window.workspace.sidebar.setFocus()
     window.workspace.show_page(2)
-    qtbot.waitUntil(desk.field.hasFocus, timeout=10_000)
+    qtbot.waitUntil(desk.field.hasFocus, timeout=20_000)
 
 
 @pytest.mark.sound

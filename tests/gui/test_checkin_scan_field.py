@@ -86,6 +86,6 @@ def test_undo_is_left_to_the_screen(qtbot: QtBot) -> None:
     undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), holder,
                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
     qtbot.keyClicks(field, "abc")
-    with qtbot.waitSignal(undo.activated, timeout=10_000):
+    with qtbot.waitSignal(undo.activated, timeout=20_000):
         qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert field.text() == "abc"

@@ -43,7 +43,7 @@ def test_a_failing_refresh_is_reported_once_not_every_few_seconds(
         conn.execute("DROP TABLE person")
     conn.close()
 
-    qtbot.waitUntil(lambda: errors._open_box is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: errors._open_box is not None, timeout=20_000)
     box = errors._open_box
     assert box is not None and "OperationalError" in box.text()
     box.close()

@@ -138,9 +138,9 @@ def test_choices_read_in_the_background_arrive_in_the_form(qtbot: QtBot, demo_st
     page = open_page(qtbot, demo_store, ThreadPoolRunner())
     page.select_document("sign_in_sheets")
     group = _combo(page, "group")
-    qtbot.waitUntil(lambda: group.count() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: group.count() == 3, timeout=20_000)
     assert LOADING not in _labels(group) and group.isEnabled()
-    qtbot.waitUntil(lambda: not page._tasks.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not page._tasks.busy, timeout=20_000)
 
 
 def _many_mentees(store: EventStore, count: int) -> dict[str, int]:
@@ -172,7 +172,7 @@ def test_a_long_mentee_list_is_searched_accent_blind_and_the_pick_is_printed(qtb
     person.setFocus()
     person.lineEdit().selectAll()
     qtbot.keyClicks(person.lineEdit(), "zoe sim")
-    qtbot.waitUntil(lambda: completer.popup().isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: completer.popup().isVisible(), timeout=20_000)
     assert completer.completionCount() == 1
     popup = completer.popup()
     assert popup.model().index(0, 0).data() == "Zoë Šimůnek (Big School)"

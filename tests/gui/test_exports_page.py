@@ -160,7 +160,7 @@ def test_the_options_form_reflects_the_option_specs(exports: ExportsPage, qtbot:
     for editor in exports.panel.options_form.editors.values():
         exports.panel.options_scroll.ensureWidgetVisible(editor)
         qtbot.waitUntil(lambda shown=editor: shown.visibleRegion().boundingRect().size() == shown.size(),
-                        timeout=10_000)
+                        timeout=20_000)
     assert exports.chosen_options()["ink"] == "blue"
 
 
@@ -230,21 +230,21 @@ def test_cancel_from_the_ui_stops_a_background_build(qtbot: QtBot, store: EventS
     page.select_document("zz_test_slow")
     page.start_preview()
     assert page.is_building and not page.panel.preview_button.isEnabled()
-    qtbot.waitUntil(lambda: page.panel.progress_bar.value() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.panel.progress_bar.value() > 0, timeout=20_000)
     qtbot.keyClick(page.documents_view, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not page.is_building, timeout=10_000)
+    qtbot.waitUntil(lambda: not page.is_building, timeout=20_000)
     assert page.panel.status_label.text() == "Cancelled. Nothing was made."
     assert page.pdf is None
 
     # Choosing another document while one is being made abandons it: the new one is shown.
     page.start_preview()
-    qtbot.waitUntil(lambda: page.panel.progress_bar.value() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.panel.progress_bar.value() > 0, timeout=20_000)
     page.select_document("zz_test_pages")
     assert not page.is_building and page.panel.preview_button.isEnabled()
     page.start_preview()
-    qtbot.waitUntil(lambda: page.panel.preview.page_count == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: page.panel.preview.page_count == 3, timeout=20_000)
     # The abandoned build's outcome arrives too, and is ignored.
-    qtbot.waitUntil(lambda: not page._tasks.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not page._tasks.busy, timeout=20_000)
     assert page.panel.preview.page_count == 3 and page.panel.status_label.text() == "3 pages."
 
 

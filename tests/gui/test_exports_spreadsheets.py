@@ -35,7 +35,7 @@ def _table(store: EventStore, key: str) -> table_exports.DataTable:
 
 def _saved(qtbot: QtBot, panel: SpreadsheetPanel) -> str:
     qtbot.waitUntil(lambda: not panel.busy and panel.status_label.text().startswith(("Saved", "Not saved")),
-                    timeout=10_000)
+                    timeout=20_000)
     return panel.status_label.text()
 
 

@@ -27,7 +27,7 @@ def test_copy_list_puts_no_live_formula_on_the_clipboard(qtbot: QtBot) -> None:
 
     QApplication.clipboard().clear()
     view.copy_button.click()
-    qtbot.waitUntil(lambda: QApplication.clipboard().text() != "", timeout=10_000)
+    qtbot.waitUntil(lambda: QApplication.clipboard().text() != "", timeout=20_000)
 
     lines = QApplication.clipboard().text().splitlines()
     assert lines[0] == "Mentee\tMentee e-mail\tMentor\tMentor e-mail\tRound"

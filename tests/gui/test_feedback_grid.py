@@ -104,7 +104,7 @@ def test_typing_cards_saves_each_key_to_the_event_file(
     qtbot.keyClicks(editor, "reat advice")  # … and the rest goes to it, as it would at a keyboard
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: (table.currentIndex().row(), table.currentIndex().column()) == (1, Column.RATING),
-                    timeout=10_000)
+                    timeout=20_000)
     # Card 2: rating 2, no follow-up, no comment: Enter moves on.
     qtbot.keyClick(table, Qt.Key.Key_2)
     qtbot.keyClick(table, Qt.Key.Key_N)
@@ -148,7 +148,7 @@ def test_the_mentors_follow_up_column_and_the_follow_ups_list(
         assert table.currentIndex().row() == row + 1  # mentors' cards go down the column
     meeting = model.row_at(rows[0]).meeting
     assert meeting.wants_follow_up and meeting.mentor_wants_follow_up
-    qtbot.waitUntil(lambda: panel.follow_ups.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.follow_ups.model.rowCount() == 1, timeout=20_000)
     shown = panel.follow_ups.model.rows[0]
     assert (shown.mentee.name, shown.mentor.name) == (meeting.mentee_name, meeting.mentor_name)
     assert "1 more pair" in panel.follow_ups.summary_label.text()
@@ -168,7 +168,7 @@ def test_find_jumps_to_a_mentee_ignoring_accents(panel: FeedbackPanel, demo_stor
     qtbot.keyClicks(grid.find_edit, "isabela arau")
     assert grid.table.currentIndex().row() == target
     qtbot.keyClick(grid.find_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(grid.table.hasFocus, timeout=10_000)
+    qtbot.waitUntil(grid.table.hasFocus, timeout=20_000)
     qtbot.keyClick(grid.table, Qt.Key.Key_3)
     assert model.row_at(target).meeting.rating == 3
     qtbot.keyClick(grid.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -196,7 +196,7 @@ def test_a_refresh_while_typing_a_comment_keeps_the_editor(
     assert focus_widget(table) is editor
     qtbot.keyClicks(editor, " done")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: model.row_at(0).meeting.comment == "About half done", timeout=10_000)
+    qtbot.waitUntil(lambda: model.row_at(0).meeting.comment == "About half done", timeout=20_000)
     first = model.row_at(0).meeting
     assert _stored(demo_store)[(first.mentee_id, first.mentor_id, first.round_number)] == (None, False,
                                                                                           "About half done")
@@ -257,7 +257,7 @@ def test_mentors_comments_are_typed_down_their_own_column(
     qtbot.keyClicks(editor, "harp questions, 3 ideas")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: (table.currentIndex().row(), table.currentIndex().column()) == (1, Column.MENTOR_COMMENT),
-                    timeout=10_000)
+                    timeout=20_000)
     first = model.row_at(0).meeting
     assert first.mentor_comment == "Sharp questions, 3 ideas"
     assert model.data(model.index(0, Column.MENTOR_COMMENT)) == "Sharp questions, 3 ideas"
@@ -316,7 +316,7 @@ def test_keys_typed_quickly_are_saved_one_by_one_in_order(demo_store: EventStore
     panel.show()
     panel.set_ops(Operations(demo_store, tasks))
     table, model = panel.grid.table, panel.grid.model
-    qtbot.waitUntil(lambda: model.rowCount() > 1, timeout=10_000)
+    qtbot.waitUntil(lambda: model.rowCount() > 1, timeout=20_000)
     table.setFocus()
     first = model.row_at(0).meeting
     # 4, Y, 2 (a correction), N: each shown at once, written in the order typed.
@@ -328,7 +328,7 @@ def test_keys_typed_quickly_are_saved_one_by_one_in_order(demo_store: EventStore
     shown = model.row_at(0).meeting
     assert (shown.rating, shown.wants_follow_up) == (2, False)
     assert finish_changes(demo_store)
-    qtbot.waitUntil(lambda: model.row_at(0).state is SaveState.SAVED, timeout=10_000)
+    qtbot.waitUntil(lambda: model.row_at(0).state is SaveState.SAVED, timeout=20_000)
     assert _stored(demo_store) == {(first.mentee_id, first.mentor_id, first.round_number): (2, False, "")}
     assert "Saved" in panel.grid.status_label.text()
     panel.set_ops(None)

@@ -83,14 +83,14 @@ def test_a_mentee_scans_rates_and_the_kiosk_resets(
     assert _others(kiosk, {"Zoë Šimůnek", *(m.mentor_name for m in own)}) == []
 
     # Keys: 5 and Y on the first meeting, a typed comment, then 2 on the next one.
-    qtbot.waitUntil(kiosk.hasFocus, timeout=10_000)
+    qtbot.waitUntil(kiosk.hasFocus, timeout=20_000)
     qtbot.keyClick(kiosk, Qt.Key.Key_5)
     qtbot.keyClick(kiosk, Qt.Key.Key_Y)
     qtbot.keyClick(kiosk, "T")  # typing starts the comment
     qtbot.keyClicks(kiosk.form.cards[0].comment_edit, "hanks a lot")
     qtbot.keyClick(kiosk.form.cards[0].comment_edit, Qt.Key.Key_Down)
     assert kiosk.form.current == 1
-    qtbot.waitUntil(kiosk.hasFocus, timeout=10_000)
+    qtbot.waitUntil(kiosk.hasFocus, timeout=20_000)
     qtbot.keyClick(kiosk, Qt.Key.Key_2)
     # Taps work too: rate the last meeting 3 and ask to follow up.
     kiosk.form.cards[-1].rating_buttons[2].click()
@@ -204,7 +204,7 @@ def test_a_badge_scan_without_enter_opens_the_form(
     kiosk: FeedbackKiosk, store: EventStore, event: dict[str, int], qtbot: QtBot
 ) -> None:
     qtbot.keyClicks(kiosk.field, _badge(store, event["Анна"]))
-    qtbot.waitUntil(lambda: kiosk.state is KioskState.FORM, timeout=10_000)
+    qtbot.waitUntil(lambda: kiosk.state is KioskState.FORM, timeout=20_000)
     assert kiosk.title_label.text() == "Hello, Анна!"
 
 
@@ -214,7 +214,7 @@ def test_a_form_left_alone_is_dropped_unsaved(
     qtbot.keyClicks(kiosk.field, _badge(store, event["Zoë"]))
     qtbot.keyClick(kiosk.field, Qt.Key.Key_Return)
     assert kiosk.state is KioskState.FORM and kiosk.return_timer.isActive()
-    qtbot.waitUntil(kiosk.hasFocus, timeout=10_000)
+    qtbot.waitUntil(kiosk.hasFocus, timeout=20_000)
     qtbot.keyClick(kiosk, Qt.Key.Key_4)
     kiosk.return_timer.timeout.emit()  # nobody touched it for two minutes
     assert kiosk.state is KioskState.WELCOME and kiosk.form.cards == []

@@ -402,12 +402,12 @@ def test_keys_pressed_quickly_are_written_in_the_order_pressed(qtbot: QtBot, pla
     page.set_active(True)
     page.tabs.setCurrentWidget(page.console)
     console = page.console
-    qtbot.waitUntil(lambda: console.buttons["start"].isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: console.buttons["start"].isEnabled(), timeout=20_000)
     console.setFocus()
     caplog.set_level(logging.INFO, logger="mentordesk.ui.operations")
     caplog.clear()  # what was written before the keys (the session caught up on opening)
     qtbot.keyClick(console, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: console.buttons["pause"].isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: console.buttons["pause"].isEnabled(), timeout=20_000)
     # Pause, resume, +1 minute, one right after the other: none waits for the one before, and
     # the second Space resumes what the first paused (the console still showed "Pause").
     time.advance(seconds=30)
@@ -417,7 +417,7 @@ def test_keys_pressed_quickly_are_written_in_the_order_pressed(qtbot: QtBot, pla
     qtbot.keyClick(console, Qt.Key.Key_Plus)
     assert finish_changes(planned)
     qtbot.waitUntil(lambda: console.buttons["pause"].text() == "Pause" and console.countdown_label.text() == "07:30",
-                    timeout=10_000)
+                    timeout=20_000)
     row = _stored(planned)
     assert (row.state, row.elapsed_us, row.extra_seconds) == (ClockState.RUNNING, 30_000_000, 60)
     assert row.phase_started_at == T0 + timedelta(minutes=1)

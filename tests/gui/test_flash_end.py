@@ -37,7 +37,7 @@ def page(qtbot: QtBot, planned: EventStore, time: FakeTime) -> Iterator[FlashPag
 
 
 def _end_dialog(qtbot: QtBot, page: FlashPage) -> EndDialog:
-    qtbot.waitUntil(lambda: isinstance(page.dialog, EndDialog) and page.dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, EndDialog) and page.dialog.isVisible(), timeout=20_000)
     assert isinstance(page.dialog, EndDialog)
     return page.dialog
 
@@ -58,7 +58,7 @@ def test_end_asks_and_keep_going_changes_nothing(qtbot: QtBot, page: FlashPage, 
     # Keep going is the default: Enter (or Esc) keeps the rounds running.
     assert dialog.keep_button.isDefault()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.dialog is None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=20_000)
     assert _stored(planned).state is ClockState.RUNNING
 
 
@@ -74,14 +74,14 @@ def test_end_then_undo_end_brings_the_round_back(qtbot: QtBot, page: FlashPage, 
     dialog = _end_dialog(qtbot, page)
     assert "Round 1 stops now." in dialog.text_label.text()
     qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: _stored(planned).state is ClockState.FINISHED, timeout=10_000)
+    qtbot.waitUntil(lambda: _stored(planned).state is ClockState.FINISHED, timeout=20_000)
     assert page.console.headline_label.text() == "All 4 rounds done"
     assert not buttons["undo_end"].isHidden() and buttons["undo_end"].isEnabled()
     assert "Undo end (Ctrl+Z)" in page.console.note_label.text()
     # A minute later, Ctrl+Z on the console: round 1 runs again with the 5 minutes it had left.
     time.advance(minutes=1)
     qtbot.keyClick(page.console, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: _stored(planned).state is ClockState.RUNNING, timeout=10_000)
+    qtbot.waitUntil(lambda: _stored(planned).state is ClockState.RUNNING, timeout=20_000)
     row = _stored(planned)
     assert (row.round_number, row.phase, row.elapsed_us) == (1, ClockPhase.MEETING, 120_000_000)
     assert page.console.countdown_label.text() == "05:00"
@@ -103,16 +103,16 @@ def test_undo_end_goes_away_when_its_time_is_up(qtbot: QtBot, page: FlashPage, p
 def test_plan_rounds_is_off_with_the_reason_while_the_rounds_run(qtbot: QtBot, page: FlashPage,
                                                                   planned: EventStore) -> None:
     setup = page.setup_panel
-    qtbot.waitUntil(lambda: setup.snapshot is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: setup.snapshot is not None, timeout=20_000)
     assert setup.plan_button.isEnabled() and setup.plan_reason_label.isHidden()
     page.console.buttons["start"].click()
     qtbot.waitUntil(lambda: setup.snapshot is not None and setup.snapshot.info is not None
-                    and setup.snapshot.info.clock_state is ClockState.RUNNING, timeout=10_000)
+                    and setup.snapshot.info.clock_state is ClockState.RUNNING, timeout=20_000)
     assert not setup.plan_button.isEnabled()
     assert "while the rounds run" in setup.plan_reason_label.text()
     assert not setup.plan_reason_label.isHidden()
     assert "while the rounds run" in setup.plan_button.toolTip()
     page.console.buttons["end"].click()
     _end_dialog(qtbot, page).end_button.click()
-    qtbot.waitUntil(lambda: setup.plan_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: setup.plan_button.isEnabled(), timeout=20_000)
     assert setup.plan_reason_label.isHidden()

@@ -252,7 +252,7 @@ def test_in_the_main_window_planning_runs_in_the_background(window, demo_store: 
     window.open_event(demo_store.path)
     page = window.workspace._page(FlashPage)
     window.workspace.show_page(window.workspace.pages.index(page))
-    qtbot.waitUntil(lambda: page.snapshot is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.snapshot is not None, timeout=20_000)
     page.setup_panel.plan_button.click()
     qtbot.waitUntil(lambda: page.snapshot is not None and page.snapshot.plan is not None, timeout=20_000)
     assert page.setup_panel.model.rowCount() > 0

@@ -30,7 +30,7 @@ def test_the_demo_is_told_three_seats_give_everyone_meetings(qtbot: QtBot, page:
     page.set_store(demo_store)
     page.set_active(True)
     setup = page.setup_panel
-    qtbot.waitUntil(lambda: setup.seats_advice_box.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: setup.seats_advice_box.isVisible(), timeout=20_000)
     text = setup.seats_advice_label.accessibleName()
     assert "Seats per table for 6 rounds" in text
     assert "1 seat: 54 meetings, 22 waiting per round" in text
@@ -48,7 +48,7 @@ def test_the_demo_is_told_three_seats_give_everyone_meetings(qtbot: QtBot, page:
     assert "wait every round" not in setup.seats_advice_label.accessibleName()
     assert not button.isVisible()
     setup.plan_button.click()
-    qtbot.waitUntil(lambda: "Planned:" in page.notice, timeout=10_000)
+    qtbot.waitUntil(lambda: "Planned:" in page.notice, timeout=20_000)
     assert "with 3 seats per table" in page.notice
 
 
@@ -56,9 +56,9 @@ def test_one_seat_planned_anyway_says_how_many_wait(qtbot: QtBot, page: FlashPag
     page.set_store(demo_store)
     page.set_active(True)
     setup = page.setup_panel
-    qtbot.waitUntil(lambda: setup.plan_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: setup.plan_button.isEnabled(), timeout=20_000)
     setup.seats_spin.setValue(1)
     setup.plan_button.click()
-    qtbot.waitUntil(lambda: "Planned:" in page.notice, timeout=10_000)
+    qtbot.waitUntil(lambda: "Planned:" in page.notice, timeout=20_000)
     assert "22 of 31 mentees wait every round" in page.notice
     assert "the most possible with 1 seat per table" in page.notice

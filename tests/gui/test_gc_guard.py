@@ -25,7 +25,7 @@ def test_automatic_collection_is_off_and_the_timer_collects(qtbot: QtBot) -> Non
         del cycle
         # Live allocations push generation 0 over its threshold (frees would count back down).
         ballast = [[] for _ in range(gc.get_threshold()[0] * 2)]
-        qtbot.waitUntil(lambda: alive() is None, timeout=10_000)
+        qtbot.waitUntil(lambda: alive() is None, timeout=20_000)
         assert len(ballast) > 0
     finally:
         collector.deleteLater()

@@ -277,10 +277,10 @@ def test_the_page_in_the_main_window_loads_in_the_background(window, demo_store:
     window.open_event(demo_store.path)
     page = next(p for p in window.workspace.pages if isinstance(p, GroupsPage))
     window.workspace.show_page(window.workspace.pages.index(page))
-    qtbot.waitUntil(lambda: page.groups_tab.groups_model.rowCount() == 2, timeout=5_000)
-    qtbot.waitUntil(lambda: page.groups_tab.members_model.rowCount() == 6, timeout=5_000)
+    qtbot.waitUntil(lambda: page.groups_tab.groups_model.rowCount() == 2, timeout=20_000)
+    qtbot.waitUntil(lambda: page.groups_tab.members_model.rowCount() == 6, timeout=20_000)
     page.tabs.setCurrentWidget(page.sessions_tab)
-    qtbot.waitUntil(lambda: page.sessions_tab.model.rowCount() > 0, timeout=5_000)
+    qtbot.waitUntil(lambda: page.sessions_tab.model.rowCount() > 0, timeout=20_000)
 
 
 def test_a_group_not_written_for_a_full_disk_stays_in_its_dialog(

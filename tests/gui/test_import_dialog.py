@@ -38,7 +38,7 @@ def people_page(window: MainWindow, store: EventStore, qtbot: QtBot) -> PeoplePa
     window.open_event(store.path)  # type: ignore[arg-type]
     window.workspace.show_page(1)
     page = window.workspace.people
-    qtbot.waitUntil(lambda: page.count_label.text() != "", timeout=5_000)
+    qtbot.waitUntil(lambda: page.count_label.text() != "", timeout=20_000)
     return page
 
 
@@ -46,7 +46,7 @@ def _open(page: PeoplePage, qtbot: QtBot, file_name: str | Path) -> ImportDialog
     dialog = page.import_people(choose_file=False)
     assert dialog is not None and dialog.isVisible()
     dialog.load_file(file_name if isinstance(file_name, Path) else DATA / file_name)
-    qtbot.waitUntil(lambda: not dialog.is_busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.is_busy, timeout=20_000)
     return dialog
 
 
@@ -114,7 +114,7 @@ def test_role_for_the_whole_file_overrides_the_ticket_type(
     dialog.set_role(Role.FACILITATOR)
     assert _preview_column(dialog, PreviewColumn.ROLE)[:2] == ["Facilitator", "Facilitator"]
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20_000)
     assert {row.role for row in _rows(store)} == {Role.FACILITATOR}
 
 
@@ -128,7 +128,7 @@ def test_import_runs_in_the_background_and_ends_with_a_summary(
     assert not dialog.cancel_button.isEnabled()
     dialog.reject()  # the import is one transaction: the dialog stays until it is done
     assert dialog.isVisible()
-    with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as imported:
         pass
     summary = imported.args[0]
     assert summary.added > 0 and summary.added + len(summary.skipped) + summary.updated + summary.unchanged == 7
@@ -143,7 +143,7 @@ def test_import_runs_in_the_background_and_ends_with_a_summary(
     assert dialog.close_button.isVisible() and not dialog.import_button.isVisible()
 
     # The People page shows the new people, and says what the import did.
-    qtbot.waitUntil(lambda: people_page.model.rowCount() == summary.added, timeout=5_000)
+    qtbot.waitUntil(lambda: people_page.model.rowCount() == summary.added, timeout=20_000)
     assert "Grace O'Connor" in [row.full_name for row in people_page.model.rows]
     assert people_page.notice_label.text() == summary.describe() + "."
     dialog.close_button.click()
@@ -192,7 +192,7 @@ def test_a_file_that_cannot_be_read_says_why_and_changes_nothing(
 
     # Another, good file replaces the message.
     dialog.load_file(DATA / "eventbrite_attendees.csv")
-    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.review, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.review, timeout=20_000)
     assert not dialog.error_label.isVisibleTo(dialog)
 
 

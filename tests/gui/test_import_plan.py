@@ -26,7 +26,7 @@ def people_page(window: MainWindow, store: EventStore, qtbot: QtBot) -> PeoplePa
     window.open_event(store.path)  # type: ignore[arg-type]
     window.workspace.show_page(1)
     page = window.workspace.people
-    qtbot.waitUntil(lambda: page.count_label.text() != "", timeout=5_000)
+    qtbot.waitUntil(lambda: page.count_label.text() != "", timeout=20_000)
     return page
 
 
@@ -34,7 +34,7 @@ def _open(page: PeoplePage, qtbot: QtBot, path: Path) -> ImportDialog:
     dialog = page.import_people(choose_file=False)
     assert dialog is not None
     dialog.load_file(path)
-    qtbot.waitUntil(lambda: dialog.plan_panel.plan is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.plan_panel.plan is not None, timeout=20_000)
     return dialog
 
 
@@ -54,7 +54,7 @@ def test_the_plan_is_shown_before_import_and_is_what_import_does(people_page: Pe
     assert panel.problems_view.isVisibleTo(dialog)
     assert dialog.import_button.isEnabled()
 
-    with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as imported:
         dialog.import_button.click()
     done = imported.args[0]
     assert (done.added, done.updated, done.unchanged, done.problem_lines()) == \
@@ -67,11 +67,11 @@ def test_changing_the_role_checks_again(people_page: PeoplePage, qtbot: QtBot, t
     dialog = people_page.import_people(choose_file=False)
     assert dialog is not None
     dialog.load_file(path)
-    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.review, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.review, timeout=20_000)
     # No role column: the plan waits for one.
-    qtbot.waitUntil(lambda: "Choose the columns and the role" in dialog.plan_panel.plan_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Choose the columns and the role" in dialog.plan_panel.plan_label.text(), timeout=20_000)
     dialog.set_role(Role.MENTEE)
-    qtbot.waitUntil(lambda: dialog.plan_panel.plan is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.plan_panel.plan is not None, timeout=20_000)
     assert dialog.plan_panel.plan is not None and dialog.plan_panel.plan.added == 2
     assert dialog.plan_panel.plan_label.text().startswith("Import will add 2 people, update 0 and skip 0 rows.")
     assert not dialog.plan_panel.problems_view.isVisibleTo(dialog)

@@ -163,7 +163,7 @@ def test_tab_leaves_a_table_at_once(demo_window: MainWindow, qtbot: QtBot) -> No
     window = demo_window
     window.workspace.show_page(window.workspace.index_of("people"))
     people = window.workspace.people
-    qtbot.waitUntil(lambda: people.table.model().rowCount() > 10, timeout=10_000)
+    qtbot.waitUntil(lambda: people.table.model().rowCount() > 10, timeout=20_000)
     people.table.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(people.table, Qt.Key.Key_Tab)
     assert focus_widget(window) is not people.table
@@ -182,15 +182,15 @@ def test_the_focus_is_ringed_and_the_sidebar_shows_it(demo_window: MainWindow, q
     activate(qtbot, window)
     window.workspace.sidebar.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(window.workspace.sidebar, Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: ring.ringed is focus_widget(window), timeout=10_000)
+    qtbot.waitUntil(lambda: ring.ringed is focus_widget(window), timeout=20_000)
     first = focus_widget(window)
     assert first is not None and people.isAncestorOf(first)
     frame = ring.frame
     assert frame is not None and frame.isVisible() and frame.geometry().contains(first.geometry().center())
     # A table shows it too (the platform style marks only the current cell, faintly).
     people.table.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: ring.ringed is people.table, timeout=10_000)
+    qtbot.waitUntil(lambda: ring.ringed is people.table, timeout=20_000)
     # The sidebar draws its own (the stylesheet's ::item:focus rule), so the ring stays off it.
     assert focus_ring.ring_target(window.workspace.sidebar) is None
     window.workspace.sidebar.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: ring.ringed is None, timeout=10_000)
+    qtbot.waitUntil(lambda: ring.ringed is None, timeout=20_000)

@@ -57,12 +57,12 @@ def test_the_desk_offers_to_add_a_late_arrival_with_one_key(qtbot: QtBot, desk: 
     (person_id, code), = _absent_mentees(planned, 1)
     desk.submit(code)
     panel = desk.result_panel
-    qtbot.waitUntil(lambda: "not in the flash rounds yet" in panel.text, timeout=10_000)
+    qtbot.waitUntil(lambda: "not in the flash rounds yet" in panel.text, timeout=20_000)
     assert "No table yet" in panel.text and "F8" in panel.text
     assert panel.add_rotation_button.isVisible()
     assert _late(planned) == (person_id,)
     qtbot.keyClick(desk.field, Qt.Key.Key_F8)
-    qtbot.waitUntil(lambda: "Added to the flash rounds" in panel.note_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Added to the flash rounds" in panel.note_label.text(), timeout=20_000)
     assert panel.table_label.text().startswith(("Table", "Waiting"))
     assert not panel.add_rotation_button.isVisible()
     assert _late(planned) == ()
@@ -75,7 +75,7 @@ def test_someone_in_the_plan_gets_no_offer(qtbot: QtBot, desk: CheckinPage, plan
         here = sorted(checkin.checked_in_ids(session, planned.event_id))
         code = session.get_one(Person, here[0]).badge_code
     desk.submit(code)
-    qtbot.waitUntil(lambda: "Already checked in" in desk.result_panel.text, timeout=10_000)
+    qtbot.waitUntil(lambda: "Already checked in" in desk.result_panel.text, timeout=20_000)
     assert not desk.result_panel.add_rotation_button.isVisible()
 
 
@@ -92,10 +92,10 @@ def test_the_flash_page_adds_everyone_who_arrived_after_planning(qtbot: QtBot, p
     page.set_store(planned)
     page.set_active(True)
     setup = page.setup_panel
-    qtbot.waitUntil(lambda: setup.arrivals_box.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: setup.arrivals_box.isVisible(), timeout=20_000)
     assert setup.arrivals_label.text().startswith("3 arrived after planning — add them")
     qtbot.mouseClick(setup.add_arrivals_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not setup.arrivals_box.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: not setup.arrivals_box.isVisible(), timeout=20_000)
     assert "Late arrivals added" in page.notice
     assert _late(planned) == ()
     page.set_store(None)

@@ -35,7 +35,7 @@ def test_open_event_shows_its_name_in_the_title_and_every_page(
 
     assert window.screens.currentWidget() is window.workspace
     title = "Harbour Tech Summit — Flash Mentoring — MentorDesk"
-    qtbot.waitUntil(lambda: window.windowTitle() == title, timeout=10_000)  # it follows the first read
+    qtbot.waitUntil(lambda: window.windowTitle() == title, timeout=20_000)  # it follows the first read
     titles = []
     for index, page_class in enumerate(page_classes()):
         window.workspace.sidebar.setCurrentRow(index)
@@ -193,7 +193,7 @@ def test_create_event_makes_a_file_and_opens_it(window: MainWindow, tmp_path: Pa
     target = tmp_path / "events" / "Autumn Circle.mentordesk"
     window.create_event(NewEventValues("Autumn  Circle", date(2026, 10, 3), "Room 4", target))
 
-    qtbot.waitUntil(lambda: window.windowTitle() == "Autumn Circle — MentorDesk", timeout=10_000)
+    qtbot.waitUntil(lambda: window.windowTitle() == "Autumn Circle — MentorDesk", timeout=20_000)
     window.close_event()
     with EventStore.open(target) as reopened, reopened.read_session() as session:
         details = events.get_details(session, reopened.event_id)
@@ -217,7 +217,7 @@ def test_new_event_dialog_proposes_a_file_in_the_events_folder(window: MainWindo
     assert not dialog.isVisible()
     assert window.store is not None
     assert window.store.path == (paths.events_dir() / "custom.mentordesk").resolve()
-    qtbot.waitUntil(lambda: window.windowTitle() == "Spring: Flash/Mentoring — MentorDesk", timeout=10_000)
+    qtbot.waitUntil(lambda: window.windowTitle() == "Spring: Flash/Mentoring — MentorDesk", timeout=20_000)
 
 
 def test_new_event_dialog_refuses_an_existing_file(window: MainWindow, store: EventStore, qtbot: QtBot) -> None:
@@ -249,7 +249,7 @@ def test_save_a_copy_in_the_background_gives_a_file_that_opens(
     assert task is not None
     task.progressed.connect(progress.append)
     assert not window.save_copy_action.isEnabled()
-    with qtbot.waitSignal(task.finished, timeout=10_000):
+    with qtbot.waitSignal(task.finished, timeout=20_000):
         pass
 
     saved = tmp_path / "copies" / "backup.mentordesk"
@@ -267,7 +267,7 @@ def test_save_a_copy_onto_the_open_file_is_refused(window: MainWindow, store: Ev
     window.open_event(store.path)  # type: ignore[arg-type]
     task = window.save_copy_to(store.path)  # type: ignore[arg-type]
     assert task is not None
-    with qtbot.waitSignal(task.finished, timeout=10_000):
+    with qtbot.waitSignal(task.finished, timeout=20_000):
         pass
     box = window.dialog
     assert isinstance(box, QMessageBox)

@@ -64,7 +64,7 @@ def test_clicking_a_group_lists_its_members_and_enables_its_actions(groups_page:
         click_row(qtbot, tab.groups_table, row)
         group = tab.selected_group()
         assert group is not None and group.summary.name == name
-        qtbot.waitUntil(lambda name=name: tab.members_title.text().startswith(f"{name} — "), timeout=10_000)
+        qtbot.waitUntil(lambda name=name: tab.members_title.text().startswith(f"{name} — "), timeout=20_000)
         assert tab.members_model.rowCount() == 6
         for button in (tab.edit_button, tab.archive_button, tab.delete_button, tab.add_people_button):
             assert button.isEnabled()
@@ -83,7 +83,7 @@ def test_clicking_a_proposed_group_lists_its_members(class_page: GroupsPage, qtb
     qtbot.mouseClick(tab.empty_form_button, Qt.MouseButton.LeftButton)
     dialog = class_page.dialog
     assert isinstance(dialog, AutoFormDialog)
-    qtbot.waitUntil(lambda: dialog.proposal is not None and dialog.groups_model.rowCount() == 6, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.proposal is not None and dialog.groups_model.rowCount() == 6, timeout=20_000)
     assert dialog.proposal is not None
     for row in (2, 4, 0):
         click_row(qtbot, dialog.groups_table, row)
@@ -98,12 +98,12 @@ def test_clicking_a_proposed_group_lists_its_members(class_page: GroupsPage, qtb
 def test_clicking_a_person_in_goals_shows_their_history(groups_page: GroupsPage, qtbot: QtBot) -> None:
     tab = groups_page.goals_tab
     groups_page.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.people_proxy.rowCount() > 3, timeout=10_000)
+    qtbot.waitUntil(lambda: tab.people_proxy.rowCount() > 3, timeout=20_000)
     for row in (3, 1):
         click_row(qtbot, tab.people_table, row)
         person_id = tab.selected_person_id()
         assert person_id is not None
-        qtbot.waitUntil(lambda: tab.summary_label.text() != PICK_SOMEONE, timeout=10_000)
+        qtbot.waitUntil(lambda: tab.summary_label.text() != PICK_SOMEONE, timeout=20_000)
         assert tab.name_label.text() == tab.people_proxy.index(row, 0).data()
         assert tab.add_goal_button.isEnabled()
 
@@ -111,7 +111,7 @@ def test_clicking_a_person_in_goals_shows_their_history(groups_page: GroupsPage,
 def test_clicking_a_goal_enables_its_actions(groups_page: GroupsPage, demo_store: EventStore, qtbot: QtBot) -> None:
     tab = groups_page.goals_tab
     groups_page.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.people_proxy.rowCount() > 1, timeout=10_000)
+    qtbot.waitUntil(lambda: tab.people_proxy.rowCount() > 1, timeout=20_000)
     source = tab.people_proxy.mapToSource(tab.people_proxy.index(0, 0)).row()
     person_id = tab.people_model.row_at(source).person_id
     with demo_store.session() as session:
@@ -120,7 +120,7 @@ def test_clicking_a_goal_enables_its_actions(groups_page: GroupsPage, demo_store
     # Choosing the person (again) reads their goals.
     click_row(qtbot, tab.people_table, 1)
     click_row(qtbot, tab.people_table, 0)
-    qtbot.waitUntil(lambda: tab.goals_model.rowCount() >= 2, timeout=10_000)
+    qtbot.waitUntil(lambda: tab.goals_model.rowCount() >= 2, timeout=20_000)
     tab.goals_table.clearSelection()
     assert not tab.progress_button.isEnabled()
     click_row(qtbot, tab.goals_table, 1)
@@ -133,7 +133,7 @@ def test_clicking_a_session_enables_its_actions(groups_page: GroupsPage, qtbot: 
     tab = groups_page.sessions_tab
     groups_page.tabs.setCurrentWidget(tab)
     tab.when_combo.setCurrentIndex(tab.when_combo.count() - 1)
-    qtbot.waitUntil(lambda: tab.model.rowCount() > 2, timeout=10_000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 2, timeout=20_000)
     tab.table.clearSelection()
     assert not tab.notes_button.isEnabled()
     click_row(qtbot, tab.table, 2)
@@ -147,7 +147,7 @@ def test_clicking_people_to_add_to_a_group_counts_them(groups_page: GroupsPage, 
     qtbot.mouseClick(tab.add_people_button, Qt.MouseButton.LeftButton)
     dialog = groups_page.dialog
     assert isinstance(dialog, AddPeopleDialog)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() > 1, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 1, timeout=20_000)
     dialog.table.clearSelection()
     assert not dialog.add_button.isEnabled()
     click_row(qtbot, dialog.table, 1)
@@ -165,7 +165,7 @@ def people_page(window: MainWindow, demo_store: EventStore, qtbot: QtBot) -> Peo
     window.workspace.show_page(1)
     page = window.workspace.people
     assert isinstance(page, PeoplePage)
-    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
     return page
 
 
@@ -199,11 +199,11 @@ def test_clicking_a_recent_check_in_makes_it_the_check_out_target(
 ) -> None:
     scan(qtbot, desk, guests.zoe.code)
     scan(qtbot, desk, guests.mentor.code)
-    qtbot.waitUntil(lambda: desk.recent.model.rowCount() >= 2, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.recent.model.rowCount() >= 2, timeout=20_000)
     older = desk.recent.model.row_at(1)
     click_row(qtbot, desk.recent.table, 1)
     assert desk.recent.selected_line() == older
-    qtbot.waitUntil(lambda: desk.recent.target_label.text() == f"Check-out applies to {older.name}.", timeout=10_000)
+    qtbot.waitUntil(lambda: desk.recent.target_label.text() == f"Check-out applies to {older.name}.", timeout=20_000)
 
 
 # -- Flash rounds: finding a person by name
@@ -230,7 +230,7 @@ def test_clicking_one_of_several_people_in_the_lookup_shows_their_tables(
     lookup = flash_page.lookup
     flash_page.tabs.setCurrentWidget(lookup)
     lookup.name_edit.setText("a")  # many people have an "a" in their name
-    qtbot.waitUntil(lambda: lookup.matches.count() > 2, timeout=10_000)
+    qtbot.waitUntil(lambda: lookup.matches.count() > 2, timeout=20_000)
     second = lookup.matches.item(2)
     click_item(qtbot, lookup.matches, 2)
     assert lookup.person_id == second.data(Qt.ItemDataRole.UserRole)
@@ -243,7 +243,7 @@ def test_clicking_one_of_several_people_in_the_lookup_shows_their_tables(
 def test_clicking_a_document_shows_its_options(demo_store: EventStore, qtbot: QtBot) -> None:
     exports = open_page(qtbot, demo_store)
     view = exports.documents_view
-    qtbot.waitUntil(lambda: view.model().rowCount() > 3, timeout=10_000)
+    qtbot.waitUntil(lambda: view.model().rowCount() > 3, timeout=20_000)
     for row in (3, 1):
         click_row(qtbot, view, row)
         kind = view.model().index(row, 0).data(ROW_ROLE)

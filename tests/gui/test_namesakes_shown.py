@@ -64,7 +64,7 @@ def test_flash_lookup_tells_namesakes_apart(flash_page: FlashPage, demo_store: E
     lookup = flash_page.lookup
     flash_page.tabs.setCurrentWidget(lookup)
     lookup.name_edit.setText(name)
-    qtbot.waitUntil(lambda: lookup.matches.count() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: lookup.matches.count() == 2, timeout=20_000)
     texts = {lookup.matches.item(n).data(Qt.ItemDataRole.UserRole): lookup.matches.item(n).text() for n in range(2)}
     assert texts[twin_id] == f"{name} — Twin Labs"
     assert texts[twin_id] != next(text for pid, text in texts.items() if pid != twin_id)

@@ -26,7 +26,7 @@ def test_the_window_opens_exactly_the_named_file(window: MainWindow, tmp_path: P
 
     assert window.open_event(event)
     assert window.store is not None and window.store.path == event.resolve()
-    qtbot.waitUntil(lambda: window.windowTitle() == f"Event {stem} — MentorDesk", timeout=10_000)
+    qtbot.waitUntil(lambda: window.windowTitle() == f"Event {stem} — MentorDesk", timeout=20_000)
     copy = window.store.save_copy(tmp_path / f"{stem} copy.mentordesk")
     with EventStore.open(copy) as opened, opened.read_session() as session:
         assert session.get(Event, opened.event_id).name == f"Event {stem}"  # type: ignore[union-attr]

@@ -49,7 +49,7 @@ def test_a_query_reads_off_the_ui_thread_and_answers_on_it(qtbot: QtBot, store: 
         seen["answered_on_ui_thread"] = threading.current_thread() is threading.main_thread()
 
     task = ops.query("test.count", read, done=done)
-    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
     assert seen == {"worker": True, "count": 0, "answered_on_ui_thread": True}
 
 
@@ -169,9 +169,9 @@ def test_no_answer_reaches_a_widget_that_is_gone(qtbot: QtBot, store: EventStore
 
     task = ops.change("test.slow", slow, done=answers.append, owner=dialog)
     dialog.deleteLater()
-    qtbot.waitUntil(lambda: not _alive(dialog), timeout=10_000)
+    qtbot.waitUntil(lambda: not _alive(dialog), timeout=20_000)
     gate.set()
-    qtbot.waitUntil(lambda: task.done, timeout=10_000)
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
     assert answers == []
     assert _count(store) == 1, "the change itself was still written"
 

@@ -22,13 +22,13 @@ def overview(window: MainWindow, store: EventStore, qtbot: QtBot) -> OverviewPag
     page = window.workspace.overview
     assert isinstance(page, OverviewPage)
     # The form is filled by a read in the background.
-    qtbot.waitUntil(lambda: page.details is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.details is not None, timeout=20_000)
     return page
 
 
 def _saved(qtbot: QtBot, overview: OverviewPage) -> None:
     """Wait for the outcome of the save asked for (it follows the commit)."""
-    qtbot.waitUntil(lambda: not overview.saving, timeout=10_000)
+    qtbot.waitUntil(lambda: not overview.saving, timeout=20_000)
 
 
 def _details_on_disk(store: EventStore) -> events.EventDetails:
@@ -112,14 +112,14 @@ def test_counts_follow_check_ins_made_elsewhere(
     mentor = add_person(store, "Zoë", "Šimůnek", Role.MENTOR)
     add_person(store, "Ольга", "Коваленко", Role.MENTEE)
     add_person(store, "芳", "王", Role.MENTEE)
-    qtbot.waitUntil(lambda: overview.counts_panel.mentees.value_label.text() == "0 / 2", timeout=5_000)
+    qtbot.waitUntil(lambda: overview.counts_panel.mentees.value_label.text() == "0 / 2", timeout=20_000)
     assert overview.counts_panel.mentors.value_label.text() == "0 / 1"
 
     # Another station (here: a second store on the same file) checks the mentor in.
     with EventStore.open(store.path) as station, station.session() as session:  # type: ignore[arg-type]
         checkin.check_in(session, mentor, station="x")
 
-    qtbot.waitUntil(lambda: overview.counts_panel.mentors.value_label.text() == "1 / 1", timeout=5_000)
+    qtbot.waitUntil(lambda: overview.counts_panel.mentors.value_label.text() == "1 / 1", timeout=20_000)
     assert overview.counts_panel.mentors.detail_label.text() == "1 of 1 arrived"
     assert overview.counts_panel.summary_label.text() == "1 of 3 people have arrived."
 
@@ -129,7 +129,7 @@ def test_demo_counts(window: MainWindow, demo_store: EventStore, qtbot: QtBot) -
     panel = window.workspace.overview.counts_panel  # type: ignore[attr-defined]
     with demo_store.read_session() as session:
         expected = events.counts(session, demo_store.event_id)
-    qtbot.waitUntil(lambda: window.workspace.overview.details is not None, timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.workspace.overview.details is not None, timeout=20_000)  # type: ignore[attr-defined]
     assert panel.mentors.value_label.text() == f"{expected.mentors.arrived} / {expected.mentors.registered}"
     assert panel.mentees.value_label.text() == f"{expected.mentees.arrived} / {expected.mentees.registered}"
     assert panel.groups.value_label.text() == str(expected.groups)
@@ -141,11 +141,11 @@ def test_a_rename_elsewhere_reaches_the_title_unless_the_user_is_typing(
 ) -> None:
     with EventStore.open(store.path) as station, station.session() as session:  # type: ignore[arg-type]
         events.update_details(session, station.event_id, name="Renamed at the desk", starts_on=None)
-    qtbot.waitUntil(lambda: window.windowTitle() == "Renamed at the desk — MentorDesk", timeout=5_000)
+    qtbot.waitUntil(lambda: window.windowTitle() == "Renamed at the desk — MentorDesk", timeout=20_000)
     assert overview.name_edit.text() == "Renamed at the desk"
 
     overview.venue_edit.setText("typing…")
     with EventStore.open(store.path) as station, station.session() as session:  # type: ignore[arg-type]
         events.update_details(session, station.event_id, name="Renamed again", starts_on=None)
-    qtbot.waitUntil(lambda: window.windowTitle() == "Renamed again — MentorDesk", timeout=5_000)
+    qtbot.waitUntil(lambda: window.windowTitle() == "Renamed again — MentorDesk", timeout=20_000)
     assert overview.venue_edit.text() == "typing…"

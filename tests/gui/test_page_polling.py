@@ -43,7 +43,7 @@ def test_a_commit_of_this_app_re_reads_the_visible_page_only(store: EventStore, 
     # An event file's other writers are watched: no timer is needed, none runs.
     assert not page.refresh_timer.isActive()
     _add_person(store, "ADA-0001")
-    qtbot.waitUntil(lambda: page.polls == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: page.polls == 1, timeout=20_000)
 
     page.set_active(False)  # another page is shown
     _add_person(store, "ADA-0002")
@@ -62,7 +62,7 @@ def test_another_process_writing_re_reads_the_visible_page(store: EventStore, qt
     assert store.path is not None
     with EventStore.open(store.path) as elsewhere:
         _add_person(elsewhere, "ADA-0003")
-    qtbot.waitUntil(lambda: page.polls >= 1, timeout=10_000)
+    qtbot.waitUntil(lambda: page.polls >= 1, timeout=20_000)
     page.set_store(None)
 
 

@@ -36,7 +36,7 @@ def people_page(window: MainWindow, demo_store: EventStore, qtbot: QtBot) -> Peo
     window.open_event(demo_store.path)  # type: ignore[arg-type]
     window.workspace.show_page(1)
     page = window.workspace.people
-    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
     activate(qtbot, window)
     return page
 
@@ -55,12 +55,12 @@ def test_enter_edits_the_selected_person_and_the_row_follows(
     dialog = people_page.dialog
     assert isinstance(dialog, PersonDialog) and dialog.isVisible()
     # The person is read in the background; Save waits for it.
-    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=20_000)
     assert dialog.last_name_edit.text() == "Šimůnek"
     dialog.organization_edit.setText("Red Hat Czech")
     with qtbot.waitSignal(dialog.saved):
         dialog.submit()
-    qtbot.waitUntil(lambda: (_row(people_page, zoe.id) or zoe).organization == "Red Hat Czech", timeout=5_000)
+    qtbot.waitUntil(lambda: (_row(people_page, zoe.id) or zoe).organization == "Red Hat Czech", timeout=20_000)
     assert people_page.selected_person() is not None and people_page.selected_person().id == zoe.id  # type: ignore[union-attr]
 
 
@@ -74,7 +74,7 @@ def test_double_click_and_the_edit_button_open_the_editor(people_page: PeoplePag
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     dialog = people_page.dialog
     assert isinstance(dialog, PersonDialog)
-    qtbot.waitUntil(lambda: dialog.first_name_edit.text() == person.first_name, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.first_name_edit.text() == person.first_name, timeout=20_000)
     dialog.reject()
 
     assert people_page.edit_button.isEnabled()
@@ -101,7 +101,7 @@ def test_add_person_from_the_keyboard(people_page: PeoplePage, demo_store: Event
     dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(Role.MENTOR))
     with qtbot.waitSignal(dialog.saved) as saved:
         dialog.submit()
-    qtbot.waitUntil(lambda: people_page.model.rowCount() == before + 1, timeout=5_000)
+    qtbot.waitUntil(lambda: people_page.model.rowCount() == before + 1, timeout=20_000)
     selected = people_page.selected_person()
     assert selected is not None and selected.id == saved.args[0] and selected.full_name == "Ngozi Adichie-Okonkwo"
 
@@ -125,10 +125,10 @@ def test_erase_asks_then_removes_the_person_from_the_page_and_the_file(
     dialog.understand_check.setChecked(True)
     dialog.erase_button.click()
     # The notice comes once the erasure is written (and the log folded into the file).
-    qtbot.waitUntil(lambda: people_page.notice_label.isVisibleTo(people_page), timeout=10_000)
+    qtbot.waitUntil(lambda: people_page.notice_label.isVisibleTo(people_page), timeout=20_000)
     assert all(r.id != zoe.id for r in _rows(demo_store))
     assert people_page.notice_label.text().startswith("Erased Zoë Šimůnek, with ")
-    qtbot.waitUntil(lambda: people_page.model.row_of(zoe.id) is None, timeout=5_000)
+    qtbot.waitUntil(lambda: people_page.model.row_of(zoe.id) is None, timeout=20_000)
     assert demo_store.path is not None
     raw = Path(demo_store.path).read_bytes()
     wal = Path(f"{demo_store.path}-wal")
@@ -152,15 +152,15 @@ def test_merging_a_duplicate_pair(people_page: PeoplePage, demo_store: EventStor
         twin = roster.add_person(session, demo_store.event_id,
                                  roster.PersonInput("zoe", "SIMUNEK", role=Role.MENTOR, department="Platform team"))
     people_page.reload()
-    qtbot.waitUntil(lambda: people_page.duplicates_button.isVisibleTo(people_page), timeout=5_000)
+    qtbot.waitUntil(lambda: people_page.duplicates_button.isVisibleTo(people_page), timeout=20_000)
     total = people_page.model.rowCount()
 
     people_page.duplicates_button.click()
-    qtbot.waitUntil(lambda: isinstance(people_page.dialog, MergeDialog), timeout=10_000)
+    qtbot.waitUntil(lambda: isinstance(people_page.dialog, MergeDialog), timeout=20_000)
     dialog = people_page.dialog
     assert isinstance(dialog, MergeDialog) and dialog.isVisible()
     # The records are read in the background; Merge waits for them.
-    qtbot.waitUntil(dialog.merge_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(dialog.merge_button.isEnabled, timeout=20_000)
     assert {c.id for c in dialog.candidates} == {zoe.id, twin}
     # The record with an e-mail address is offered as the one to keep.
     assert dialog.keep_id == zoe.id
@@ -171,7 +171,7 @@ def test_merging_a_duplicate_pair(people_page: PeoplePage, demo_store: EventStor
     assert merged.args == [zoe.id]
     assert not dialog.isVisible()  # the only group: the dialog closes
 
-    qtbot.waitUntil(lambda: people_page.model.rowCount() == total - 1, timeout=5_000)
+    qtbot.waitUntil(lambda: people_page.model.rowCount() == total - 1, timeout=20_000)
     assert not people_page.duplicates_button.isVisibleTo(people_page)
     with demo_store.read_session() as session:
         kept = roster.get_person(session, zoe.id).data
@@ -183,10 +183,10 @@ def test_not_the_same_person_changes_nothing(people_page: PeoplePage, demo_store
     with demo_store.session() as session:
         roster.add_person(session, demo_store.event_id, roster.PersonInput("Zoe", "Simunek"))
     people_page.review_duplicates()
-    qtbot.waitUntil(lambda: isinstance(people_page.dialog, MergeDialog), timeout=10_000)
+    qtbot.waitUntil(lambda: isinstance(people_page.dialog, MergeDialog), timeout=20_000)
     dialog = people_page.dialog
     assert isinstance(dialog, MergeDialog)
-    qtbot.waitUntil(dialog.skip_button.isEnabled, timeout=10_000)
+    qtbot.waitUntil(dialog.skip_button.isEnabled, timeout=20_000)
     before = len(_rows(demo_store))
     dialog.skip_button.click()
     assert not dialog.isVisible()

@@ -41,7 +41,7 @@ def people_page(window: MainWindow, demo_store: EventStore, qtbot: QtBot) -> Peo
     window.workspace.show_page(1)
     page = window.workspace.people
     assert isinstance(page, PeoplePage)
-    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
     return page
 
 
@@ -133,7 +133,7 @@ def test_empty_event_shows_an_explanation(window: MainWindow, store: EventStore,
     window.open_event(store.path)  # type: ignore[arg-type]
     window.workspace.show_page(1)
     page = window.workspace.people
-    qtbot.waitUntil(lambda: page.count_label.text() != "", timeout=5_000)
+    qtbot.waitUntil(lambda: page.count_label.text() != "", timeout=20_000)
     assert page.stack.currentWidget() is page.empty_state
     assert "No one is registered" in page.empty_label.text()
     assert page.count_label.text() == "0 people · 0 arrived"
@@ -151,7 +151,7 @@ def test_page_picks_up_arrivals_from_elsewhere(
     people_page.filter_edit.setText(waiting.badge_code)
     with demo_store.session() as session:
         checkin.check_in(session, waiting.id, station="x")
-    qtbot.waitUntil(lambda: people_page.proxy.index(0, Column.ARRIVED).data() == "Arrived", timeout=10_000)
+    qtbot.waitUntil(lambda: people_page.proxy.index(0, Column.ARRIVED).data() == "Arrived", timeout=20_000)
 
 
 def _choose(combo: QComboBox, text: str) -> None:
@@ -238,7 +238,7 @@ def test_a_duplicate_notice_appears_for_look_alike_records(
     with demo_store.session() as session:
         roster.add_person(session, demo_store.event_id, roster.PersonInput("ZOE", "simunek"))
     people_page.reload()
-    qtbot.waitUntil(lambda: people_page.duplicates_button.isVisibleTo(people_page), timeout=5_000)
+    qtbot.waitUntil(lambda: people_page.duplicates_button.isVisibleTo(people_page), timeout=20_000)
     assert people_page.duplicates_button.text() == "1 possible duplicate"
 
 
@@ -248,7 +248,7 @@ def test_four_hundred_people(window: MainWindow, many_people_store: EventStore, 
     page = window.workspace.people
     rows = _rows(many_people_store)
     assert len(rows) >= 400
-    qtbot.waitUntil(lambda: page.model.rowCount() == len(rows), timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(rows), timeout=20_000)
     assert page.count_label.text() == f"{len(rows)} people · 0 arrived"
     _choose(page.role_combo, "Mentors")
     assert page.proxy.rowCount() == sum(r.role is Role.MENTOR for r in rows)

@@ -60,7 +60,7 @@ def _dialog(qtbot: QtBot, opened: list[QUrl] | None = None, audio: AudioStatus =
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    qtbot.waitUntil(lambda: dialog.sounds.audio is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.sounds.audio is not None, timeout=20_000)
     return dialog
 
 
@@ -68,7 +68,7 @@ def _click_tab(qtbot: QtBot, dialog: PreferencesDialog, tab: QWidget) -> None:
     bar = dialog.tabs.tabBar()
     index = next(i for i in range(dialog.tabs.count()) if dialog.tabs.widget(i).widget() is tab)  # type: ignore[attr-defined]
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    qtbot.waitUntil(tab.isVisible, timeout=10_000)
+    qtbot.waitUntil(tab.isVisible, timeout=20_000)
 
 
 def _type_into(qtbot: QtBot, editor: QWidget, text: str) -> None:
@@ -100,15 +100,15 @@ def test_edit_preferences_opens_with_the_platforms_shortcut(window: MainWindow, 
 
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.preferences is not None and window.preferences.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.preferences is not None and window.preferences.isVisible(), timeout=20_000)
     first = window.preferences
     assert isinstance(first, PreferencesDialog)
-    qtbot.waitUntil(lambda: first.sounds.audio is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: first.sounds.audio is not None, timeout=20_000)
     # Asked again while open: the same window comes to the front.
     action.trigger()
     assert window.preferences is first
     first.close_button.click()
-    qtbot.waitUntil(lambda: window.preferences is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.preferences is None, timeout=20_000)
 
 
 def test_every_setting_can_be_changed_in_the_dialog(qtbot: QtBot) -> None:
@@ -167,7 +167,7 @@ def test_sound_switches_persist_and_the_open_pages_follow(window: MainWindow, de
     assert isinstance(desk, CheckinPage) and isinstance(flash, FlashPage)
     dialog = window.open_preferences()
     assert isinstance(dialog, PreferencesDialog)
-    qtbot.waitUntil(lambda: dialog.sounds.audio is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.sounds.audio is not None, timeout=20_000)
     _click_tab(qtbot, dialog, dialog.sounds)
     tab = dialog.sounds
     assert not tab.audio_label.isVisible() and tab.checkin_check.isEnabled()
@@ -192,7 +192,7 @@ def test_the_real_audio_check_is_made_when_the_dialog_opens_not_before(qtbot: Qt
         assert "PySide6.QtMultimedia" not in sys.modules
     assert dialog.sounds.audio is None
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.sounds.audio is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.sounds.audio is not None, timeout=20_000)
     from PySide6.QtMultimedia import QMediaDevices
 
     audio = dialog.sounds.audio
@@ -277,7 +277,7 @@ def test_the_pin_is_changed_with_the_keyboard_alone(qtbot: QtBot) -> None:
     dialog = _dialog(qtbot)
     activate(qtbot, dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # the Kiosk tab
-    qtbot.waitUntil(dialog.kiosk.isVisible, timeout=10_000)
+    qtbot.waitUntil(dialog.kiosk.isVisible, timeout=20_000)
     qtbot.keyClick(dialog, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # C&urrent PIN
     tab = dialog.kiosk
     wait_focus(qtbot, tab.current_edit)
@@ -358,11 +358,11 @@ def _print_calibration(qtbot: QtBot, dialog: PreferencesDialog, target: Path) ->
     printer.setOutputFileName(str(target))
     box.system_printer = printer
     qtbot.mouseClick(box.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: isinstance(box.dialog, QPrintDialog), timeout=10_000)
+    qtbot.waitUntil(lambda: isinstance(box.dialog, QPrintDialog), timeout=20_000)
     assert box.dialog is not None
     printer.setOutputFileName(str(target))
     box.dialog.accept()
-    qtbot.waitUntil(lambda: box.dialog is None, timeout=10_000)
+    qtbot.waitUntil(lambda: box.dialog is None, timeout=20_000)
     assert target.is_file() and len(PdfReader(target).pages) == 1
     assert box.pdf is not None
     return box.pdf

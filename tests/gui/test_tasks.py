@@ -28,7 +28,7 @@ def test_work_runs_off_the_ui_thread_and_reports_back_on_it(qtbot: QtBot) -> Non
     manager.busy_changed.connect(busy.append)
     task = manager.run("answer", work, on_success=on_success, on_progress=progress.append)
     assert manager.busy
-    with qtbot.waitSignal(task.finished, timeout=5_000):
+    with qtbot.waitSignal(task.finished, timeout=20_000):
         pass
     assert seen == {"worker_is_main": False, "result": 42, "callback_is_main": True}
     assert progress == [0.5]
@@ -44,7 +44,7 @@ def test_an_exception_is_delivered_not_raised(qtbot: QtBot) -> None:
         raise ValueError("disk full")
 
     task = manager.run("fail", work, on_failure=failures.append)
-    with qtbot.waitSignal(task.finished, timeout=5_000):
+    with qtbot.waitSignal(task.finished, timeout=20_000):
         pass
     assert [str(e) for e in failures] == ["disk full"]
     assert isinstance(task.error, ValueError)
