@@ -21,6 +21,7 @@ Qt-free: the command line, the services and the screens all use it. OS errors be
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sys
@@ -340,7 +341,30 @@ def remove_stale_partials(target: Path) -> list[Path]:
 
 
 def _write_error(target: Path, error: OSError) -> OutputFileError:
-    return OutputFileError(f"cannot write {target}: {error.strerror or error}", path=target, errno=error.errno)
+    return OutputFileError(f"cannot write {target}: {write_problem(error, target.parent)}", path=target,
+                           errno=error.errno)
+
+
+def write_problem(error: OSError, folder: Path) -> str:
+    """What went wrong writing a file into ``folder``, and what to do, in plain words (one line).
+
+    The cases people meet: the folder is not there (moved, or its USB stick removed), a file is
+    where the folder should be, the folder or drive is read-only, the disk is full, the drive
+    failed. Anything else keeps the system's own words.
+    """
+    code = error.errno
+    if code in (errno.ENOENT, errno.ENODEV, errno.ENXIO) and not folder.is_dir():
+        return (f"the folder {folder} is not there (was it moved, or its USB stick removed?); "
+                "choose another folder, or put the drive back and try again")
+    if code in (errno.ENOTDIR, errno.EEXIST) and not folder.is_dir():
+        return f"{folder} is a file, not a folder; choose a folder"
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the folder {folder} is read-only for you; choose a folder you can write to (Documents, say)"
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full; free some space or choose another drive, then try again"
+    if code == errno.EIO:
+        return "the drive could not be written (was the USB stick removed?); check it and try again"
+    return str(error.strerror or error)
 
 
 def _set_mode(fd: int, target: Path) -> None:

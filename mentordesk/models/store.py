@@ -50,6 +50,7 @@ from mentordesk.models.event_file import (  # noqa: F401 - re-exported: callers 
     known_revisions,
     make_private,
 )
+from mentordesk.output_files import write_problem
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -229,11 +230,11 @@ class EventStore:
             raise EventFileExists(f"{path} already exists; choose another name or open it")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            # Build the file beside its destination and move it into place when complete, so a
+            # failure half-way (full disk …) never leaves a half-made event file behind.
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         except OSError as exc:
-            raise EventFileError(f"cannot create folder {path.parent}: {exc.strerror or exc}") from None
-        # Build the file beside its destination and move it into place when complete, so a
-        # failure half-way (full disk …) never leaves a half-made event file behind.
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+            raise EventFileError(f"cannot create {path.name}: {write_problem(exc, path.parent)}") from None
         os.close(fd)
         tmp = Path(tmp_name)
         try:
@@ -252,7 +253,7 @@ class EventStore:
         except sqlite3.Error as exc:
             raise EventFileError(f"cannot create {path.name}: {exc}") from None
         except OSError as exc:
-            raise EventFileError(f"cannot create {path.name}: {exc.strerror or exc}") from None
+            raise EventFileError(f"cannot create {path.name}: {write_problem(exc, path.parent)}") from None
         finally:
             for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
                 leftover.unlink(missing_ok=True)
@@ -366,7 +367,7 @@ class EventStore:
         except OutputFileError as exc:
             raise EventFileError(str(exc)) from None
         except OSError as exc:
-            raise EventFileError(f"could not save a copy to {dest}: {exc.strerror or exc}") from None
+            raise EventFileError(f"could not save a copy to {dest}: {write_problem(exc, dest.parent)}") from None
         finally:
             staged.discard()
             raw.close()

@@ -327,3 +327,24 @@ def test_pages_beyond_the_door_are_built_on_first_use_with_the_open_event(
     qtbot.waitUntil(lambda: all(page is not None for page in workspace._built))
     assert all(page is not None for page in workspace._built)
     assert workspace.stack.currentWidget() is groups
+
+
+def test_new_event_dialog_says_in_plain_words_why_the_file_cannot_be_made(window: MainWindow, tmp_path: Path,
+                                                                          qtbot: QtBot) -> None:
+    # Issue 14, item 8: "Something went wrong: FileNotFoundError…" — now the dialog says why, and stays.
+    a_file = tmp_path / "hostname"
+    a_file.write_text("x")
+    window.new_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, NewEventDialog)
+    qtbot.keyClicks(dialog.name_edit, "Spring")
+    target = str(a_file / "spring.mentordesk")
+    dialog.path_edit.setText(target)
+    dialog.path_edit.textEdited.emit(target)
+
+    dialog.create_button.click()
+
+    assert dialog.isVisible() and window.store is None
+    assert dialog.error_label.text() == (f"Cannot create spring.mentordesk: {a_file} is a file, not a folder; "
+                                         "choose a folder.")
+    dialog.reject()

@@ -182,7 +182,8 @@ def test_plan_and_json_stay_a_pair_when_the_json_cannot_be_written(event: Path, 
     monkeypatch.setattr(os, "fsync", disk_full)
     code, _out, err = _run(capsys, *COMMANDS["flash plan --save --json"](event, out))
     monkeypatch.undo()
-    assert code == 1 and err == f"mentordesk: error: cannot write {out}: No space left on device\n"
+    assert code == 1 and err == (f"mentordesk: error: cannot write {out}: the disk is full; free some space or "
+                                 "choose another drive, then try again\n")
     assert json.loads(out.read_text()) == {"old": True}
     assert _flash_sessions(event) == before
     assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []
