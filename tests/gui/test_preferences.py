@@ -142,6 +142,15 @@ def test_station_name_persists_and_the_open_desk_follows(window: MainWindow, dem
     assert Settings().get(STATION_NAME) == "Side door" and dialog.general.station_edit.text() == "Side door"
 
 
+def test_a_long_station_name_on_the_desk_shows_its_start(qtbot: QtBot) -> None:
+    from mentordesk.ui.checkin.station_edit import StationEdit
+
+    Settings().set(STATION_NAME, "Front desk — Eingang Süd, beside the cloakroom (طاولة ١)")
+    edit = StationEdit(Settings())
+    qtbot.addWidget(edit)
+    assert edit.cursorPosition() == 0
+
+
 # -- sounds
 
 

@@ -31,6 +31,7 @@ class StationEdit(QLineEdit):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setAccessibleName("Station name")
         self.setMinimumWidth(120)
+        self.setCursorPosition(0)  # a long name shows its start, as after an edit
         self.setMaximumWidth(220)
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, context=Qt.ShortcutContext.WidgetShortcut)
         self._connect_signals()
