@@ -40,6 +40,8 @@ from mentordesk.ui.workspace import PAGE_ENTRIES, Workspace
 log = logging.getLogger(__name__)
 
 STATUS_MESSAGE_MS = 8_000
+#: The share of the screen the window takes when it opens for the first time.
+FIRST_RUN_SHARE = 0.8
 OPEN_FILTERS = f"{FILE_FILTER};;All files (*)"
 
 
@@ -182,10 +184,10 @@ class MainWindow(QMainWindow):
             width, height = DEFAULT_SIZE
             screen = QGuiApplication.primaryScreen()
             if screen is not None:
-                # On a screen smaller than the default, take most of it rather than overflow.
-                available = screen.availableGeometry()
-                width = min(width, round(available.width() * 0.95))
-                height = min(height, round(available.height() * 0.92))
+                # First run: a good share of the screen (1536×864 on 1920×1080, not a 1180×680
+                # island), at least the default size, and never more than the screen.
+                width, height = first_window_size(screen.availableGeometry().width(),
+                                                  screen.availableGeometry().height())
             self.resize(QSize(width, height))
             if screen is not None:
                 frame = self.frameGeometry()
@@ -485,6 +487,15 @@ class MainWindow(QMainWindow):
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.dialog = box
         box.open()
+
+
+def first_window_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The window's size the first time it opens on a screen with this much room: a good share
+    of it, at least the default size, and never more than the screen."""
+    width, height = DEFAULT_SIZE
+    width = min(max(width, round(available_width * FIRST_RUN_SHARE)), round(available_width * 0.95))
+    height = min(max(height, round(available_height * FIRST_RUN_SHARE)), round(available_height * 0.92))
+    return width, height
 
 
 def _sentence(message: str, *, capitalize: bool = True) -> str:

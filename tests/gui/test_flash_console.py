@@ -9,12 +9,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.models import ClockPhase, ClockState, FlashClock, PlanMode
 from mentordesk.models.store import EventStore
 from mentordesk.services.flash.live import SessionSetup, plan_session
 from mentordesk.services.flash.wallclock import EPOCH, TrustedClock
+from mentordesk.ui.flash.console_panel import ConsolePanel
+from mentordesk.ui.flash.dialogs import PersonDialog
 from mentordesk.ui.flash.end_dialog import EndDialog
 from mentordesk.ui.flash.page import FlashPage
 from mentordesk.ui.tasks import InlineRunner, TaskManager
@@ -435,3 +438,13 @@ def test_a_refused_command_is_said_on_the_page(page: FlashPage, planned: EventSt
     page.driver.start()  # F5 again, say: the clock has already been started
     assert page.notice == "The clock says: the clock has already been started."
     assert _stored(planned).state is ClockState.RUNNING
+
+
+def test_the_key_line_and_the_dialogs_name_what_they_do(qtbot: QtBot) -> None:
+    # Issue 14, item 11: the key line read "+ +1 minute", and the dialogs' buttons said OK.
+    panel = ConsolePanel()
+    assert "+ one more minute" in panel.keys_label.text() and "+ +1" not in panel.keys_label.text()
+    dialog = PersonDialog("Late arrival", "Who arrived?", [(1, "Zoë")], action="&Add to the rounds")
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "&Add to the rounds"
+    qtbot.addWidget(panel)
+    qtbot.addWidget(dialog)

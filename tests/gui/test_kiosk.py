@@ -4,6 +4,8 @@ and only the PIN leaves it (slowed down, then locked, after wrong PINs)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from checkin_helpers import Guests, checked_in, desk, guests, log  # noqa: F401 - fixtures
 from kiosk_helpers import open_kiosk
@@ -71,7 +73,8 @@ def test_a_scan_shows_only_your_own_name(
         )
     # A second scan says you are already in, still naming nobody else.
     _type(qtbot, kiosk, guests.anna.code.lower())
-    assert kiosk.headline_label.text().startswith("You are already checked in")
+    # When it happened, in words people say ("already checked in at 09:14", not "since 09:14").
+    assert re.fullmatch(r"You already checked in at \d\d:\d\d", kiosk.headline_label.text())
     assert _others_shown(kiosk, guests, allowed="Anna Novák") == []
 
 

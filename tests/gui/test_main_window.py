@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from mentordesk import paths
 from mentordesk.models.store import EventStore
 from mentordesk.services import events
-from mentordesk.ui.main_window import MainWindow
+from mentordesk.ui.main_window import MainWindow, first_window_size
 from mentordesk.ui.new_event_dialog import NewEventDialog, NewEventValues
 from mentordesk.ui.workspace import PAGE_ENTRIES, page_classes
 
@@ -307,6 +307,12 @@ def test_default_size_fits_the_screen(window: MainWindow) -> None:
     assert window.frameGeometry().height() <= available.height()
     # The default itself leaves room on a 1280×720 screen for window frame and a panel.
     assert DEFAULT_SIZE[0] <= 1280 - 40 and DEFAULT_SIZE[1] <= 720 - 40
+    # On a larger screen the first window takes a good share of it, centred (issue 14, item 11:
+    # it opened at 1180×680 on 1920×1080).
+    assert first_window_size(1920, 1040) == (1536, 832)
+    assert first_window_size(1280, 680) == (1180, 626)  # the default, within the screen
+    assert (window.width(), window.height()) == first_window_size(available.width(), available.height())
+    assert abs(window.frameGeometry().center().x() - available.center().x()) <= 2
 
 
 def test_pages_beyond_the_door_are_built_on_first_use_with_the_open_event(

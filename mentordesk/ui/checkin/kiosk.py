@@ -248,8 +248,10 @@ class KioskWindow(KioskBase):
         assert card is not None
         table = f"Your table: {card.first_table}" if card.first_table else ""
         if result.outcome is Outcome.ALREADY:
-            since = f" since {local_time(card.checked_in_at)}" if card.checked_in_at else ""
-            self._show_message(Tone.WARN, f"You are already checked in{since}", name=card.name, table=table,
+            # "at 02:13", not "since 02:13": the time is when it happened, not how long it has lasted.
+            headline = (f"You already checked in at {local_time(card.checked_in_at)}" if card.checked_in_at
+                        else "You are already checked in")
+            self._show_message(Tone.WARN, headline, name=card.name, table=table,
                                note="Enjoy the event!", cue=Cue.ATTENTION)
         else:
             self._show_message(Tone.OK, "You are checked in. Welcome!", name=card.name, table=table,

@@ -167,7 +167,7 @@ class DocumentPanel(QWidget):
                                 self.print_button, self.save_button, self.open_button, self.cancel_button]
         # Then whatever else the side column holds (a section the page added), before the preview.
         widget = self.cancel_button.nextInFocusChain()
-        while widget is not self.cancel_button:
+        while widget is not None and widget is not self.cancel_button:
             if (self.side.isAncestorOf(widget) and widget not in chain and widget.focusProxy() is None
                     and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
                 chain.append(widget)

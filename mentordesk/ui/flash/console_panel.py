@@ -34,6 +34,8 @@ ACTIONS: dict[str, tuple[str, str, str]] = {
     "undo_end": ("Undo end", "Ctrl+Z", "Bring back the rounds End finished, where they were"),
     "projector": ("Projector", "F11", "Show the countdown full screen on the chosen screen (Esc there closes it)"),
 }
+#: The key line's words where the button's own would read oddly after its key ("+ +1 minute").
+KEY_HINTS = {"add_minute": "one more minute"}
 
 
 class ConsolePanel(QWidget):
@@ -89,7 +91,8 @@ class ConsolePanel(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         self.keys_label = named(QLabel(" · ".join(f"{QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)} "
-                                            f"{t.rstrip('…').lower()}" for t, k, _ in ACTIONS.values())),
+                                            f"{KEY_HINTS.get(n, t.rstrip('…').lower())}"
+                                            for n, (t, k, _) in ACTIONS.items())),
                                 "checkinKeys")
         self.keys_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys_label.setWordWrap(True)

@@ -27,7 +27,9 @@ from mentordesk.ui.widgets.naming import named
 
 
 class _ChoiceDialog(QDialog):
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    """A small form whose accept button names what it does (``action``), never a bare OK."""
+
+    def __init__(self, title: str, action: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
@@ -36,6 +38,7 @@ class _ChoiceDialog(QDialog):
         self.message_label.setMinimumWidth(360)
         self.message_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.message_label)
@@ -71,7 +74,7 @@ class SwapDialog(_ChoiceDialog):
 
     def __init__(self, snapshot: FlashSnapshot, round_number: int = 0, first: int | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Swap two mentees", parent)
+        super().__init__("Swap two mentees", "&Swap", parent)
         self.snapshot = snapshot
         assert snapshot.plan is not None and snapshot.info is not None
         self.round_combo = QComboBox()
@@ -137,8 +140,8 @@ class PersonDialog(_ChoiceDialog):
     chosen = Signal(int)
 
     def __init__(self, title: str, prompt: str, people: Sequence[tuple[int, str]], parent: QWidget | None = None,
-                 empty: str = "Nobody to choose.") -> None:
-        super().__init__(title, parent)
+                 empty: str = "Nobody to choose.", action: str = "&Choose") -> None:
+        super().__init__(title, action, parent)
         self.person_combo = self._combo(prompt)
         for person_id, label in people:
             self.person_combo.addItem(label, person_id)
@@ -163,7 +166,7 @@ class BreakDialog(_ChoiceDialog):
     chosen = Signal(int, tuple)
 
     def __init__(self, snapshot: FlashSnapshot, parent: QWidget | None = None) -> None:
-        super().__init__("Mentor break", parent)
+        super().__init__("Mentor break", "Start the &break", parent)
         assert snapshot.plan is not None and snapshot.info is not None
         started = snapshot.info.started
         self.mentor_combo = self._combo("Mentor")

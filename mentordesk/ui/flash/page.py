@@ -301,7 +301,8 @@ class FlashPage(Page):
     def _on_people_loaded(self, rows: list[PersonRow]) -> None:
         choices = [(r.id, f"{r.full_name} ({r.role.value})") for r in rows
                    if not r.checked_in and r.role in (Role.MENTOR, Role.MENTEE)]
-        dialog = PersonDialog("Late arrival", "Who arrived?", choices, self, empty="Everybody is checked in.")
+        dialog = PersonDialog("Late arrival", "Who arrived?", choices, self, empty="Everybody is checked in.",
+                              action="&Add to the rounds")
         dialog.chosen.connect(self._on_arrival_dialog_chosen)
         self._open(dialog)
 
@@ -317,7 +318,8 @@ class FlashPage(Page):
         ids = {t.mentor for r in ahead for t in r.tables} | {m for r in ahead for m in r.mentees}
         choices = sorted(((pid, f"{snapshot.name(pid)} ({snapshot.people[pid].role.value})") for pid in ids
                           if pid in snapshot.people), key=lambda item: item[1].casefold())
-        dialog = PersonDialog("Departure", "Who left?", choices, self, empty="Nobody has rounds still to come.")
+        dialog = PersonDialog("Departure", "Who left?", choices, self, empty="Nobody has rounds still to come.",
+                              action="&Take out of the rounds")
         dialog.chosen.connect(self._on_departure_dialog_chosen)
         self._open(dialog)
 

@@ -64,7 +64,7 @@ class FocusRing(QObject):
         frame = self.frame
         if widget is None:
             if frame is not None:
-                frame.setWidget(None)
+                frame.setWidget(None)  # type: ignore[arg-type]  # Qt takes a null widget: ring nothing
             return
         if frame is None:
             # Made inside the widget's window; the previous one went with its window.
