@@ -166,15 +166,22 @@ class DocumentPanel(QWidget):
         chain: list[QWidget] = [self.documents_view, *self.options_form.editors.values(), self.preview_button,
                                 self.print_button, self.save_button, self.open_button, self.cancel_button]
         # Then whatever else the side column holds (a section the page added), before the preview.
-        widget = self.cancel_button.nextInFocusChain()
-        while widget is not None and widget is not self.cancel_button:
-            if (self.side.isAncestorOf(widget) and widget not in chain and widget.focusProxy() is None
-                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-                chain.append(widget)
-            widget = widget.nextInFocusChain()
+        # (Only the sections' own controls: the options being replaced are still children of the
+        # form until they are deleted, and must not be linked back into the chain.)
+        for section in self.sections:
+            chain.extend(widget for widget in section.findChildren(QWidget)
+                         if widget.focusProxy() is None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
         chain.append(self.preview.first_tab_stop)
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
+
+    @property
+    def sections(self) -> list[QWidget]:
+        """What the page added to the side column below the actions (see ``side_layout``)."""
+        own = {self.documents_view, self.options_scroll, self.progress_host, self.status_label}
+        items = (self.side_layout.itemAt(index) for index in range(self.side_layout.count()))
+        return [widget for item in items if item is not None and (widget := item.widget()) is not None
+                and widget not in own]
 
     def fit_list(self) -> None:
         """The list is never taller than its documents: the height it does not need goes to the options."""
