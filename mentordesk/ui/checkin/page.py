@@ -327,9 +327,10 @@ class CheckinPage(Page, KioskHost):
             assert self.ops is not None
             self.kiosk = KioskWindow(self.ops, self.settings, self.sound)
             self.kiosk.finished.connect(self._on_kiosk_finished)
-        self.kiosk.start()
-        # Behind the kiosk, the desk lists everybody's names.
+        # Behind the kiosk, the desk lists everybody's names. It is hidden before the kiosk is
+        # shown: hiding the active window hands activation on, and the kiosk must be the last to get it.
         self._hide_behind_kiosk(self.window(), unless=self)
+        self.kiosk.start()
         return self.kiosk
 
     # -- slots: the input field

@@ -138,9 +138,10 @@ class FeedbackPanel(QWidget, KioskHost):
         if self.kiosk is None:
             self.kiosk = FeedbackKiosk(self._ops, self.settings, self.board.flash_session_id)
             self.kiosk.finished.connect(self._on_kiosk_finished)
-        self.kiosk.start()
-        # Behind the kiosk the grid shows everybody's feedback.
+        # Behind the kiosk the grid shows everybody's feedback. It is hidden before the kiosk is
+        # shown: hiding the active window hands activation on, and the kiosk must be the last to get it.
         self._hide_behind_kiosk(self.window(), unless=self.kiosk)
+        self.kiosk.start()
         return self.kiosk
 
     # -- slots
