@@ -173,7 +173,9 @@ class DocumentPanel(QWidget):
                          if widget.focusProxy() is None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
         chain.append(self.preview.first_tab_stop)
         for before, after in itertools.pairwise(chain):
-            QWidget.setTabOrder(before, after)
+            # Before the page is put in the window, parts of it may still stand in their own.
+            if before.window() is after.window():
+                QWidget.setTabOrder(before, after)
 
     @property
     def sections(self) -> list[QWidget]:
