@@ -34,7 +34,7 @@ from mentordesk.models import (
 )
 from mentordesk.models.store import EventStore
 from mentordesk.models.timezones import local_zone_name
-from mentordesk.services import checkin
+from mentordesk.services import checkin, events
 from mentordesk.services.groups.timing import local_instant
 from mentordesk.services.people import new_badge_code
 
@@ -147,6 +147,7 @@ def create_demo_event(target: str | os.PathLike[str], *, seed: int = 2026) -> De
     with EventStore.create(target, name=DEMO_EVENT_NAME, starts_on=today, venue=DEMO_VENUE) as store:
         with store.session() as session:
             event_id = store.event_id
+            events.mark_sample(session, event_id)
             taken: set[str] = set()
 
             def add(first: str, last: str, email: str | None, org: str, title: str, role: Role,

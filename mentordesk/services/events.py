@@ -24,6 +24,12 @@ class EventDetails:
     starts_on: date | None
     ends_on: date | None
     venue: str
+    #: Sample data made by ``services/demo.py``, not a real event: the workspace says so.
+    sample: bool = False
+
+
+#: The event setting that marks the demo's sample data.
+SAMPLE_SETTING = "sample_data"
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,15 @@ class EventCounts:
 
 def get_details(session: Session, event_id: int) -> EventDetails:
     event = session.get_one(Event, event_id)
-    return EventDetails(event.id, event.name, event.starts_on, event.ends_on, event.venue)
+    sample = bool((event.settings or {}).get(SAMPLE_SETTING))
+    return EventDetails(event.id, event.name, event.starts_on, event.ends_on, event.venue, sample)
+
+
+def mark_sample(session: Session, event_id: int) -> None:
+    """Mark the event as sample data (the demo), so that the app says so when it is open."""
+    event = session.get_one(Event, event_id)
+    event.settings = {**(event.settings or {}), SAMPLE_SETTING: True}
+    session.flush()
 
 
 def update_details(

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.welcome.demo_event_requested.connect(self._on_demo_action_triggered)
         self.welcome.recent_file_activated.connect(self._on_welcome_recent_file_activated)
         self.workspace.page_changed.connect(self._on_workspace_page_changed)
+        self.workspace.sample_notice.new_event_requested.connect(self._on_new_action_triggered)
         self.workspace.overview.details_changed.connect(self._on_overview_details_changed)
 
     def _restore_window(self) -> None:

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 from mentordesk.ui import style
 from mentordesk.ui.overview.page import OverviewPage
 from mentordesk.ui.people.page import PeoplePage
+from mentordesk.ui.sample_notice import SampleNotice
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 
 if TYPE_CHECKING:
     from mentordesk.models.store import EventStore
+    from mentordesk.services.events import EventDetails
 
 P = TypeVar("P", bound=Page)
 
@@ -115,17 +117,26 @@ class Workspace(QWidget):
         side_layout.addWidget(self.sidebar, 1)
         side_layout.addWidget(self.file_label)
 
+        self.sample_notice = SampleNotice(self)
+        main = QVBoxLayout()
+        main.setContentsMargins(0, 0, 0, 0)
+        main.setSpacing(0)
+        main.addWidget(self.sample_notice)
+        main.addWidget(self.stack, 1)
+
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(side)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(main, 1)
         self._connect_signals()
         self.sidebar.setCurrentRow(0)
         QTimer.singleShot(BUILD_REST_AFTER_MS, self, self._build_remaining_pages)
 
     def _connect_signals(self) -> None:
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
+        # The Overview reads the event's details (and re-reads them on every change): whether it is sample data.
+        self.overview.details_changed.connect(self._on_overview_details_changed)
 
     @property
     def pages(self) -> list[Page]:
@@ -178,6 +189,8 @@ class Workspace(QWidget):
             self.sidebar.setCurrentRow(index)
 
     def set_store(self, store: EventStore | None) -> None:
+        if store is not self._store:
+            self.sample_notice.reset()
         self._store = store
         for page in self._built:
             if page is not None:
@@ -201,6 +214,9 @@ class Workspace(QWidget):
             return
         self._active = active
         self.current_page.set_active(active)
+
+    def _on_overview_details_changed(self, details: EventDetails) -> None:
+        self.sample_notice.show_for(details.sample)
 
     def _on_sidebar_current_row_changed(self, row: int) -> None:
         if row < 0 or row == self.stack.currentIndex():
