@@ -95,11 +95,12 @@ class Person(Base):
 
     @validates("topics")
     def _validate_topics(self, key: str, value: list[str] | None) -> list[str]:
+        # Written once however capitalised or accented ("Café", "cafe"), as first written.
         seen: dict[str, str] = {}
         for topic in value or []:
             cleaned = clean(topic)
-            if cleaned and cleaned.casefold() not in seen:
-                seen[cleaned.casefold()] = cleaned
+            if fold(cleaned) and fold(cleaned) not in seen:
+                seen[fold(cleaned)] = cleaned
         return list(seen.values())
 
     def __repr__(self) -> str:

@@ -36,6 +36,7 @@ from mentordesk.models.store import EventStore
 from mentordesk.services import checkin
 from mentordesk.services.domain_error import DomainError
 from mentordesk.services.people import PersonRow, list_people, new_badge_code
+from mentordesk.services.person_links import move_pairs, set_must_not_meet, set_requested_mentors, tidy_topics
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -94,7 +95,7 @@ def validate(data: PersonInput) -> PersonInput:
         title=clean(data.title),
         pronouns=clean(data.pronouns),
         department=clean(data.department),
-        topics=tuple(t for t in (clean(t) for t in data.topics) if t),
+        topics=tidy_topics(data.topics),
     )
     if not cleaned.first_name and not cleaned.last_name:
         raise PersonError("Enter a first or last name.")
@@ -145,6 +146,29 @@ def update_person(session: Session, person_id: int, data: PersonInput) -> None:
     _check_email_free(session, person.event_id, data.email, person_id)
     _apply(person, data)
     session.flush()
+
+
+@dataclass(frozen=True)
+class LinksInput:
+    """Whom a person asks to meet (mentor ids, first choice first) and must not meet (any ids)."""
+
+    requested_mentor_ids: tuple[int, ...] = ()
+    must_not_meet_ids: tuple[int, ...] = ()
+
+
+def save_person(session: Session, event_id: int, person_id: int | None, data: PersonInput, links: LinksInput,
+                *, walk_in: bool = False) -> int:
+    """Add (``person_id`` None) or update a person with their requests and no-go pairs, in the
+    caller's transaction: all of it is written, or (on a refusal) none. Someone who is not a mentee
+    has no requested mentors. Returns the person's id."""
+    if person_id is None:
+        person_id = add_person(session, event_id, data, walk_in=walk_in)
+    else:
+        update_person(session, person_id, data)
+    requested = links.requested_mentor_ids if data.role is Role.MENTEE else ()
+    set_requested_mentors(session, person_id, requested)
+    set_must_not_meet(session, person_id, links.must_not_meet_ids)
+    return person_id
 
 
 def get_person(session: Session, person_id: int) -> PersonDetails:
@@ -232,6 +256,7 @@ def merge_people(session: Session, keep_id: int, merge_id: int) -> None:
     _move(session, Feedback, "author_id", merge_id, keep_id)
     _move(session, Feedback, "about_person_id", merge_id, keep_id)
     _move(session, FlashSeat, "person_id", merge_id, keep_id)
+    move_pairs(session, merge_id, keep_id)
     _merge_arrival(session, merge_id, keep_id)
     session.delete(merge)
     session.flush()

@@ -5,6 +5,11 @@ operations layer (``ui/operations.py``); a problem with the input (no name, a ba
 address) is shown inside the dialog, which stays open so nothing typed is lost — as it does when
 the file cannot be written (the main window's banner says why). For a walk-in only the name and
 role are needed, so those come first and have the focus.
+
+The *Meetings* tab holds what the flash planner honours: for a mentee, the mentors they ask to
+meet (first choice first), and for anyone, the people they must not meet. They are picked by name
+(``PersonPicker``) from the people the dialog read, and saved with the rest of the form in one
+change (``roster.save_person``): all of it is written, or nothing.
 """
 
 from __future__ import annotations
@@ -21,16 +26,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.models import Role
-from mentordesk.services import roster
+from mentordesk.services import person_links, roster
 from mentordesk.services.domain_error import DomainError
-from mentordesk.services.roster import PersonDetails, PersonInput
+from mentordesk.services.person_links import PersonChoice, PersonLinks
+from mentordesk.services.roster import LinksInput, PersonDetails, PersonInput
 from mentordesk.ui.operations import Failure, Operations
-from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.naming import named, with_buddy
+from mentordesk.ui.widgets.person_picker import PersonPicker
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -86,7 +94,7 @@ class PersonDialog(QDialog):
         self.department_edit.setMaxLength(200)
         self.department_edit.setPlaceholderText("Department, or grade/class for schools")
         self.topics_edit = QLineEdit()
-        self.topics_edit.setPlaceholderText("Separate topics with commas")
+        self.topics_edit.setPlaceholderText("Separate topics with commas, e.g. Careers, Data science")
         self.consent_check = QCheckBox("May share contact details with people they meet")
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
@@ -112,26 +120,92 @@ class PersonDialog(QDialog):
         if person_id is not None:
             form.addRow("Badge code", self.badge_label)
 
+        self.requested_picker = named(PersonPicker(
+            "Requested mentors", ranked=True, empty="No requests: the planner chooses their mentors."),
+            "requestedMentors")
+        self.requested_note = named(QLabel("Only mentees request mentors."), "requestedNote")
+        self.no_go_picker = named(PersonPicker(
+            "Must not meet", ranked=False,
+            empty="Nobody listed. Add, say, their manager, so they are never seated together."), "mustNotMeet")
+        self.requested_label = with_buddy(QLabel("Re&quested mentors (first choice first)"),
+                                          self.requested_picker.field)
+        meetings = QWidget()
+        meetings_layout = QVBoxLayout(meetings)
+        meetings_layout.addWidget(self.requested_label)
+        meetings_layout.addWidget(self.requested_picker)
+        meetings_layout.addWidget(self.requested_note)
+        meetings_layout.addSpacing(8)
+        meetings_layout.addWidget(with_buddy(QLabel("M&ust not meet (never at one table)"), self.no_go_picker.field))
+        meetings_layout.addWidget(self.no_go_picker)
+        meetings_layout.addStretch(1)
+        details = QWidget()
+        details.setLayout(form)
+        self.tabs = named(QTabWidget(), "personTabs")
+        self.tabs.addTab(details, "Detail&s")
+        self.tabs.addTab(meetings, "&Meetings")
+        self.tabs.setAccessibleName("Person")
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         save_text = "Add and check in" if walk_in and person_id is None else ("Add" if person_id is None else "Save")
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(save_text)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
         self._connect_signals()
+        self._on_role_changed()
         self.first_name_edit.setFocus()
-        if person_id is not None:
+        event_id = ops.event_id
+        if person_id is None:
+            ops.query("people.person.choices", lambda session: person_links.people_to_choose(session, event_id),
+                      done=self._set_choices, owner=self)
+        else:
             # Filled when the person has been read; nothing can be saved over them before that.
             self.save_button.setEnabled(False)
-            self._ops.query("people.person.read", lambda session: roster.get_person(session, person_id),
-                            done=self._on_person_read, owner=self)
+
+            def read(session: Session) -> tuple[PersonDetails, PersonLinks, list[PersonChoice]]:
+                return (roster.get_person(session, person_id), person_links.get_links(session, person_id),
+                        person_links.people_to_choose(session, event_id))
+
+            ops.query("people.person.read", read, done=self._on_read, owner=self)
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        self.role_combo.currentIndexChanged.connect(self._on_role_changed)
+        self.requested_picker.changed.connect(self._update_tab_title)
+        self.no_go_picker.changed.connect(self._update_tab_title)
+
+    def _on_read(self, read: tuple[PersonDetails, PersonLinks, list[PersonChoice]]) -> None:
+        details, links, choices = read
+        self._on_person_read(details)
+        self._set_choices(choices)
+        self.requested_picker.set_people(links.requested_mentors)
+        self.no_go_picker.set_people(links.must_not_meet)
+        self._update_tab_title()
+
+    def _set_choices(self, choices: list[PersonChoice]) -> None:
+        others = [choice for choice in choices if choice.id != self._person_id]
+        self.requested_picker.set_choices([choice for choice in others if choice.role is Role.MENTOR])
+        self.no_go_picker.set_choices(others)
+
+    def _on_role_changed(self) -> None:
+        mentee = self.role_combo.currentData() == Role.MENTEE
+        for widget in (self.requested_label, self.requested_picker):
+            widget.setVisible(mentee)
+        self.requested_note.setVisible(not mentee)
+        self._update_tab_title()
+
+    def _update_tab_title(self) -> None:
+        count = len(self.links().requested_mentor_ids) + len(self.links().must_not_meet_ids)
+        self.tabs.setTabText(1, f"&Meetings ({count})" if count else "&Meetings")
+
+    def links(self) -> LinksInput:
+        """Requests and pairs as the form shows them (a non-mentee's requests are not kept)."""
+        mentee = self.role_combo.currentData() == Role.MENTEE
+        return LinksInput(self.requested_picker.ids() if mentee else (), self.no_go_picker.ids())
 
     def _on_person_read(self, details: PersonDetails) -> None:
         self.save_button.setEnabled(True)
@@ -176,13 +250,11 @@ class PersonDialog(QDialog):
         a problem, say so in the dialog and keep it open."""
         if not self.save_button.isEnabled():
             return  # a save under way, or the person not read yet
-        values, person_id, walk_in, event_id = self.values(), self._person_id, self._walk_in, self._ops.event_id
+        values, links, person_id = self.values(), self.links(), self._person_id
+        walk_in, event_id = self._walk_in, self._ops.event_id
 
         def save(session: Session) -> int:
-            if person_id is None:
-                return roster.add_person(session, event_id, values, walk_in=walk_in)
-            roster.update_person(session, person_id, values)
-            return person_id
+            return roster.save_person(session, event_id, person_id, values, links, walk_in=walk_in)
 
         self.save_button.setEnabled(False)
         label = "people.person.add" if person_id is None else "people.person.update"
