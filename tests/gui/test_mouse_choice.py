@@ -32,6 +32,7 @@ from mentordesk.ui.groups.page import GroupsPage
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.people.page import PeoplePage
 from mentordesk.ui.tasks import InlineRunner, TaskManager
+from mentordesk.ui.widgets.bidi import strip_isolates
 from mentordesk.ui.widgets.tables import current_row
 
 
@@ -203,7 +204,8 @@ def test_clicking_a_recent_check_in_makes_it_the_check_out_target(
     older = desk.recent.model.row_at(1)
     click_row(qtbot, desk.recent.table, 1)
     assert desk.recent.selected_line() == older
-    qtbot.waitUntil(lambda: desk.recent.target_label.text() == f"Check-out applies to {older.name}.", timeout=20_000)
+    qtbot.waitUntil(lambda: strip_isolates(desk.recent.target_label.text()) == f"Check-out applies to {older.name}.",
+                    timeout=20_000)
 
 
 # -- Flash rounds: finding a person by name

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from mentordesk.services.desk_reads import Candidate, NameMatches
 from mentordesk.ui.itemmodels.candidates_model import ROW_ROLE, CandidatesModel, Column, status_text, who_text
 from mentordesk.ui.itemmodels.people_model import ROLE_LABELS
+from mentordesk.ui.widgets.bidi import isolate
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.tables import current_row, on_choice_changed, set_up_table
 
@@ -146,7 +147,7 @@ class CandidatesView(QFrame):
             self.stack.setCurrentWidget(self.table)
         else:
             self.empty_label.setText(
-                f"No one’s name matches “{matches.query}”.\n\n"
+                f"No one’s name matches “{isolate(matches.query)}”.\n\n"
                 "Press Enter to look it up as a badge code or e-mail address, "
                 "or add a walk-in (Ctrl+Shift+N)."
             )
@@ -203,10 +204,10 @@ class CandidatesView(QFrame):
         chosen = self.current()
         count = len(matches.candidates)
         if chosen is not None:
-            text = f"Enter checks in {chosen.card.name}."
+            text = f"Enter checks in {isolate(chosen.card.name)}."
         elif count == 1:
-            text = f"1 person matches “{matches.query}”. Press Enter to check them in."
+            text = f"1 person matches “{isolate(matches.query)}”. Press Enter to check them in."
         else:
             many = f"{count}+" if matches.more else str(count)
-            text = f"{many} people match “{matches.query}”. Choose with ↑ ↓, then press Enter."
+            text = f"{many} people match “{isolate(matches.query)}”. Choose with ↑ ↓, then press Enter."
         self.header_label.setText(text)

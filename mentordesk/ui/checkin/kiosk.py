@@ -37,6 +37,7 @@ from mentordesk.ui.checkin.result_panel import Tone
 from mentordesk.ui.itemmodels.checkin_log_model import local_time
 from mentordesk.ui.operations import Failure, Operations
 from mentordesk.ui.sound import Cue, SoundPlayer
+from mentordesk.ui.widgets.bidi import isolate
 from mentordesk.ui.widgets.kiosk_base import LEAVE_KEY, QUESTION_MS, RESULT_MS, KioskBase, KioskState
 from mentordesk.ui.widgets.naming import named
 
@@ -111,6 +112,8 @@ class KioskWindow(KioskBase):
         for label in (self.headline_label, self.name_label, self.table_label, self.note_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextFormat(Qt.TextFormat.PlainText)
+        # "Your table: 4" reads left to right whatever the script of the name above it.
+        self.table_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self._build_answers(spacing=24, key_tips=True)
         message_layout = QVBoxLayout(self.message)
         message_layout.setContentsMargins(32, 24, 32, 28)
@@ -261,7 +264,7 @@ class KioskWindow(KioskBase):
         self.state = KioskState.CONFIRM
         self.pending = card
         self.field.reset()
-        self._fill(Tone.INFO, "", name=f"Are you {card.name}?", note="Enter: yes · Esc: no", answers=True)
+        self._fill(Tone.INFO, "", name=f"Are you {isolate(card.name)}?", note="Enter: yes · Esc: no", answers=True)
         self.return_timer.start(self.question_ms)
 
     def _show_message(self, tone: Tone, headline: str, *, name: str = "", table: str = "", note: str = "",

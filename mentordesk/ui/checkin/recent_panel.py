@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.services.checkin import LogLine
 from mentordesk.ui.itemmodels.checkin_log_model import CheckinLogModel, Column
+from mentordesk.ui.widgets.bidi import isolate
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.tables import on_choice_changed, set_up_table
 
@@ -85,7 +86,7 @@ class RecentPanel(QWidget):
         self.table.clearSelection()
 
     def set_target(self, name: str) -> None:
-        self.target_label.setText(f"Check-out applies to {name}." if name else "")
+        self.target_label.setText(f"Check-out applies to {isolate(name)}." if name else "")
         self.target_label.setVisible(bool(name))
 
     def resizeEvent(self, event: QResizeEvent) -> None:

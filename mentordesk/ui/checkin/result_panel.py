@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from mentordesk.ui.checkin.fitted_label import FittedLabel
+from mentordesk.ui.widgets.bidi import isolate
 from mentordesk.ui.widgets.naming import named
 
 READY_HEADLINE = "Ready"
@@ -40,6 +41,11 @@ class ResultPanel(QFrame):
         self.details_label.setWordWrap(True)
         self.table_label = named(QLabel(""), "resultTable")
         self.table_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        # A name in a right-to-left script must not carry the card's other lines with it: the name
+        # keeps the card's left edge (absolute, not "leading" for its own script), and the table,
+        # "Table 4", always reads left to right.
+        self.name_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        self.table_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.note_label = named(QLabel(""), "resultNote")
         self.note_label.setWordWrap(True)
         for label in (self.headline_label, self.details_label, self.note_label):
@@ -88,7 +94,7 @@ class ResultPanel(QFrame):
         self.note_label.setText(note)
         for label in (self.name_label, self.details_label, self.table_label, self.note_label):
             label.setVisible(bool(label.text()))
-        self.setAccessibleName(". ".join(part for part in (headline, name, details, table, note) if part))
+        self.setAccessibleName(". ".join(part for part in (headline, isolate(name), details, table, note) if part))
         if tone != self.tone:
             self.tone = tone
             self.setProperty("tone", tone.value)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 from mentordesk.models import ClockPhase, ClockState
 from mentordesk.services.flash.clock_face import ClockView
 from mentordesk.services.flash.views import Board, BoardEntry
+from mentordesk.ui.widgets.bidi import isolate
 
 #: How long one page of names stays up before the next.
 PAGE_MS = 8_000
@@ -273,7 +274,7 @@ class ProjectorWindow(QWidget):
             round_line += " — starting soon"
         self._text(painter, QRectF(margin, margin * 0.5, w * 0.62, h * 0.1), title, h * 0.08, TEXT, bold=True,
                    align=Qt.AlignmentFlag.AlignLeft)
-        self._text(painter, QRectF(margin, h * 0.105, w * 0.62, h * 0.07), f"{round_line} · {self.event_name}",
+        self._text(painter, QRectF(margin, h * 0.105, w * 0.62, h * 0.07), f"{round_line} · {isolate(self.event_name)}",
                    h * 0.04, MUTED, align=Qt.AlignmentFlag.AlignLeft)
         clock_box = QRectF(w * 0.66, margin * 0.4, w * 0.34 - margin, h * 0.15)
         if view.state is not ClockState.IDLE:
@@ -319,14 +320,21 @@ class ProjectorWindow(QWidget):
         pages = self.page_count
         note = self.board.waiting_note
         if pages > 1:
-            first, last = entries[0].name if entries else "", entries[-1].name if entries else ""
-            indicator = f"Page {self.page + 1} of {pages} · {first.split(',')[0]} – {last.split(',')[0]}"
+            indicator = self.page_indicator()
             self._text(painter, QRectF(foot.left() + foot.width() * 0.6, foot.top(), foot.width() * 0.4,
                                        foot.height()), indicator, h * 0.035, TEXT, bold=True,
                        align=Qt.AlignmentFlag.AlignRight)
             foot = QRectF(foot.left(), foot.top(), foot.width() * 0.58, foot.height())
         if note:
             self._text(painter, foot, note, h * 0.032, WARNING, align=Qt.AlignmentFlag.AlignLeft)
+
+    def page_indicator(self) -> str:
+        """Which page is up and the stretch of names it covers: "Page 2 of 5 · Eze – Kahale"."""
+        entries = self.entries_on_page(self.page)
+        first, last = entries[0].name if entries else "", entries[-1].name if entries else ""
+        # Isolated: a right-to-left surname would otherwise swap the range and the page number.
+        return (f"Page {self.page + 1} of {self.page_count} · {isolate(first.split(',')[0])} – "
+                f"{isolate(last.split(',')[0])}")
 
     # -- paging
 
