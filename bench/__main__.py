@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import badges, checkin, countdown, documents, endurance, flash, groups, importing, startup
+from bench import badges, checkin, countdown, documents, endurance, flash, groups, importing, person_picker, startup
 from bench.common import Result
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
     "badges": badges.run,
     "documents": documents.run,
     "groups": groups.run,
+    "person_picker": person_picker.run,
     "endurance": endurance.run,
 }
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QGridLayout,
@@ -32,10 +32,40 @@ from mentordesk.ui.widgets.naming import named
 _FOLD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class _ChoiceModel(QAbstractListModel):
+    """The labels on offer and their folded forms, without an item object per person."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.labels: list[str] = []
+        self.keys: list[str] = []
+
+    def set(self, labels: list[str], keys: list[str]) -> None:
+        self.beginResetModel()
+        self.labels, self.keys = labels, keys
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.labels)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.labels[index.row()]
+        if role == _FOLD_ROLE:
+            return self.keys[index.row()]
+        return None
+
+
+def _key(choice: PersonChoice) -> str:
+    return choice.key or fold(choice.label)
+
+
 class _FoldingCompleter(QCompleter):
     """Suggests labels containing what was typed, ignoring case and accents, and inserts the label."""
 
-    def __init__(self, model: QStandardItemModel, parent: QObject | None = None) -> None:
+    def __init__(self, model: _ChoiceModel, parent: QObject | None = None) -> None:
         super().__init__(model, parent)
         self.setCompletionRole(_FOLD_ROLE)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -95,7 +125,7 @@ class PersonPicker(QWidget):
         self.field = _NameField()
         self.field.setPlaceholderText("Type a name to add")
         self.field.setAccessibleName(f"{title}: name to add")
-        self._model = QStandardItemModel(self)
+        self._model = _ChoiceModel(self)
         self.completer = _FoldingCompleter(self._model, self)
         self.field.setCompleter(self.completer)
         self.add_button = QPushButton("Add")
@@ -146,12 +176,7 @@ class PersonPicker(QWidget):
         self._by_label = {}
         for choice in self._choices:
             self._by_label.setdefault(choice.label, []).append(choice)
-        self._model.clear()
-        for label in self._by_label:
-            item = QStandardItem(label)
-            item.setData(fold(label), _FOLD_ROLE)
-            item.setEditable(False)
-            self._model.appendRow(item)
+        self._model.set(list(self._by_label), [_key(group[0]) for group in self._by_label.values()])
 
     def set_people(self, people: Sequence[PersonChoice]) -> None:
         self.list.clear()
@@ -215,11 +240,11 @@ class PersonPicker(QWidget):
         if exact is not None and len(exact) == 1:
             return exact[0]
         key = fold(text)
-        for matches in (
-            [c for c in self._choices if fold(c.label) == key],
-            [c for c in self._choices if fold(c.name) == key],
-            [c for c in self._choices if key in fold(c.label)],
-        ):
+        if not key:
+            return f"Nobody called “{text}” can be chosen here."
+        # The whole label or the whole name first, then any part of the label.
+        whole = [c for c in self._choices if _key(c) == key or _key(c).startswith(f"{key} — ")]
+        for matches in (whole, [c for c in self._choices if key in _key(c)]):
             if len(matches) == 1:
                 return matches[0]
             if len(matches) > 1:
