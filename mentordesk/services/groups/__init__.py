@@ -22,8 +22,9 @@ Groups and members (``membership``)
 
 Automatic forming (``forming``): a Proposal is plain data; adjust it, then accept it
     propose_groups(s, event_id, *, group_count=None | group_size=None, kind=GROUP, person_ids=None,
-                   name_prefix=None) -> Proposal        # names "Group 1", "Pair 1", "Circle 1" …
-    form_groups(candidates, *, group_count | group_size, kind, names=None) -> Proposal   # pure
+                   name_prefix=None, progress=None, cancelled=None) -> Proposal   # "Group 1", "Pair 1" …
+    form_groups(candidates, *, group_count | group_size, kind, names=None, progress=None, cancelled=None)
+        -> Proposal   # pure; progress(fraction), cancelled() -> bool: True raises FormingCancelled
     move_in_proposal(proposal, person_id, to_group_index_or_None) -> Proposal
     rename_in_proposal(proposal, index, name) -> Proposal
     score_proposal(proposal) -> ProposalScore   # size_spread, topic_cohesion, department_spread, …
@@ -108,6 +109,7 @@ from mentordesk.services.groups.attendance import (
 )
 from mentordesk.services.groups.calendar import calendar_ics, write_calendar
 from mentordesk.services.groups.forming import (
+    FormingCancelled,
     accept_proposal,
     department_spread,
     form_groups,
@@ -212,6 +214,7 @@ __all__ = [
     "AttendanceStats",
     "AttendanceStatus",
     "Candidate",
+    "FormingCancelled",
     "Frequency",
     "GoalInfo",
     "GoalStatus",

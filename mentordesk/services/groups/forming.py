@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -51,6 +51,16 @@ MAX_SWAP_PASSES = 4
 #: Above this many mentees only one swap pass runs (each pass is quadratic).
 SWAP_LIMIT = 1000
 NEEDS_MENTOR = (GroupKind.GROUP, GroupKind.ONE_ON_ONE, GroupKind.REVERSE)
+#: Told how far forming got, 0.0 to 1.0 (any thread).
+Progress = Callable[[float], None]
+#: Asked now and then whether to stop; True stops forming with :class:`FormingCancelled`.
+Cancelled = Callable[[], bool]
+
+
+class FormingCancelled(GroupError):
+    """Forming was stopped by its caller before a proposal was made."""
+
+
 #: How proposed groups are named by default ("Pair 3"), per kind.
 DEFAULT_PREFIX = {GroupKind.GROUP: "Group", GroupKind.ONE_ON_ONE: "Pair", GroupKind.PEER_CIRCLE: "Circle",
                   GroupKind.REVERSE: "Reverse pair"}
@@ -62,10 +72,6 @@ def _topics(c: Candidate) -> frozenset[str]:
 
 def _dept(c: Candidate) -> str:
     return fold(c.department)
-
-
-def _shares(a: Candidate, b: Candidate) -> bool:
-    return bool(_topics(a) & _topics(b))
 
 
 def _key(c: Candidate) -> tuple[str, int]:
@@ -92,8 +98,13 @@ def group_sizes(mentee_count: int, *, group_count: int | None = None, group_size
 
 
 def form_groups(candidates: Iterable[Candidate], *, group_count: int | None = None, group_size: int | None = None,
-                kind: GroupKind = GroupKind.GROUP, names: Sequence[str] | None = None) -> Proposal:
-    """A proposal for the given people (mentees placed; mentors spread), without touching any file."""
+                kind: GroupKind = GroupKind.GROUP, names: Sequence[str] | None = None,
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> Proposal:
+    """A proposal for the given people (mentees placed; mentors spread), without touching any file.
+
+    ``progress(fraction)`` is told how far the work got (0.0 to 1.0); when ``cancelled()`` answers
+    True the work stops soon after with :class:`FormingCancelled`. Both are plain callables, safe to
+    pass from any thread; without them the work runs to the end."""
     people = sorted({c.person_id: c for c in candidates}.values(), key=_key)
     kind = GroupKind(kind)
     mentees = [c for c in people if c.role is not Role.MENTOR]
@@ -103,102 +114,203 @@ def form_groups(candidates: Iterable[Candidate], *, group_count: int | None = No
     names = list(names or [])
     names += [f"Group {i + 1}" for i in range(len(names), k)]
 
+    steps = _Steps(progress, cancelled)
     weights = _Weights(mentees)
-    placed = [[mentees[i] for i in g] for g in _improve(_place(mentees, sizes, weights), weights, len(mentees))]
+    groups, affinity = _place(mentees, sizes, weights, steps.part(0.0, 0.3))
+    placed = [[mentees[i] for i in g] for g in _improve(groups, affinity, weights, steps.part(0.3, 0.95))]
     mentor_sets, spare = _spread_mentors(mentors, placed) if kind is not GroupKind.PEER_CIRCLE else ([[]] * k, mentors)
+    steps.part(0.95, 1.0)(1.0)
     warnings = []
     if kind in NEEDS_MENTOR and len(mentors) < k:
         warnings.append(f"{k - len(mentors)} of {k} groups have no mentor (only {len(mentors)} mentors).")
     if kind is GroupKind.PEER_CIRCLE and mentors:
         warnings.append(f"Peer circles have no mentors: {len(mentors)} mentors were left out.")
-    groups = tuple(ProposedGroup(names[i], kind, tuple(m.person_id for m in mentor_sets[i]),
-                                 tuple(c.person_id for c in placed[i])) for i in range(k))
-    return Proposal(groups=groups, people=tuple(people), unassigned=tuple(c.person_id for c in spare),
+    groups_out = tuple(ProposedGroup(names[i], kind, tuple(m.person_id for m in mentor_sets[i]),
+                                     tuple(c.person_id for c in placed[i])) for i in range(k))
+    return Proposal(groups=groups_out, people=tuple(people), unassigned=tuple(c.person_id for c in spare),
                     warnings=tuple(warnings))
+
+
+class _Steps:
+    """The caller's progress and cancel hooks, each part of the work reporting its share."""
+
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def part(self, start: float, end: float) -> Progress:
+        """A report for one part of the work: its own 0..1 becomes ``start``..``end``; it also checks cancel."""
+
+        def report(fraction: float) -> None:
+            if self.cancelled is not None and self.cancelled():
+                raise FormingCancelled("Stopped: no proposal was made.")
+            if self.progress is not None:
+                self.progress(start + (end - start) * fraction)
+
+        return report
 
 
 def _cluster_order(mentees: list[Candidate]) -> list[Candidate]:
     """Mentees grouped by their most widespread topic (biggest clusters first), then by department."""
-    spread = Counter(t for c in mentees for t in _topics(c))
+    topics = {c.person_id: _topics(c) for c in mentees}
+    spread = Counter(t for c in mentees for t in topics[c.person_id])
 
     def primary(c: Candidate) -> str:
-        topics = _topics(c)
-        return min(topics, key=lambda t: (-spread[t], t)) if topics else ""
+        mine = topics[c.person_id]
+        return min(mine, key=lambda t: (-spread[t], t)) if mine else ""
 
-    cluster_size = Counter(primary(c) for c in mentees)
-    return sorted(mentees, key=lambda c: (primary(c) == "", -cluster_size[primary(c)], primary(c), _dept(c), _key(c)))
+    primaries = {c.person_id: primary(c) for c in mentees}
+    cluster_size = Counter(primaries.values())
+
+    def order(c: Candidate) -> tuple[bool, int, str, str, tuple[str, int]]:
+        p = primaries[c.person_id]
+        return p == "", -cluster_size[p], p, _dept(c), _key(c)
+
+    return sorted(mentees, key=order)
 
 
 class _Weights:
-    """Pair weights between mentees, computed once: +1 for a shared topic, minus a same department."""
+    """Pair weights between mentees: +1 for a shared topic, minus a same department.
+
+    A weight depends only on the two mentees' topics and departments, so mentees with the same
+    ones share a *kind*; a mentee's row of weights is its kind's row (made once, kept while there
+    is room), except that a mentee weighs 0 to itself — :meth:`own` is the kind's weight to itself,
+    for the callers to take back out.
+    """
+
+    #: Rows kept at most (their entries in all): enough for every kind in a few thousand people.
+    KEEP = 8_000_000
 
     def __init__(self, mentees: list[Candidate]) -> None:
-        topics = [_topics(c) for c in mentees]
-        depts = [_dept(c) for c in mentees]
-        n = len(mentees)
-        self.w = [[0.0] * n for _ in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                value = (1.0 if topics[i] & topics[j] else 0.0) - (
-                    DEPARTMENT_WEIGHT if depts[i] and depts[i] == depts[j] else 0.0)
-                self.w[i][j] = self.w[j][i] = value
+        kinds: dict[tuple[frozenset[str], str], int] = {}
+        self.kind = [kinds.setdefault((_topics(c), _dept(c)), len(kinds)) for c in mentees]
+        self.kinds = list(kinds)
+        self.n = len(mentees)
+        self._rows: dict[int, list[float]] = {}
+
+    def _between(self, a: int, b: int) -> float:
+        (ta, da), (tb, db) = self.kinds[a], self.kinds[b]
+        return (1.0 if ta & tb else 0.0) - (DEPARTMENT_WEIGHT if da and da == db else 0.0)
+
+    def row(self, x: int) -> list[float]:
+        """Mentee ``x``'s weight to every mentee (to itself: :meth:`own`, not 0)."""
+        kind = self.kind[x]
+        found = self._rows.get(kind)
+        if found is not None:
+            return found
+        by_kind = [self._between(kind, other) for other in range(len(self.kinds))]
+        row = [by_kind[other] for other in self.kind]
+        if (len(self._rows) + 1) * self.n <= self.KEEP:
+            self._rows[kind] = row
+        return row
+
+    def own(self, x: int) -> float:
+        return self._between(self.kind[x], self.kind[x])
 
 
-def _place(mentees: list[Candidate], sizes: list[int], weights: _Weights) -> list[list[int]]:
-    """Greedy placement (indices into ``mentees``), cluster by cluster, ties to the emptiest group."""
+def _place(mentees: list[Candidate], sizes: list[int], weights: _Weights, report: Progress
+           ) -> tuple[list[list[int]], list[list[float]]]:
+    """Greedy placement (indices into ``mentees``), cluster by cluster, ties to the emptiest group.
+
+    Also returns ``affinity[g][x]``: the sum of x's weights to the members of group g (x weighs 0 to
+    itself), kept as each mentee is placed, so nobody's group is summed again."""
+    n = len(mentees)
     index = {c.person_id: i for i, c in enumerate(mentees)}
     groups: list[list[int]] = [[] for _ in sizes]
-    for c in _cluster_order(mentees):
+    affinity = [[0.0] * n for _ in sizes]
+    open_groups = list(range(len(sizes)))
+    for done, c in enumerate(_cluster_order(mentees)):
+        if done % 64 == 0:
+            report(done / max(n, 1))
         me = index[c.person_id]
-        row = weights.w[me]
-        open_groups = [g for g in range(len(sizes)) if len(groups[g]) < sizes[g]]
-        best = max(open_groups, key=lambda g: (sum(row[x] for x in groups[g]), sizes[g] - len(groups[g]), -g))
+        best = max(open_groups, key=lambda g: (affinity[g][me], sizes[g] - len(groups[g]), -g))
         groups[best].append(me)
-    return groups
+        affinity[best] = [a + w for a, w in zip(affinity[best], weights.row(me), strict=True)]
+        affinity[best][me] -= weights.own(me)
+        if len(groups[best]) == sizes[best]:
+            open_groups.remove(best)
+    return groups, affinity
 
 
-def _improve(groups: list[list[int]], weights: _Weights, n: int) -> list[list[int]]:
-    """Swap pairs of mentees between groups while the sum of in-group pair weights rises."""
-    w = weights.w
+def _improve(groups: list[list[int]], affinity: list[list[float]], weights: _Weights, report: Progress
+             ) -> list[list[int]]:
+    """Swap pairs of mentees between groups while the sum of in-group pair weights rises.
+
+    Pairs are tried in a fixed order and a swap is made as soon as it helps. Most mentees cannot
+    gain from any swap with a given group: the gain of swapping a (in gi) with b (in gj) is
+    ``da + db - 2·w(a, b)``, where ``da`` and ``db`` are what each gains by moving alone, and a
+    weight is at least −DEPARTMENT_WEIGHT — so a is compared with the group's best ``db`` first
+    and only tried against each member when that bound allows a gain (the same swaps, far fewer tries).
+    """
+    n = weights.n
     k = len(groups)
-    # affinity[x][g]: the sum of x's weights to the members of group g (x itself weighs 0).
-    affinity = [[sum(w[x][y] for y in groups[g]) for g in range(k)] for x in range(n)]
     passes = MAX_SWAP_PASSES if n <= SWAP_LIMIT else 1
-    for _ in range(passes):
+    for done in range(passes):
         improved = False
         for gi in range(k):
+            report((done + gi / k) / passes)
+            left = groups[gi]
             for gj in range(gi + 1, k):
-                for ai in range(len(groups[gi])):
-                    for bj in range(len(groups[gj])):
-                        a, b = groups[gi][ai], groups[gj][bj]
-                        delta = (affinity[a][gj] + affinity[b][gi] - 2 * w[a][b]
-                                 - affinity[a][gi] - affinity[b][gj])
+                right = groups[gj]
+                if not right:
+                    continue
+                to_j, to_i = affinity[gj], affinity[gi]
+                best_b = max(to_i[b] - to_j[b] for b in right)
+                for ai in range(len(left)):
+                    a = left[ai]
+                    if to_j[a] - to_i[a] + best_b + 2 * DEPARTMENT_WEIGHT <= 1e-9:
+                        continue  # no member of gj can make a swap with a worth it
+                    swapped = False
+                    for bj in range(len(right)):
+                        a, b = left[ai], right[bj]
+                        row_a = weights.row(a)
+                        delta = to_j[a] + to_i[b] - 2 * row_a[b] - to_i[a] - to_j[b]
                         if delta > 1e-9:
-                            groups[gi][ai], groups[gj][bj] = b, a
-                            for x in range(n):
-                                change = w[x][b] - w[x][a]
-                                affinity[x][gi] += change
-                                affinity[x][gj] -= change
-                            improved = True
+                            left[ai], right[bj] = b, a
+                            _swap_affinity(affinity, weights, gi, gj, a, b)
+                            to_j, to_i = affinity[gj], affinity[gi]
+                            improved = swapped = True
+                    if swapped:
+                        best_b = max(to_i[b] - to_j[b] for b in right)
         if not improved:
             break
+    report(1.0)
     return groups
+
+
+def _swap_affinity(affinity: list[list[float]], weights: _Weights, gi: int, gj: int, a: int, b: int) -> None:
+    """a left group gi for gj and b the other way: every mentee's affinity to both groups follows."""
+    row_a, row_b = weights.row(a), weights.row(b)
+    change = [wb - wa for wb, wa in zip(row_b, row_a, strict=True)]
+    # Each weighs 0 to itself, not its kind's own weight.
+    change[a] += weights.own(a)
+    change[b] -= weights.own(b)
+    affinity[gi] = [x + c for x, c in zip(affinity[gi], change, strict=True)]
+    affinity[gj] = [x - c for x, c in zip(affinity[gj], change, strict=True)]
 
 
 def _spread_mentors(mentors: list[Candidate], groups: list[list[Candidate]]
                     ) -> tuple[list[list[Candidate]], list[Candidate]]:
     sets: list[list[Candidate]] = [[] for _ in groups]
+    # How many of each group's mentees share a topic with each mentor: the groups no longer change.
+    kinds = [Counter(_topics(c) for c in g) for g in groups]
+    overlap = {}
+    keys = {}
+    for m in mentors:
+        mine = _topics(m)
+        overlap[m.person_id] = [sum(count for topics, count in kind.items() if topics & mine) for kind in kinds]
+        keys[m.person_id] = _key(m)
+    by_id = {m.person_id: m for m in mentors}
     left = list(mentors)
     while left:
         # One round: each group takes at most one more mentor, best topic overlap first.
-        pairs = sorted((-sum(1 for c in groups[i] if _shares(m, c)), _key(m), i) for m in left
-                        for i in range(len(groups)))
+        pairs = sorted((-overlap[m.person_id][i], keys[m.person_id], i) for m in left for i in range(len(groups)))
         taken_groups: set[int] = set()
         taken: set[int] = set()
         for _overlap, key, i in pairs:
             if i in taken_groups or key[1] in taken:
                 continue
-            sets[i].append(next(m for m in left if m.person_id == key[1]))
+            sets[i].append(by_id[key[1]])
             taken_groups.add(i)
             taken.add(key[1])
         left = [m for m in left if m.person_id not in taken]
@@ -215,21 +327,23 @@ def size_spread(proposal: Proposal) -> int:
 
 def topic_cohesion(proposal: Proposal) -> float:
     """Mean, over mentees with group-mates, of the share of group-mates who share a topic with them."""
-    by_id = {c.person_id: c for c in proposal.people}
+    topics = {c.person_id: _topics(c) for c in proposal.people}
     shares = []
     for g in proposal.groups:
-        members = [by_id[i] for i in g.mentee_ids]
-        for c in members:
-            mates = [o for o in members if o is not c]
-            if mates:
-                shares.append(sum(1 for o in mates if _shares(c, o)) / len(mates))
+        members = [topics[i] for i in g.mentee_ids]
+        # Counted by topic set: a big group holds few different ones, so this is not quadratic.
+        kinds = Counter(members)
+        for mine in members:
+            if len(members) > 1:
+                sharing = sum(count for other, count in kinds.items() if other & mine) - (1 if mine else 0)
+                shares.append(sharing / (len(members) - 1))
     return sum(shares) / len(shares) if shares else 0.0
 
 
 def department_spread(proposal: Proposal) -> int:
     """For each department: most minus fewest of its mentees in a group; the worst of these."""
-    by_id = {c.person_id: c for c in proposal.people}
-    counts = [Counter(_dept(by_id[i]) for i in g.mentee_ids) for g in proposal.groups]
+    departments_of = {c.person_id: _dept(c) for c in proposal.people}
+    counts = [Counter(departments_of[i] for i in g.mentee_ids) for g in proposal.groups]
     departments = {d for c in counts for d in c if d}
     return max((max(c[d] for c in counts) - min(c[d] for c in counts) for d in departments), default=0)
 
@@ -282,8 +396,9 @@ def candidates_for(session: Session, event_id: int, person_ids: Iterable[int] | 
 
 def propose_groups(session: Session, event_id: int, *, group_count: int | None = None,
                    group_size: int | None = None, kind: GroupKind = GroupKind.GROUP,
-                   person_ids: Iterable[int] | None = None, name_prefix: str | None = None) -> Proposal:
-    """Read the people from the event and propose groups (nothing is written)."""
+                   person_ids: Iterable[int] | None = None, name_prefix: str | None = None,
+                   progress: Progress | None = None, cancelled: Cancelled | None = None) -> Proposal:
+    """Read the people from the event and propose groups (nothing is written); hooks as :func:`form_groups`."""
     people = candidates_for(session, event_id, person_ids)
     taken = {fold(n) for n in session.scalars(select(MentorGroup.name).where(MentorGroup.event_id == event_id))}
     mentee_count = sum(1 for c in people if c.role is not Role.MENTOR)
@@ -296,7 +411,8 @@ def propose_groups(session: Session, event_id: int, *, group_count: int | None =
         if fold(name) not in taken:
             names.append(name)
         number += 1
-    return form_groups(people, group_count=group_count, group_size=group_size, kind=kind, names=names)
+    return form_groups(people, group_count=group_count, group_size=group_size, kind=kind, names=names,
+                       progress=progress, cancelled=cancelled)
 
 
 def accept_proposal(session: Session, event_id: int, proposal: Proposal) -> tuple[int, ...]:
