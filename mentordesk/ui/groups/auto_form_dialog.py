@@ -8,13 +8,16 @@ departments are spread — are shown again at once. Nothing is written before "C
 
 A fresh proposal (the options changed) is made in the background, a query of the operations layer:
 for a few hundred people it takes a noticeable moment, and the options stay responsive meanwhile.
-Only the answer to the newest request is shown; an older one arriving late is dropped. Creating the
+Only the answer to the newest request is shown; an older one still running is stopped, and one arriving
+late is dropped. A progress bar shows how far the proposal got (forming 2,000 people takes a second or
+two) and *Stop* ends it — as does closing the dialog. Creating the
 groups is one change; accepted while a proposal is still on its way, the change makes the proposal
 for the options shown itself, and the dialog shows what was created.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -55,6 +59,8 @@ from mentordesk.ui.widgets.naming import named, with_buddy
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from mentordesk.ui.tasks import ReportProgress
 from mentordesk.ui.widgets.tables import (
     current_row,
     fit_to_screen,
@@ -77,10 +83,12 @@ class ProposalRequest:
     group_count: int | None
     group_size: int | None
 
-    def make(self, session: Session, event_id: int) -> svc.Proposal:
-        """Run the forming service (in the operations layer's work, on any thread)."""
+    def make(self, session: Session, event_id: int, report: ReportProgress | None = None,
+             stop: threading.Event | None = None) -> svc.Proposal:
+        """Run the forming service (in the operations layer's work, on any thread); ``stop`` set ends it."""
         return svc.propose_groups(session, event_id, kind=self.kind, name_prefix=self.name_prefix,
-                                  group_count=self.group_count, group_size=self.group_size)
+                                  group_count=self.group_count, group_size=self.group_size, progress=report,
+                                  cancelled=stop.is_set if stop is not None else None)
 
 
 def score_text(proposal: svc.Proposal, score: svc.ProposalScore) -> str:
@@ -110,6 +118,10 @@ class AutoFormDialog(QDialog):
         #: Numbers the proposals asked for; only the answer to the newest one is shown.
         self._asked = 0
         self._answered = 0
+        #: Set to stop the proposal being made (a newer one was asked for, Stop, the dialog closed).
+        self._stop = threading.Event()
+        #: The last proposal was stopped before it was made.
+        self._stopped = False
         self.move_menu: QMenu | None = None
         # Options changed in quick succession (a spin box held down) make one proposal, not ten.
         self.propose_timer = QTimer(self)
@@ -148,6 +160,15 @@ class AutoFormDialog(QDialog):
 
         self.score_label = named(QLabel(""), "pageNotice")
         self.score_label.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setAccessibleName("Making a proposal")
+        self.stop_button = QPushButton("S&top")
+        self.stop_button.setToolTip("Stop making this proposal")
+        working = QHBoxLayout()
+        working.addWidget(self.score_label, 1)
+        working.addWidget(self.progress_bar)
+        working.addWidget(self.stop_button)
         self.warnings_label = named(QLabel(""), "inlineError")
         self.warnings_label.setWordWrap(True)
         self.groups_model = ProposalGroupModel(self)
@@ -191,7 +212,7 @@ class AutoFormDialog(QDialog):
         self.create_button.setObjectName("primaryButton")
         layout = QVBoxLayout(self)
         layout.addLayout(options)
-        layout.addWidget(self.score_label)
+        layout.addLayout(working)
         layout.addWidget(self.warnings_label)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.error_label)
@@ -217,6 +238,7 @@ class AutoFormDialog(QDialog):
         self.members_table.move_requested.connect(self._on_members_table_move_requested)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        self.stop_button.clicked.connect(self._on_stop_button_clicked)
 
     # -- the proposal
 
@@ -236,15 +258,43 @@ class AutoFormDialog(QDialog):
 
     def propose(self) -> None:
         """Ask the forming service, in the background, for a fresh proposal with the options as they stand."""
-        self._asked += 1
-        asked, request, event_id = self._asked, self.request(), self.ops.event_id
+        asked, stop = self._ask()
+        request, event_id = self.request(), self.ops.event_id
         self.create_button.setEnabled(False)
+        self.ops.query_with_progress(
+            "groups.propose", lambda s, report: request.make(s, event_id, report, stop),
+            progress=lambda fraction: self._on_proposal_progressed(asked, fraction),
+            done=lambda proposal: self._on_proposal_made(asked, proposal),
+            refused=lambda error: self._on_proposal_refused(asked, error),
+            failed=lambda failure: self._on_proposal_failed(asked, failure), owner=self)
+
+    def stop(self) -> None:
+        """Stop the proposal being made; the dialog no longer waits for it."""
+        self._stop.set()
+        if self.proposing:
+            self._answered = self._asked
+            self._stopped = True
+            self.creating = False  # Create groups waited for this proposal: nothing is created
+            self._show_answer(None, "Stopped before a proposal was made. Change the options, or propose again.")
+
+    def _ask(self) -> tuple[int, threading.Event]:
+        """A new request's number and stop flag; the request before it, if still running, is stopped."""
+        self._stop.set()
+        self._stop = threading.Event()
+        self._stopped = False
+        self._asked += 1
         self.score_label.setText("Making a proposal…")
         self.score_label.show()
-        self.ops.query("groups.propose", lambda s: request.make(s, event_id),
-                       done=lambda proposal: self._on_proposal_made(asked, proposal),
-                       refused=lambda error: self._on_proposal_refused(asked, error),
-                       failed=lambda failure: self._on_proposal_failed(asked, failure), owner=self)
+        self.progress_bar.setValue(0)
+        self._show_working()
+        return self._asked, self._stop
+
+    def _show_working(self) -> None:
+        self.progress_bar.setVisible(self.proposing)
+        self.stop_button.setText("S&top" if self.proposing else "&Propose again")
+        self.stop_button.setToolTip("Stop making this proposal" if self.proposing
+                                    else "Make a proposal with the options shown")
+        self.stop_button.setVisible(self.proposing or self._stopped)
 
     def _show_answer(self, proposal: svc.Proposal | None, error: str) -> None:
         if error:
@@ -252,6 +302,7 @@ class AutoFormDialog(QDialog):
         else:
             self.error_label.hide()
         self.set_proposal(proposal)
+        self._show_working()
 
     def set_proposal(self, proposal: svc.Proposal | None, *, key: int | None = None,
                      people: list[int] | None = None) -> None:
@@ -336,13 +387,15 @@ class AutoFormDialog(QDialog):
         if self.propose_timer.isActive() or self.proposing:
             # The options changed a moment ago: accept what they ask for, once it is made and shown.
             self.propose_timer.stop()
-            self._asked += 1  # answers still on their way are for older options
-            asked, request, event_id = self._asked, self.request(), self.ops.event_id
+            asked, stop = self._ask()  # answers still on their way are for older options
+            request, event_id = self.request(), self.ops.event_id
             self._set_creating(True)
-            self.ops.query("groups.propose", lambda s: request.make(s, event_id),
-                           done=lambda proposal: self._on_proposal_to_accept_made(asked, proposal),
-                           refused=lambda error: self._on_proposal_refused(asked, error),
-                           failed=lambda failure: self._on_proposal_to_accept_failed(asked, failure), owner=self)
+            self.ops.query_with_progress(
+                "groups.propose", lambda s, report: request.make(s, event_id, report, stop),
+                progress=lambda fraction: self._on_proposal_progressed(asked, fraction),
+                done=lambda proposal: self._on_proposal_to_accept_made(asked, proposal),
+                refused=lambda error: self._on_proposal_to_accept_refused(asked, error),
+                failed=lambda failure: self._on_proposal_to_accept_failed(asked, failure), owner=self)
             return
         if self.proposal is not None:
             self._create(self.proposal)
@@ -393,6 +446,20 @@ class AutoFormDialog(QDialog):
     def _on_propose_timer_timeout(self) -> None:
         self.propose()
 
+    def done(self, result: int) -> None:
+        self._stop.set()  # closed while a proposal is being made: its work stops too
+        super().done(result)
+
+    def _on_stop_button_clicked(self) -> None:
+        if self.proposing:
+            self.stop()
+        else:
+            self.propose()
+
+    def _on_proposal_progressed(self, asked: int, fraction: float) -> None:
+        if asked == self._asked:
+            self.progress_bar.setValue(round(fraction * 100))
+
     def _on_proposal_made(self, asked: int, proposal: svc.Proposal) -> None:
         if asked != self._asked:
             return  # the options changed after this was asked for: a newer answer is on its way
@@ -400,7 +467,7 @@ class AutoFormDialog(QDialog):
         self._show_answer(proposal, "")
 
     def _on_proposal_refused(self, asked: int, error: DomainError) -> None:
-        if asked == self._asked:
+        if asked == self._asked and self.proposing:  # not a proposal already stopped
             self._answered = asked
             self._show_answer(None, str(error))
 
@@ -415,6 +482,10 @@ class AutoFormDialog(QDialog):
             self._answered = asked
         self._show_answer(proposal, "")
         self._create(proposal)
+
+    def _on_proposal_to_accept_refused(self, asked: int, error: DomainError) -> None:
+        self._set_creating(False)
+        self._on_proposal_refused(asked, error)
 
     def _on_proposal_to_accept_failed(self, asked: int, failure: Failure) -> None:
         self._set_creating(False)
