@@ -53,6 +53,8 @@ class PersonLinks:
     requested_mentors: tuple[PersonChoice, ...] = ()
     #: By name.
     must_not_meet: tuple[PersonChoice, ...] = ()
+    #: For a mentor: the mentees who asked for them, by name.
+    requested_by: tuple[PersonChoice, ...] = ()
 
 
 def tidy_topics(topics: Iterable[str]) -> tuple[str, ...]:
@@ -103,7 +105,12 @@ def get_links(session: Session, person_id: int) -> PersonLinks:
     ).all()
     other_ids = {b if a == person_id else a for a, b in pairs}
     others = session.scalars(select(Person).where(Person.id.in_(other_ids))).all() if other_ids else []
-    return PersonLinks(tuple(_choice(m) for m in mentors), tuple(sorted(map(_choice, others), key=_sort_key)))
+    askers = session.scalars(
+        select(Person).join(MentorRequest, MentorRequest.mentee_id == Person.id)
+        .where(MentorRequest.mentor_id == person_id)
+    ).all()
+    return PersonLinks(tuple(_choice(m) for m in mentors), tuple(sorted(map(_choice, others), key=_sort_key)),
+                       tuple(sorted(map(_choice, askers), key=_sort_key)))
 
 
 def _people_of_event(session: Session, event_id: int, ids: Iterable[int]) -> dict[int, Person]:

@@ -199,3 +199,14 @@ def test_a_refused_save_writes_nothing_and_keeps_the_dialog(qtbot: QtBot, store:
     assert dialog.isVisible() and "no longer" in dialog.error_label.text()
     with store.read_session() as session:
         assert session.get_one(Person, people["ann"]).first_name == "Ann"  # nothing of the save written
+
+
+def test_a_mentor_sees_who_asked_for_them(qtbot: QtBot, store: EventStore) -> None:
+    people = _people(store)
+    with store.session() as session:
+        person_links.set_requested_mentors(session, people["ann"], [people["zoe"]])
+        person_links.set_requested_mentors(session, people["bob"], [people["kim"], people["zoe"]])
+    dialog = _open(qtbot, store, people["zoe"])
+    _click_tab(qtbot, dialog, 1)
+    assert not dialog.requested_picker.isVisible()
+    assert dialog.requested_note.text() == "Only mentees request mentors. Asked for by 2 mentees: Ann Lee, Bob Ray."

@@ -124,6 +124,8 @@ class PersonDialog(QDialog):
             "Requested mentors", ranked=True, empty="No requests: the planner chooses their mentors."),
             "requestedMentors")
         self.requested_note = named(QLabel("Only mentees request mentors."), "requestedNote")
+        self.requested_note.setWordWrap(True)
+        self._requested_by: tuple[PersonChoice, ...] = ()
         self.no_go_picker = named(PersonPicker(
             "Must not meet", ranked=False,
             empty="Nobody listed. Add, say, their manager, so they are never seated together."), "mustNotMeet")
@@ -184,7 +186,8 @@ class PersonDialog(QDialog):
         self._set_choices(choices)
         self.requested_picker.set_people(links.requested_mentors)
         self.no_go_picker.set_people(links.must_not_meet)
-        self._update_tab_title()
+        self._requested_by = links.requested_by
+        self._on_role_changed()
 
     def _set_choices(self, choices: list[PersonChoice]) -> None:
         others = [choice for choice in choices if choice.id != self._person_id]
@@ -196,7 +199,19 @@ class PersonDialog(QDialog):
         for widget in (self.requested_label, self.requested_picker):
             widget.setVisible(mentee)
         self.requested_note.setVisible(not mentee)
+        self.requested_note.setText(self._requested_note())
         self._update_tab_title()
+
+    def _requested_note(self) -> str:
+        """For someone who is not a mentee: that they request nobody, and who asked for them."""
+        askers = self._requested_by
+        if not askers:
+            return "Only mentees request mentors."
+        names = ", ".join(a.name for a in askers[:5]) + (f" and {len(askers) - 5} more" if len(askers) > 5 else "")
+        asked = f"Asked for by {len(askers)} mentee{'s' if len(askers) != 1 else ''}: {names}."
+        if self.role_combo.currentData() != Role.MENTOR:
+            asked += " Those requests count only while this person is a mentor."
+        return f"Only mentees request mentors. {asked}"
 
     def _update_tab_title(self) -> None:
         count = len(self.links().requested_mentor_ids) + len(self.links().must_not_meet_ids)
