@@ -1,8 +1,9 @@
 """Group programmes: auto-forming, a term's session list, the calendar file, and a badge scan at a session.
 
-No PRODUCT.md target covers groups; the figures printed here are the ones the Groups screens
-feel: forming a class of 30 or a programme of 400 (the planner runs on the UI's background task
-runner, but should still answer in well under a second), listing a term of sessions, exporting it
+PRODUCT.md's target: forming groups from 2,000 people under 3 s (1,800 mentees and 200 mentors in
+200 groups, and 2,000 mentees in the dialog's six groups). The other figures are the ones the
+Groups screens feel: forming a class of 30 or a programme of 400 (the planner runs on the UI's
+background task runner, but should still answer in well under a second), listing a term of sessions, exporting it
 as .ics, and marking attendance from a badge scan (compared with the check-in target, 20 ms p99).
 Run alone with ``python -m bench.groups``.
 """
@@ -34,20 +35,22 @@ def _candidates(mentees: int, mentors: int, seed: int = 1) -> list[G.Candidate]:
     return people
 
 
-def _forming(mentees: int, groups: int, mentors: int) -> Result:
+def _forming(mentees: int, groups: int, mentors: int, *, repeats: int = 5, target_s: float = 1.0,
+             target: str = "< 1 s (no product target)") -> Result:
     people = _candidates(mentees, mentors)
     times = []
     proposal = None
-    for _ in range(5):
+    for _ in range(repeats):
         start = time.perf_counter()
         proposal = G.form_groups(people, group_count=groups)
         times.append(time.perf_counter() - start)
     assert proposal is not None
     score = G.score_proposal(proposal)
-    return Result(f"auto-form {mentees} mentees into {groups} groups", "< 1 s (no product target)",
-                  f"{median(times) * 1000:.0f} ms median; sizes ±{score.size_spread}, "
+    who = f"{mentees:,} mentees" + (f" + {mentors:,} mentors" if mentors else "")
+    return Result(f"auto-form {who} into {groups} groups", target,
+                  f"{median(times) * 1000:.0f} ms median (worst {max(times) * 1000:.0f}); sizes ±{score.size_spread}, "
                   f"topic cohesion {score.topic_cohesion:.2f}, department spread {score.department_spread}",
-                  median(times) < 1.0)
+                  median(times) < target_s)
 
 
 def _term(folder: Path) -> list[Result]:
@@ -97,6 +100,8 @@ def _term(folder: Path) -> list[Result]:
 
 def run() -> list[Result]:
     results = [_forming(30, 6, 6), _forming(400, 60, 60)]
+    results += [_forming(mentees, groups, mentors, repeats=3, target_s=3.0, target="< 3 s (PRODUCT.md)")
+                for mentees, groups, mentors in ((1800, 200, 200), (2000, 6, 0))]
     with tempfile.TemporaryDirectory() as folder:
         results += _term(Path(folder))
     return results
