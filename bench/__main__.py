@@ -9,7 +9,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from bench import badges, checkin, countdown, documents, endurance, flash, groups, importing, person_picker, startup
+from bench import (
+    badges,
+    checkin,
+    countdown,
+    documents,
+    endurance,
+    flash,
+    groups,
+    importing,
+    people_page,
+    person_picker,
+    startup,
+)
 from bench.common import Result
 
 BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
@@ -22,6 +34,7 @@ BENCHMARKS: dict[str, Callable[[], list[Result]]] = {
     "documents": documents.run,
     "groups": groups.run,
     "person_picker": person_picker.run,
+    "people_page": people_page.run,
     "endurance": endurance.run,
 }
 
