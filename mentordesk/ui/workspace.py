@@ -25,7 +25,7 @@ from mentordesk.ui.people.page import PeoplePage
 from mentordesk.ui.sample_notice import SampleNotice
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.naming import named
-from mentordesk.ui.widgets.page import Page
+from mentordesk.ui.widgets.page import IMPORT_PEOPLE, Page
 
 if TYPE_CHECKING:
     from mentordesk.models.store import EventStore
@@ -75,13 +75,18 @@ class Workspace(QWidget):
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
+        # Made first: Tab reaches the notice above the page before the page's own controls.
+        self.sample_notice = SampleNotice(self)
         self.stack = named(QStackedWidget(self), "pageStack")
         self._tasks = tasks
         self._store: EventStore | None = None
         self._built: list[Page | None] = [None] * len(PAGE_ENTRIES)
+        #: The last dialog a page's next step opened (the import), for tests and the window.
+        self.dialog: QWidget | None = None
         for index, entry in enumerate(PAGE_ENTRIES):
             if index < STARTUP_PAGES:
                 page = entry.load()(tasks, self.stack)
+                page.next_step_requested.connect(self._on_page_next_step_requested)
                 self._built[index] = page
                 self.stack.addWidget(page)
             else:
@@ -117,7 +122,6 @@ class Workspace(QWidget):
         side_layout.addWidget(self.sidebar, 1)
         side_layout.addWidget(self.file_label)
 
-        self.sample_notice = SampleNotice(self)
         main = QVBoxLayout()
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)
@@ -130,6 +134,7 @@ class Workspace(QWidget):
         layout.addWidget(side)
         layout.addLayout(main, 1)
         self._connect_signals()
+        self._tab_to_notice_after_sidebar()
         self.sidebar.setCurrentRow(0)
         QTimer.singleShot(BUILD_REST_AFTER_MS, self, self._build_remaining_pages)
 
@@ -147,6 +152,7 @@ class Workspace(QWidget):
         page = self._built[index]
         if page is None:
             page = PAGE_ENTRIES[index].load()(self._tasks, self.stack)
+            page.next_step_requested.connect(self._on_page_next_step_requested)
             stand_in = self.stack.widget(index)
             # Swapped in place: the stack keeps showing whichever page it showed.
             self.stack.insertWidget(index, page)
@@ -154,9 +160,15 @@ class Workspace(QWidget):
                 self.stack.removeWidget(stand_in)
                 stand_in.deleteLater()
             self._built[index] = page
+            self._tab_to_notice_after_sidebar()
             if self._store is not None:
                 page.set_store(self._store)
         return page
+
+    def _tab_to_notice_after_sidebar(self) -> None:
+        """Tab goes from the sidebar to the notice above the page (when shown), then into the page."""
+        QWidget.setTabOrder(self.sidebar, self.sample_notice.new_event_button)
+        QWidget.setTabOrder(self.sample_notice.new_event_button, self.sample_notice.hide_button)
 
     def index_of(self, key: str) -> int:
         return next(index for index, entry in enumerate(PAGE_ENTRIES) if entry.key == key)
@@ -214,6 +226,13 @@ class Workspace(QWidget):
             return
         self._active = active
         self.current_page.set_active(active)
+
+    def _on_page_next_step_requested(self, step: str) -> None:
+        if step == IMPORT_PEOPLE:
+            self.show_page(self.index_of(self.people.key))
+            self.dialog = self.people.import_people()
+        else:
+            self.show_page(self.index_of(step))
 
     def _on_overview_details_changed(self, details: EventDetails) -> None:
         self.sample_notice.show_for(details.sample)

@@ -58,7 +58,7 @@ def test_empty_states_guide_the_user(panel: FeedbackPanel, store: EventStore) ->
     assert panel.grid.empty_label.text() == NO_EVENT_TEXT
     assert not panel.kiosk_button.isEnabled()
     panel.set_ops(inline_ops(store))
-    assert panel.grid.stack.currentWidget() is panel.grid.empty_label
+    assert panel.grid.stack.currentWidget() is panel.grid.empty_state
     assert panel.grid.empty_label.text() == NO_PLAN_TEXT
     assert "no rotation planned" in panel.session_label.text()
     assert not panel.kiosk_button.isEnabled()

@@ -44,8 +44,14 @@ def _plan(page: FlashPage, rounds: int = 4, mode: PlanMode = PlanMode.MATCH) -> 
 def test_empty_states_guide_to_check_in_and_to_planning(page: FlashPage, store: EventStore, qtbot: QtBot,
                                                         add_person) -> None:  # type: ignore[no-untyped-def]
     _open(page, store)
-    assert NO_PEOPLE_TEXT in page.setup_panel.empty_label.text()
-    assert "Check-in page" in page.setup_panel.empty_label.text()
+    empty = page.setup_panel.empty_state
+    assert page.setup_panel.stack.currentWidget() is empty
+    assert empty.text() == NO_PEOPLE_TEXT
+    assert "check in at least one mentor and one mentee" in empty.hint_label.text()
+    # Its one button goes to the Check-in page (the workspace shows the page asked for).
+    with qtbot.waitSignal(page.next_step_requested, timeout=10_000) as asked:
+        qtbot.mouseClick(empty.action_button, Qt.MouseButton.LeftButton)
+    assert asked.args == ["checkin"]
     assert not page.setup_panel.plan_button.isEnabled()
     assert not page.console.buttons["start"].isEnabled()
     with store.session() as session:
@@ -56,8 +62,11 @@ def test_empty_states_guide_to_check_in_and_to_planning(page: FlashPage, store: 
             session.flush()
             checkin.check_in(session, person.id)
     page.refresh()
-    assert NO_PLAN_TEXT in page.setup_panel.empty_label.text()
+    assert empty.text() == NO_PLAN_TEXT
     assert page.setup_panel.plan_button.isEnabled()
+    # Its one button plans the rounds.
+    qtbot.mouseClick(empty.action_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.setup_panel.stack.currentWidget() is page.setup_panel.grid, timeout=10_000)
 
 
 def test_planning_from_the_page_shows_the_grid_and_figures(page: FlashPage, demo_store: EventStore) -> None:

@@ -137,3 +137,4 @@ def test_an_event_without_people_says_where_to_add_them(store: EventStore, qtbot
     page.set_active(True)
     page.tabs.setCurrentWidget(page.goals_tab)
     assert page.goals_tab.summary_label.text() == NOBODY_YET
+    assert page.goals_tab.stack.currentWidget() is page.goals_tab.empty_state

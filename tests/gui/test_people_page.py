@@ -22,7 +22,7 @@ from mentordesk.ui.itemmodels.people_model import (
     search_text,
 )
 from mentordesk.ui.main_window import MainWindow
-from mentordesk.ui.people.page import PeoplePage
+from mentordesk.ui.people.page import EMPTY_EVENT_TEXT, PeoplePage
 
 
 def _rows(store: EventStore) -> list[PersonRow]:
@@ -135,7 +135,7 @@ def test_empty_event_shows_an_explanation(window: MainWindow, store: EventStore,
     page = window.workspace.people
     qtbot.waitUntil(lambda: page.count_label.text() != "", timeout=20_000)
     assert page.stack.currentWidget() is page.empty_state
-    assert "No one is registered" in page.empty_label.text()
+    assert page.empty_label.text() == EMPTY_EVENT_TEXT
     assert page.count_label.text() == "0 people · 0 arrived"
     assert not page.filter_edit.isEnabled()
     # Nothing to filter: the empty state's calls to action take the filters' place.

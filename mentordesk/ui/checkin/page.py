@@ -48,13 +48,17 @@ from mentordesk.ui.checkin.station_edit import StationEdit
 from mentordesk.ui.sound import SoundPlayer
 from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.badge_printer import BadgePrinter
+from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.kiosk_base import KioskHost
 from mentordesk.ui.widgets.naming import named
-from mentordesk.ui.widgets.page import Page
+from mentordesk.ui.widgets.page import IMPORT_PEOPLE, Page
 from mentordesk.ui.widgets.person_dialog import PersonDialog
 from mentordesk.ui.widgets.scan_field import ScanField, reads_as_code_or_email
 from mentordesk.ui.widgets.setting_changes import follow
 
+#: What the desk shows while the event has nobody registered (title, sentence, button).
+NOBODY_REGISTERED = ("Nobody registered yet", "Import your attendee list (or add people on the People page); "
+                     "then scan badges or type names here.", "Import people…")
 #: While the page is visible, counts and the recent list are re-read this often.
 REFRESH_INTERVAL_MS = 3_000
 #: With sound on, QtMultimedia is loaded this long after the page is first shown, not in the way of its paint.
@@ -165,6 +169,10 @@ class CheckinPage(Page, KioskHost):
         self.outcome_stack = named(QStackedWidget(), "outcomeStack")
         self.outcome_stack.addWidget(self.result_panel)
         self.outcome_stack.addWidget(self.candidates_view)
+        # Nobody registered: the desk has no one to find; the next step is the attendee list.
+        self.empty_state = EmptyState()
+        self.empty_state.show_next_step(*NOBODY_REGISTERED)
+        self.outcome_stack.addWidget(self.empty_state)
 
         self.recent = RecentPanel()
         self.recent.undo_button.setToolTip(
@@ -186,8 +194,8 @@ class CheckinPage(Page, KioskHost):
         self.editing_station = False
         self.tab_stops: tuple[QWidget, ...] = (
             self.sound_check, self.walk_in_button, self.bulk_button, self.kiosk_button,
-            self.result_panel.print_badge_button, self.recent.table, self.recent.undo_button,
-            self.recent.check_out_button)
+            self.result_panel.print_badge_button, self.empty_state.action_button, self.recent.table,
+            self.recent.undo_button, self.recent.check_out_button)
         for widget in self.tab_stops:
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             widget.installEventFilter(self)
@@ -215,6 +223,7 @@ class CheckinPage(Page, KioskHost):
         self.recent.check_out_button.clicked.connect(self._on_check_out_button_clicked)
         self.recent.selection_changed.connect(self._on_recent_selection_changed)
         self.result_panel.print_badge_button.clicked.connect(self._on_print_badge_button_clicked)
+        self.empty_state.action_requested.connect(self._on_empty_state_action_requested)
         self.badge_printer.message.connect(self.result_panel.set_note)
         # A shortcut presses its button, so key and mouse always do the same thing.
         for name, button in (("undo", self.recent.undo_button), ("check_out", self.recent.check_out_button),
@@ -473,8 +482,17 @@ class CheckinPage(Page, KioskHost):
     def poll(self) -> None:
         self.refresh()
 
+    def _on_empty_state_action_requested(self) -> None:
+        self.next_step_requested.emit(IMPORT_PEOPLE)
+
     def _on_snapshot_loaded(self, snapshot: DeskSnapshot) -> None:
         self.counts_strip.set_counts(snapshot.counts)
+        current = self.outcome_stack.currentWidget()
+        if not snapshot.counts.people:
+            if current is self.result_panel and self.shown is None:
+                self.outcome_stack.setCurrentWidget(self.empty_state)
+        elif current is self.empty_state:
+            self.outcome_stack.setCurrentWidget(self.result_panel)
         self.recent.model.set_rows(snapshot.recent)
 
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,8 @@ def key_text(name: str) -> str:
 
 
 class DocumentPanel(QWidget):
+    #: The message's next-step button was clicked (shown only with a refusal that has one).
+    message_action_requested = Signal()
     """The documents list (the page's), the options, the actions, progress and the preview."""
 
     def __init__(self, documents_view: QWidget, parent: QWidget | None = None) -> None:
@@ -107,6 +109,11 @@ class DocumentPanel(QWidget):
         message_layout.addStretch(1)
         message_layout.addWidget(self.message_label)
         message_layout.addWidget(self.message_hint)
+        self.message_button = named(QPushButton(""), "primaryButton")
+        self.message_button.hide()
+        self.message_button.clicked.connect(self.message_action_requested)
+        message_layout.addSpacing(12)
+        message_layout.addWidget(self.message_button, 0, Qt.AlignmentFlag.AlignHCenter)
         message_layout.addStretch(2)
         self.preview_stack = named(QStackedWidget(), "exportPreviewStack")
         self.preview_stack.addWidget(message)
@@ -212,10 +219,13 @@ class DocumentPanel(QWidget):
         button.setToolTip(f"{tip} ({key_text(key)})")
         return button
 
-    def show_message(self, message: str, hint: str) -> None:
+    def show_message(self, message: str, hint: str, action: str = "") -> None:
+        """Say ``message`` where the preview goes; ``action``: the one button of the next step."""
         self.message_label.setText(message)
         self.message_hint.setText(hint)
         self.message_hint.setVisible(bool(hint))
+        self.message_button.setText(action)
+        self.message_button.setVisible(bool(action))
         self.preview_stack.setCurrentWidget(self.message_panel)
 
     def set_status(self, text: str, *, error: bool = False) -> None:

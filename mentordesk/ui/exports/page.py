@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from mentordesk import paths
 from mentordesk.printing import catalog
 from mentordesk.printing.catalog import DocumentKind
+from mentordesk.printing.schedule_data import NO_PLAN
 from mentordesk.services import events
 from mentordesk.ui import errors
 from mentordesk.ui.exports.document_options import DocumentOptions
@@ -48,6 +49,8 @@ from mentordesk.ui.widgets.page import Page
 NO_EVENT = ("No event is open", "Open or create an event to print its badges, schedules and reports.")
 NO_DOCUMENTS = ("No documents yet", "This version of MentorDesk has no printable documents installed.")
 READY_HINT = "Press Preview to see the pages, or go straight to Print or Save as PDF."
+#: A refusal for want of a flash plan offers the Flash rounds page.
+PLAN_ACTION = "Go to Flash rounds"
 REFUSED_HINT = ("Nothing was made. Do what the message asks (on the page it names), or choose other options, "
                 "then press Preview again.")
 
@@ -115,6 +118,7 @@ class ExportsPage(Page):
         self.documents_view.activated.connect(self._on_documents_view_activated)
         self.panel.options_form.changed.connect(self._on_options_form_changed)
         self.panel.preview_button.clicked.connect(self._on_preview_button_clicked)
+        self.panel.message_action_requested.connect(self._on_panel_message_action_requested)
         self.panel.print_button.clicked.connect(self._on_print_button_clicked)
         self.panel.save_button.clicked.connect(self._on_save_button_clicked)
         self.panel.open_button.clicked.connect(self._on_open_button_clicked)
@@ -430,12 +434,18 @@ class ExportsPage(Page):
         elif then == "open":
             self.open_in_viewer()
 
+    def _on_panel_message_action_requested(self) -> None:
+        self.next_step_requested.emit("flash")
+
     def _on_build_refused(self, reason: str) -> None:
         if self._finish_build() is None:
             return
         self._then = None
         kind = self.current_kind
-        self.panel.show_message(f"{kind.title if kind else 'This document'} cannot be made yet: {reason}", REFUSED_HINT)
+        # A document that needs a plan says so with the button that goes to plan one.
+        action = PLAN_ACTION if reason == NO_PLAN else ""
+        self.panel.show_message(f"{kind.title if kind else 'This document'} cannot be made yet: {reason}", REFUSED_HINT,
+                                action)
         self.panel.set_status("")
 
     def _on_build_cancelled(self) -> None:

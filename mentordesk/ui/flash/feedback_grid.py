@@ -33,6 +33,7 @@ from mentordesk.services.domain_error import DomainError
 from mentordesk.services.feedback import FeedbackError, Meeting
 from mentordesk.ui.itemmodels.feedback_model import Column, FeedbackModel
 from mentordesk.ui.operations import Failure, FailureKind, Operations
+from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.naming import named
 
 if TYPE_CHECKING:
@@ -42,9 +43,13 @@ if TYPE_CHECKING:
 CARD_ORDER = (Column.RATING, Column.FOLLOW_UP, Column.COMMENT)
 
 NO_EVENT_TEXT = "Open an event to enter feedback."
-NO_PLAN_TEXT = ("No rotation has been planned yet.\n\nPlan the flash rounds first; every meeting of the plan "
-                "then gets a row here for the mentee's rating, follow-up and comment.")
-NO_MEETINGS_TEXT = "The planned rotation has no meetings (no mentee sits at a table in any round)."
+NO_PLAN_TEXT = "No meetings yet"
+NO_PLAN_HINT = ("Plan the flash rounds first; every meeting of the plan then gets a row here for the mentee's "
+                "rating, follow-up and comment.")
+NO_MEETINGS_TEXT = "The planned rotation has no meetings"
+NO_MEETINGS_HINT = "No mentee sits at a table in any round: plan the rounds again with the people who came."
+#: The empty grid's one button: to the Plan tab.
+PLAN_ACTION = "Go to the Plan tab"
 HELP_TEXT = ("1–5 rating · Y/N follow-up · type for a comment · Enter/Tab next · "
              "Delete clears · Ctrl+F find a mentee")
 
@@ -211,6 +216,8 @@ class FeedbackGrid(QWidget):
 
     #: A cell was saved (e.g. so the follow-ups list can refresh).
     changed = Signal()
+    #: The empty grid's button: the rounds need planning first (the page shows its Plan tab).
+    plan_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -251,12 +258,12 @@ class FeedbackGrid(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(Column.COMMENT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        self.empty_label = named(QLabel(""), "emptyState")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state = EmptyState()
+        self.empty_state.action_requested.connect(self.plan_requested)
+        self.empty_label = self.empty_state.message_label
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.empty_state)
 
         top = QHBoxLayout()
         top.addWidget(find_label)
@@ -295,9 +302,9 @@ class FeedbackGrid(QWidget):
         if self._ops is None:
             self._show_empty(NO_EVENT_TEXT)
         elif flash_session_id is None:
-            self._show_empty(NO_PLAN_TEXT)
+            self._show_empty(NO_PLAN_TEXT, NO_PLAN_HINT, PLAN_ACTION)
         elif not meetings:
-            self._show_empty(NO_MEETINGS_TEXT)
+            self._show_empty(NO_MEETINGS_TEXT, NO_MEETINGS_HINT, PLAN_ACTION)
         else:
             self.stack.setCurrentWidget(self.table)
             self.find_edit.setEnabled(True)
@@ -372,9 +379,9 @@ class FeedbackGrid(QWidget):
         ops.change("feedback.grid.save", lambda session: save_cell(session, meeting, column, value), done=done,
                    refused=refused, failed=failed, owner=self)
 
-    def _show_empty(self, text: str) -> None:
-        self.empty_label.setText(text)
-        self.stack.setCurrentWidget(self.empty_label)
+    def _show_empty(self, text: str, hint: str = "", action: str = "") -> None:
+        self.empty_state.show_next_step(text, hint, action)
+        self.stack.setCurrentWidget(self.empty_state)
         self.find_edit.setEnabled(False)
         self.help_label.hide()
         self.status_label.setText("")

@@ -112,6 +112,7 @@ class FlashPage(Page):
         self.feedback: FeedbackPanel | None = panel_class() if panel_class is not None else None
         if self.feedback is not None:
             self.tabs.addTab(self.feedback, "&Feedback")
+            self.feedback.grid.plan_requested.connect(self._on_feedback_plan_requested)
         self.notice_label = named(QLabel(""), "pageNotice")
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
@@ -139,6 +140,7 @@ class FlashPage(Page):
 
     def _connect_signals(self) -> None:
         self.setup_panel.plan_requested.connect(self._on_setup_panel_plan_requested)
+        self.setup_panel.checkin_requested.connect(self._on_setup_panel_checkin_requested)
         self.setup_panel.swap_requested.connect(self._on_setup_panel_swap_requested)
         self.setup_panel.arrival_requested.connect(self._on_setup_panel_arrival_requested)
         self.setup_panel.departure_requested.connect(self._on_setup_panel_departure_requested)
@@ -250,6 +252,12 @@ class FlashPage(Page):
         self._reread()
 
     # -- slots: the plan tab
+
+    def _on_feedback_plan_requested(self) -> None:
+        self.tabs.setCurrentWidget(self.setup_panel)
+
+    def _on_setup_panel_checkin_requested(self) -> None:
+        self.next_step_requested.emit("checkin")
 
     def _on_setup_panel_plan_requested(self, setup: live.SessionSetup) -> None:
         self.plan(setup)

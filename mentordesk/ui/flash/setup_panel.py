@@ -33,6 +33,7 @@ from mentordesk.services.flash.saved_plan import CHANGEOVER_SECONDS_RANGE
 from mentordesk.services.flash.seat_options import seat_advice
 from mentordesk.services.flash.views import FlashSnapshot, grid_rows, readable
 from mentordesk.ui.itemmodels.flash_grid_model import IDS_ROLE, FlashGridModel
+from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.naming import named
 
 MODE_LABELS = {
@@ -41,8 +42,12 @@ MODE_LABELS = {
 }
 
 GRID_COLUMN_WIDTH = 170
-NO_PEOPLE_TEXT = "Nobody who can take part is checked in yet."
-NO_PLAN_TEXT = "No plan yet."
+NO_PEOPLE_TEXT = "Nobody checked in yet"
+NO_PEOPLE_HINT = "The rounds are planned for the people who actually came: check in at least one mentor and one mentee."
+NO_PEOPLE_ACTION = "Go to Check-in"
+NO_PLAN_TEXT = "No plan yet"
+NO_PLAN_HINT = "Choose the rounds, minutes and seats above, then plan the rounds (Ctrl+Enter)."
+NO_PLAN_ACTION = "Plan rounds"
 CHANGEOVER_STEP_SECONDS = 15
 
 
@@ -84,6 +89,8 @@ class SetupPanel(QWidget):
     departure_requested = Signal()
     break_requested = Signal()
     add_arrivals_requested = Signal()
+    #: The empty plan's button: nobody is checked in, so the next step is the Check-in page.
+    checkin_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,11 +201,10 @@ class SetupPanel(QWidget):
         self.grid.horizontalHeader().setDefaultSectionSize(GRID_COLUMN_WIDTH)
         self.grid.horizontalHeader().setMinimumSectionSize(90)
         self.grid.setToolTip("Choose a cell and press S (or Swap…) to swap a mentee with another")
-        self.empty_label = named(QLabel(""), "emptyStateTitle")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        self.empty_state = EmptyState()
+        self.empty_label = self.empty_state.message_label
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.grid)
 
         self.swap_button = QPushButton("Swap…")
@@ -228,6 +234,7 @@ class SetupPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.plan_button.clicked.connect(self._on_plan_button_clicked)
+        self.empty_state.action_requested.connect(self._on_empty_state_action_requested)
         self.swap_button.clicked.connect(self._on_swap_button_clicked)
         self.arrival_button.clicked.connect(self.arrival_requested)
         self.departure_button.clicked.connect(self.departure_requested)
@@ -253,8 +260,8 @@ class SetupPanel(QWidget):
         self.snapshot = snapshot
         if snapshot is None:
             self.model.set_grid([], 0, 0)
-            self.empty_label.setText("Open an event to plan flash rounds.")
-            self.stack.setCurrentWidget(self.empty_label)
+            self.empty_state.show_next_step("Open an event to plan flash rounds.", "")
+            self.stack.setCurrentWidget(self.empty_state)
             self.status_label.setText("")
             self.messages_label.hide()
             self.arrivals_box.hide()
@@ -274,12 +281,10 @@ class SetupPanel(QWidget):
         if snapshot.plan is None or info is None:
             self.model.set_grid([], 0, 0)
             if not snapshot.mentors_here or not snapshot.mentees_here:
-                self.empty_label.setText(f"{NO_PEOPLE_TEXT}\nCheck in at least one mentor and one mentee on the "
-                                         "Check-in page; the rounds are planned for the people who actually came.")
+                self.empty_state.show_next_step(NO_PEOPLE_TEXT, NO_PEOPLE_HINT, NO_PEOPLE_ACTION)
             else:
-                self.empty_label.setText(f"{NO_PLAN_TEXT}\nChoose the rounds, minutes and seats above and press "
-                                         "Plan rounds (Ctrl+Enter).")
-            self.stack.setCurrentWidget(self.empty_label)
+                self.empty_state.show_next_step(NO_PLAN_TEXT, NO_PLAN_HINT, NO_PLAN_ACTION)
+            self.stack.setCurrentWidget(self.empty_state)
             self.status_label.setText(here)
         else:
             running = info.clock_state in (ClockState.RUNNING, ClockState.PAUSED)
@@ -387,6 +392,12 @@ class SetupPanel(QWidget):
         if isinstance(seats, int):
             self.seats_spin.setValue(seats)
             self.seats_spin.setFocus()
+
+    def _on_empty_state_action_requested(self) -> None:
+        if self.empty_state.action_button.text() == NO_PEOPLE_ACTION:
+            self.checkin_requested.emit()
+        else:
+            self._on_plan_button_clicked()
 
     def _on_plan_button_clicked(self) -> None:
         if self._can_plan():

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from mentordesk.ui.widgets.buttons import match_heights
 from mentordesk.ui.widgets.naming import named
 
-EMPTY_TEXT = "No groups yet."
+EMPTY_TEXT = "No groups yet"
 EMPTY_HINT = ("Let MentorDesk balance the mentees into groups by topics and department, with a mentor each — "
               "you can adjust the proposal before anything is saved — or make a group by hand.")
 

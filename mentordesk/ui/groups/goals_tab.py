@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,8 +30,10 @@ from mentordesk.ui.itemmodels.group_goal_model import Column as GoalColumn
 from mentordesk.ui.itemmodels.group_goal_model import GroupGoalModel
 from mentordesk.ui.itemmodels.group_history_model import Column as HistoryColumn
 from mentordesk.ui.itemmodels.group_history_model import GroupHistoryModel
+from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural, rate_text
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.page import IMPORT_PEOPLE
 from mentordesk.ui.widgets.tables import current_row, on_choice_changed, select_row, set_up_table
 
 if TYPE_CHECKING:
@@ -38,6 +41,9 @@ if TYPE_CHECKING:
 
 PICK_SOMEONE = "Choose someone on the left to see their groups, attendance and goals."
 NOBODY_YET = "No mentors or mentees in this event yet: add or import them on the People page."
+#: The tab's empty state while the event has nobody (title, sentence, button).
+NOBODY_STATE = ("No mentors or mentees yet", "Goals and history belong to the people in groups: "
+                "import your attendee list first.", "Import people…")
 
 
 def history_text(history: svc.MemberHistory) -> str:
@@ -127,9 +133,14 @@ class GoalsTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
+        self.empty_state = EmptyState()
+        self.empty_state.show_next_step(*NOBODY_STATE)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.empty_state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.stack)
 
     def _connect_signals(self) -> None:
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
@@ -140,6 +151,7 @@ class GoalsTab(QWidget):
         self.edit_goal_button.clicked.connect(self._on_edit_goal_button_clicked)
         self.progress_button.clicked.connect(self._on_progress_button_clicked)
         self.delete_goal_button.clicked.connect(self._on_delete_goal_button_clicked)
+        self.empty_state.action_requested.connect(self._on_empty_state_action_requested)
 
     # -- reading
 
@@ -164,6 +176,7 @@ class GoalsTab(QWidget):
         if self._person_after_load is not None:
             wanted, self._person_after_load = self._person_after_load, None
             self.select_person(wanted)
+        self._update_view()
 
     def show_person(self, person_id: int) -> None:
         """Show someone's goals and history (now, or as soon as the list of people is read)."""
@@ -251,6 +264,8 @@ class GoalsTab(QWidget):
         return NOBODY_YET if self._people_loaded and not self.people_model.rowCount() else PICK_SOMEONE
 
     def _update_view(self) -> None:
+        nobody = self._people_loaded and not self.people_model.rowCount()
+        self.stack.setCurrentWidget(self.empty_state if nobody else self.splitter)
         person = self.history is not None
         goal = self.selected_goal() is not None
         self.add_goal_button.setEnabled(person)
@@ -258,6 +273,9 @@ class GoalsTab(QWidget):
             button.setEnabled(goal)
 
     # -- slots
+
+    def _on_empty_state_action_requested(self) -> None:
+        self.page.ask_next_step(IMPORT_PEOPLE)
 
     def _on_search_edit_text_changed(self, text: str) -> None:
         self.people_proxy.set_query(text)

@@ -69,3 +69,11 @@ class GroupsHost(Protocol):
     def open_add_people(self, group_id: int) -> QDialog | None:
         """Add people to a group."""
         ...
+
+    def show_groups_tab(self) -> None:
+        """Show the Groups tab (an empty tab's next step: make groups first)."""
+        ...
+
+    def ask_next_step(self, step: str) -> None:
+        """Ask the workspace for another page's next step (``Page.next_step_requested``)."""
+        ...

@@ -137,6 +137,12 @@ class GroupsPage(Page):
         self.notice_label.hide()
         self.error_label.hide()
 
+    def show_groups_tab(self) -> None:
+        self.tabs.setCurrentWidget(self.groups_tab)
+
+    def ask_next_step(self, step: str) -> None:
+        self.next_step_requested.emit(step)
+
     # -- dialogs (each also reachable by a button or key)
 
     def open_group_dialog(self, group_id: int | None) -> GroupDialog | None:

@@ -32,6 +32,7 @@ from mentordesk.ui.groups.session_dialog import SessionDialog
 from mentordesk.ui.groups.session_series_dialog import SessionSeriesDialog
 from mentordesk.ui.itemmodels.group_session_model import Column, GroupSessionModel
 from mentordesk.ui.widgets.buttons import match_heights
+from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.group_labels import plural, when_text
 from mentordesk.ui.widgets.naming import named, with_buddy
 from mentordesk.ui.widgets.tables import current_row, on_choice_changed, select_row, set_up_table
@@ -45,6 +46,12 @@ When = svc.When
 WHEN_CHOICES: tuple[tuple[str, When], ...] = (("Upcoming", "upcoming"), ("Past", "past"), ("All", "all"))
 
 
+
+#: The empty list's words and button (title, sentence, button).
+NO_GROUPS = ("No groups yet", "Sessions belong to groups: make the groups first, then schedule their meetings.",
+             "Go to the Groups tab")
+NO_UPCOMING = ("No upcoming sessions", "Schedule a one-off session, or a weekly series for the term.", "Schedule…")
+NO_PAST = ("No past sessions", "Sessions show here once they have been held.", "Show upcoming")
 
 class SessionsTab(QWidget):
     #: Sessions or attendance changed (group list figures may need re-reading).
@@ -98,12 +105,11 @@ class SessionsTab(QWidget):
         self.delete_action = QAction("Delete this session…", self.table)
         self.table.addActions([self.end_series_action, self.delete_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.empty_label = named(QLabel(""), "emptyStateTitle")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        self.empty_state = EmptyState()
+        self.empty_label = self.empty_state.message_label
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.empty_state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.addLayout(filters)
@@ -117,6 +123,7 @@ class SessionsTab(QWidget):
         # Enter or a double-click on a session (the view's "activated") opens its attendance.
         self.table.activated.connect(self._on_attendance_button_clicked)
         self.schedule_button.clicked.connect(self._on_schedule_button_clicked)
+        self.empty_state.action_requested.connect(self._on_empty_state_action_requested)
         self.attendance_button.clicked.connect(self._on_attendance_button_clicked)
         self.notes_button.clicked.connect(self._on_notes_button_clicked)
         self.move_button.clicked.connect(self._on_move_button_clicked)
@@ -317,13 +324,13 @@ class SessionsTab(QWidget):
         self.count_label.setText(plural(total, "session", "sessions") if self._loaded else "")
         if self._loaded and total == 0:
             if not has_groups:
-                self.empty_label.setText("No groups yet. Make groups on the Groups tab, then schedule their sessions.")
-            elif self.when == "upcoming":
-                self.empty_label.setText("No upcoming sessions. Use “Schedule…” for a one-off session or a "
-                                         "weekly series for the term.")
+                self.empty_state.show_next_step(*NO_GROUPS)
+            elif self.when == "past":
+                self.empty_state.show_next_step(*NO_PAST)
             else:
-                self.empty_label.setText("No sessions here.")
-            self.stack.setCurrentWidget(self.empty_label)
+                title = NO_UPCOMING[0] if self.when == "upcoming" else "No sessions yet"
+                self.empty_state.show_next_step(title, *NO_UPCOMING[1:])
+            self.stack.setCurrentWidget(self.empty_state)
         else:
             self.stack.setCurrentWidget(self.table)
 
@@ -334,6 +341,15 @@ class SessionsTab(QWidget):
 
     def _on_table_choice_changed(self) -> None:
         self._update_view()
+
+    def _on_empty_state_action_requested(self) -> None:
+        action = self.empty_state.action_button.text()
+        if action == NO_GROUPS[2]:
+            self.page.show_groups_tab()
+        elif action == NO_UPCOMING[2]:
+            self.open_schedule()
+        else:
+            self.set_filter(when="upcoming")
 
     def _on_schedule_button_clicked(self) -> None:
         self.open_schedule()

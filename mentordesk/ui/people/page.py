@@ -51,7 +51,7 @@ REFRESH_INTERVAL_MS = 5_000
 #: How long a notice ("Erased …", "Imported …") stays above the table.
 NOTICE_MS = 15_000
 
-EMPTY_EVENT_TEXT = "No one is registered for this event yet."
+EMPTY_EVENT_TEXT = "Nobody registered yet"
 EMPTY_EVENT_HINT = (
     "Import the attendee export of a ticketing site or a form (CSV or Excel), or add people one by one."
 )

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from mentordesk.ui import change_watcher
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from mentordesk.models.store import EventStore
 
 T = TypeVar("T")
+
+#: What :attr:`Page.next_step_requested` may ask for besides another page's key: import people.
+IMPORT_PEOPLE = "import-people"
 
 #: Margins of a page's content, shared so that every page lines up with its neighbours.
 PAGE_MARGINS = (28, 22, 28, 22)
@@ -58,6 +61,10 @@ class PageHeader(QWidget):
 
 class Page(QWidget):
     """One entry of the sidebar."""
+
+    #: An empty page's button asks the workspace for the next step: another page (its key) or
+    #: :data:`IMPORT_PEOPLE`. A page never imports another page; the workspace shows it.
+    next_step_requested = Signal(str)
 
     #: Identifier, also the name of the icon in ``resources/icons/pages/``.
     key: ClassVar[str] = ""
