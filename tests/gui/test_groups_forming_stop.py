@@ -51,13 +51,13 @@ def test_stop_ends_the_work_and_propose_again_makes_it(
     assert dialog.stop_button.text() == "S&top" and not dialog.create_button.isEnabled()
 
     qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
-    assert "Stopped" in dialog.error_label.text() and dialog.error_label.isVisible()
+    assert dialog.score_label.text().startswith("Stopped") and dialog.score_label.isVisible()
     assert not dialog.progress_bar.isVisible() and not dialog.create_button.isEnabled()
     assert dialog.stop_button.text() == "&Propose again"
     with caplog.at_level(logging.INFO):
         runner.run_all()  # the held work runs now, and stops at its first look at the flag
     assert "groups.propose: refused (FormingCancelled)" in caplog.text
-    assert dialog.proposal is None and "Stopped" in dialog.error_label.text()
+    assert dialog.proposal is None and dialog.score_label.text().startswith("Stopped")
 
     qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
     assert dialog.progress_bar.isVisible() and dialog.stop_button.text() == "S&top"
@@ -66,7 +66,7 @@ def test_stop_ends_the_work_and_propose_again_makes_it(
     assert len(dialog.proposal.groups) == 6 and dialog.create_button.isEnabled()
     assert dialog.progress_bar.value() == 100
     assert not dialog.progress_bar.isVisible() and not dialog.stop_button.isVisible()
-    assert not dialog.error_label.isVisible()
+    assert dialog.score_label.text().startswith("Sizes are even")
 
 
 def test_a_newer_proposal_or_closing_the_dialog_stops_the_one_being_made(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -163,7 +164,10 @@ class AutoFormDialog(QDialog):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setAccessibleName("Making a proposal")
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setFixedWidth(160)
         self.stop_button = QPushButton("S&top")
+        self.stop_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.stop_button.setToolTip("Stop making this proposal")
         working = QHBoxLayout()
         working.addWidget(self.score_label, 1)
@@ -275,7 +279,9 @@ class AutoFormDialog(QDialog):
             self._answered = self._asked
             self._stopped = True
             self.creating = False  # Create groups waited for this proposal: nothing is created
-            self._show_answer(None, "Stopped before a proposal was made. Change the options, or propose again.")
+            self._show_answer(None, "")
+            self.score_label.setText("Stopped before a proposal was made. Change the options, or propose again.")
+            self.score_label.show()
 
     def _ask(self) -> tuple[int, threading.Event]:
         """A new request's number and stop flag; the request before it, if still running, is stopped."""
