@@ -126,3 +126,16 @@ def test_a_document_needing_a_plan_leads_to_the_flash_rounds_page(window: MainWi
     assert button.text() == PLAN_ACTION
     _click(qtbot, button)
     qtbot.waitUntil(lambda: isinstance(window.workspace.current_page, FlashPage), timeout=10_000)
+
+
+def test_tables_and_people_without_a_plan_lead_to_the_plan_tab(window: MainWindow, store: EventStore,
+                                                              qtbot: QtBot) -> None:
+    from mentordesk.ui.flash.lookup_panel import NO_PLAN_STATE
+
+    _open(window, store, qtbot, "flash")
+    page = window.workspace.current_page
+    assert isinstance(page, FlashPage)
+    page.tabs.setCurrentWidget(page.lookup)
+    _shown(qtbot, page.lookup.empty_state, NO_PLAN_STATE[0])
+    _click(qtbot, page.lookup.empty_state.action_button)
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.setup_panel, timeout=10_000)

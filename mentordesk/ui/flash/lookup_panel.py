@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from mentordesk.services.flash.views import FlashSnapshot, itinerary, table_view
 from mentordesk.ui.itemmodels.flash_itinerary_model import FlashItineraryModel
 from mentordesk.ui.itemmodels.flash_table_model import FlashTableModel
+from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.tables import set_up_table
 
@@ -47,10 +49,16 @@ def _table(model: FlashTableModel | FlashItineraryModel, name: str) -> QTableVie
     return view
 
 
+#: What the tab shows before the rounds are planned (title, sentence, button).
+NO_PLAN_STATE = ("No plan yet", "Plan the rounds first; then every table and everyone's seat in each round show here.",
+                 "Go to the Plan tab")
+
 class LookupPanel(QWidget):
     person_shown = Signal(int)
     #: Text was typed in the name field: the page looks for it and answers with ``show_matches``.
     search_requested = Signal(str)
+    #: The empty state's button: no plan yet, so the page shows its Plan tab.
+    plan_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,11 +112,23 @@ class LookupPanel(QWidget):
         right.addWidget(self.person_title)
         right.addWidget(self.itinerary_view, 1)
 
-        layout = QHBoxLayout(self)
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(16)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        self.content = content
+        # Without a plan there is no table and no seat to look up: the empty state says where to plan.
+        self.empty_state = EmptyState()
+        self.empty_state.show_next_step(*NO_PLAN_STATE)
+        self.empty_state.action_requested.connect(self.plan_requested)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.empty_state)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
+        layout.addWidget(self.stack)
 
     def _connect_signals(self) -> None:
         self.table_combo.currentIndexChanged.connect(self._on_table_combo_current_index_changed)
@@ -126,6 +146,7 @@ class LookupPanel(QWidget):
         self.table_combo.blockSignals(True)
         self.table_combo.clear()
         plan = snapshot.plan if snapshot else None
+        self.stack.setCurrentWidget(self.content if plan is not None or snapshot is None else self.empty_state)
         if plan is not None and snapshot is not None:
             for mentor, number in sorted(plan.mentor_tables().items(), key=lambda item: item[1]):
                 self.table_combo.addItem(f"{number} — {snapshot.name(mentor)}", number)

@@ -112,7 +112,8 @@ class FlashPage(Page):
         self.feedback: FeedbackPanel | None = panel_class() if panel_class is not None else None
         if self.feedback is not None:
             self.tabs.addTab(self.feedback, "&Feedback")
-            self.feedback.grid.plan_requested.connect(self._on_feedback_plan_requested)
+            self.feedback.grid.plan_requested.connect(self._on_plan_tab_requested)
+        self.lookup.plan_requested.connect(self._on_plan_tab_requested)
         self.notice_label = named(QLabel(""), "pageNotice")
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
@@ -253,7 +254,7 @@ class FlashPage(Page):
 
     # -- slots: the plan tab
 
-    def _on_feedback_plan_requested(self) -> None:
+    def _on_plan_tab_requested(self) -> None:
         self.tabs.setCurrentWidget(self.setup_panel)
 
     def _on_setup_panel_checkin_requested(self) -> None:
