@@ -8,6 +8,7 @@ dialog and call those methods with the answer. Tests call the methods directly.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -207,6 +208,8 @@ class MainWindow(QMainWindow):
             if Path(target).expanduser().resolve() == self.store.path:
                 self._show_status(f"{self.store.display_name} is already open.")
                 return True
+        if not self._may_leave_event(lambda: self.open_event(target)):
+            return False
         try:
             store = EventStore.open(target)
         except EventFileError as exc:
@@ -259,7 +262,7 @@ class MainWindow(QMainWindow):
 
     def close_event(self) -> None:
         """Close the open event and show the welcome screen."""
-        if self.store is None:
+        if self.store is None or not self._may_leave_event(self.close_event):
             return
         self.workspace.set_active(False)
         name = self.store.display_name
@@ -272,6 +275,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ slots
 
     def _on_new_action_triggered(self) -> None:
+        if not self._may_leave_event(self._on_new_action_triggered):
+            return
         dialog = NewEventDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.create_requested.connect(self._on_new_event_dialog_create_requested)
@@ -404,6 +409,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ window
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_leave_event(self.close):
+            event.ignore()
+            return
         self.ui_state.save_window(self.saveGeometry(), self.saveState())
         self.ui_state.set_page(self.workspace.current_index)
         self.ui_state.sync()
@@ -432,6 +440,11 @@ class MainWindow(QMainWindow):
         self.workspace.set_active(True)
         self._show_status(f"Opened {store.display_name}")
         self.event_changed.emit(store)
+
+    def _may_leave_event(self, then: Callable[[], object]) -> bool:
+        """True when the open event may be left now; unsaved Overview edits are asked about first
+        (Cancel keeps the event open; Save leaves it, through ``then``, once they are written)."""
+        return self.store is None or self.workspace.overview.confirm_leave(then)
 
     def _release_store(self, store: EventStore, *, replacement: EventStore | None) -> None:
         # Background reads may still hold a connection to the old store: let them finish

@@ -45,7 +45,8 @@ def ui_thread_garbage_collection(qapp: object) -> Iterator[None]:
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
     """A shown main window with no event open (MENTORDESK_HOME is private to the test)."""
     main = MainWindow()
-    qtbot.addWidget(main)
+    # Edits a test left unsaved on the Overview would make closing ask Save / Discard / Cancel.
+    qtbot.addWidget(main, before_close_func=lambda _widget: main.workspace.overview.revert())
     main.show()
     qtbot.waitExposed(main)
     # Window shortcuts (Ctrl+1 …) only reach the active window, and activation arrives as a queued event.

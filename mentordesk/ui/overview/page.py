@@ -9,6 +9,7 @@ a change on the event's one writer, and a refusal ("The event needs a name.") is
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ from mentordesk.ui.tasks import TaskManager
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.page import Page
 from mentordesk.ui.widgets.qt_values import to_date
+from mentordesk.ui.widgets.unsaved_changes import LeaveAnswer, ask_about_unsaved_changes
 
 if TYPE_CHECKING:
     pass
@@ -64,6 +66,8 @@ class OverviewPage(Page):
         self.details: EventDetails | None = None
         #: A save asked for and not yet written.
         self._saving = False
+        #: What to do once the save asked for by ``confirm_leave`` is written (close, open another …).
+        self._after_save: Callable[[], object] | None = None
         self._shown_at = float("-inf")
         self.counts_panel = CountsPanel()
         self.body.addWidget(self.counts_panel)
@@ -201,6 +205,25 @@ class OverviewPage(Page):
                    owner=self)
         return True
 
+    def confirm_leave(self, then: Callable[[], object]) -> bool:
+        """Before the event is closed (or the window): True when nothing typed would be lost.
+
+        With unsaved edits, asks Save / Discard / Cancel. Discard puts the saved details back and
+        says True; Cancel says False. Save says False too, and calls ``then`` once the details are
+        written; a refused save ("The event needs a name.") is said under the form and ``then`` is
+        dropped, so nothing is lost behind the user's back."""
+        if not self.is_dirty:
+            return True
+        answer = ask_about_unsaved_changes(
+            self.window(), "Save the changes to the event’s details?",
+            "The name, date or venue on the Overview page were changed and not saved yet.")
+        if answer is LeaveAnswer.DISCARD:
+            self.revert()
+            return True
+        if answer is LeaveAnswer.SAVE and self.save():
+            self._after_save = then
+        return False
+
     def _on_details_saved(self, saved: EventDetails) -> None:
         self._saving = False
         self._clear_feedback()
@@ -211,13 +234,21 @@ class OverviewPage(Page):
         # A refresh that started before the save would bring the old details back for a moment.
         self.discard_pending_loads()
         self.refresh()
+        then, self._after_save = self._after_save, None
+        if then is not None:
+            # After this callback has returned: ``then`` may close the event this save was written to.
+            QTimer.singleShot(0, then)
 
     def _on_save_refused(self, error: DomainError) -> None:
+        self._after_save = None
+        self._saving = False
+        self._update_buttons()
         self._show_error(str(error))
 
     def _on_save_failed(self, _failure: Failure) -> None:
         # Nothing was saved; the form keeps what was typed, ready to be saved again.
         self._saving = False
+        self._after_save = None
         self._update_buttons()
 
     def revert(self) -> None:
