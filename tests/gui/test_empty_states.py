@@ -139,3 +139,26 @@ def test_tables_and_people_without_a_plan_lead_to_the_plan_tab(window: MainWindo
     _shown(qtbot, page.lookup.empty_state, NO_PLAN_STATE[0])
     _click(qtbot, page.lookup.empty_state.action_button)
     qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.setup_panel, timeout=10_000)
+
+
+def test_groups_without_people_offer_the_import_and_with_people_the_forming(
+    window: MainWindow, store: EventStore, qtbot: QtBot, add_person  # type: ignore[no-untyped-def]
+) -> None:
+    from mentordesk.models import Role
+    from mentordesk.ui.groups.empty_panel import EMPTY_TEXT, NOBODY_TEXT
+
+    _open(window, store, qtbot, "groups")
+    page = window.workspace.current_page
+    assert isinstance(page, GroupsPage)
+    panel = page.groups_tab.empty_state
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.message_label.text() == NOBODY_TEXT, timeout=10_000)
+    assert not panel.form_button.isVisible()
+    _click(qtbot, panel.import_button)
+    _import_opened(window, qtbot)
+
+    add_person(store, "Ada", "Lovelace", Role.MENTOR)
+    window.workspace.show_page(window.workspace.index_of("groups"))
+    page.reload()
+    qtbot.waitUntil(lambda: panel.message_label.text() == EMPTY_TEXT and panel.form_button.isVisible(),
+                    timeout=10_000)
+    assert not panel.import_button.isVisible()

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from mentordesk.models import GroupKind, MemberRole, Role
 from mentordesk.models.store import EventStore
 from mentordesk.ui.groups.add_people_dialog import AddPeopleDialog
-from mentordesk.ui.groups.empty_panel import EMPTY_TEXT
+from mentordesk.ui.groups.empty_panel import NOBODY_TEXT
 from mentordesk.ui.groups.group_dialog import GroupDialog
 from mentordesk.ui.groups.page import GroupsPage
 from mentordesk.ui.itemmodels.group_list_model import Column
@@ -64,8 +64,10 @@ def test_empty_event_says_how_to_start_and_a_group_is_made_by_hand(
     page.set_active(True)
     tab = page.groups_tab
     assert tab.stack.currentWidget() is tab.empty_state
-    assert tab.empty_label.text() == EMPTY_TEXT
-    assert tab.empty_form_button.isVisible() and tab.empty_new_button.isVisible()
+    # Nobody to form groups from: the import comes first; a group can still be made by hand.
+    assert tab.empty_label.text() == NOBODY_TEXT
+    assert tab.empty_state.import_button.isVisible() and tab.empty_new_button.isVisible()
+    assert not tab.empty_form_button.isVisible()
 
     qtbot.mouseClick(tab.empty_new_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.models import MemberRole
 from mentordesk.models.normalize import fold
+from mentordesk.services import events
 from mentordesk.services import groups as svc
 from mentordesk.ui.groups.calendar_export import CalendarExport
 from mentordesk.ui.groups.empty_panel import NoGroupsPanel
@@ -43,6 +44,7 @@ from mentordesk.ui.itemmodels.group_member_model import GroupMemberModel
 from mentordesk.ui.widgets.buttons import match_heights
 from mentordesk.ui.widgets.group_labels import ROLE_LABELS, plural
 from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.page import IMPORT_PEOPLE
 from mentordesk.ui.widgets.tables import current_row, on_choice_changed, select_row, selected_rows, set_up_table
 
 if TYPE_CHECKING:
@@ -62,6 +64,10 @@ def groups_snapshot(session: Session, event_id: int) -> list[GroupRow]:
     rates = svc.attendance_rates(session, event_id)
     return [GroupRow(g, rates.get(g.id)) for g in groups]
 
+
+def _has_mentors_or_mentees(session: Session, event_id: int) -> bool:
+    counts = events.counts(session, event_id)
+    return bool(counts.mentors.registered or counts.mentees.registered)
 
 class GroupsTab(QWidget):
     #: The groups or their members changed (sessions and goals may need re-reading).
@@ -193,6 +199,7 @@ class GroupsTab(QWidget):
         self.empty_new_button.clicked.connect(self._on_new_button_clicked)
         self.form_button.clicked.connect(self._on_form_button_clicked)
         self.empty_form_button.clicked.connect(self._on_form_button_clicked)
+        self.empty_state.import_button.clicked.connect(self._on_empty_import_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
@@ -218,6 +225,10 @@ class GroupsTab(QWidget):
 
     def reload(self) -> None:
         self.page.load("groups.list", groups_snapshot, self._show_groups)
+        self.page.load("groups.anyone", _has_mentors_or_mentees, self._on_people_counted)
+
+    def _on_people_counted(self, anyone: bool) -> None:
+        self.empty_state.show_nobody(not anyone)
 
     def _show_groups(self, rows: list[GroupRow]) -> None:
         wanted = self._select_after_load or (group.summary.id if (group := self.selected_group()) else None)
@@ -368,6 +379,9 @@ class GroupsTab(QWidget):
             self._after_change()
 
         self.page.change("groups.members.remove", work, removed)
+
+    def _on_empty_import_button_clicked(self) -> None:
+        self.page.ask_next_step(IMPORT_PEOPLE)
 
     # -- helpers
 
