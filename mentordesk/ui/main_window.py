@@ -236,6 +236,9 @@ class MainWindow(QMainWindow):
         """Create a new event file and open it; raises EventFileError with a message for the user."""
         store = EventStore.create(values.path, name=values.name, starts_on=values.starts_on, venue=values.venue)
         self._use_store(store)
+        if store.path is not None:
+            self.ui_state.set_event_name(store.path, values.name)
+            self._refresh_recent_files()
         return store
 
     def save_copy_to(self, destination: str | Path) -> Task | None:
@@ -405,6 +408,12 @@ class MainWindow(QMainWindow):
     def _on_overview_details_changed(self, details: EventDetails) -> None:
         self.setWindowTitle(f"{details.name} — {APP_NAME}")
         self.workspace.set_event_name(details.name)
+        # Read when the event opens and after a rename: the recent lists name the event by it.
+        if self.store is not None and self.store.path is not None:
+            recent = self.ui_state.recent_events()
+            if any(r.path == self.store.path and r.name != details.name for r in recent):
+                self.ui_state.set_event_name(self.store.path, details.name)
+                self._refresh_recent_files()
 
     # ------------------------------------------------------------------ window
 
@@ -472,7 +481,7 @@ class MainWindow(QMainWindow):
             page_action.setEnabled(enabled)
 
     def _refresh_recent_files(self) -> None:
-        recent = self.ui_state.recent_files()
+        recent = self.ui_state.recent_events()
         self.recent_menu.set_files(recent)
         self.welcome.set_recent_files(recent)
 

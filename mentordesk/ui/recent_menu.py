@@ -1,4 +1,5 @@
-"""File ▸ Open recent: the last event files, missing ones greyed out, and "Clear list"."""
+"""File ▸ Open recent: the last events by name ("Harbour Tech Summit — demo.mentordesk"), missing
+files greyed out, and "Clear list"."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
+
+from mentordesk.ui.ui_state import RecentEvent
+from mentordesk.ui.widgets.bidi import isolate
 
 
 class RecentFilesMenu(QMenu):
@@ -31,21 +35,24 @@ class RecentFilesMenu(QMenu):
         if action in self._file_actions:
             self.file_chosen.emit(Path(action.data()))
 
-    def set_files(self, files: list[Path]) -> None:
+    def set_files(self, files: list[RecentEvent]) -> None:
         # Only the file entries are rebuilt: QMenu.clear() would also delete "Clear list".
         for action in self._file_actions:
             self.removeAction(action)
             action.deleteLater()
         self._file_actions = []
-        for number, path in enumerate(files, start=1):
-            # Numbers 1–9 double as keyboard accelerators inside the menu.
+        for number, recent in enumerate(files, start=1):
+            path = recent.path
+            # Numbers 1–9 double as keyboard accelerators inside the menu; an "&" in a name is text.
             prefix = f"&{number} " if number < 10 else ""
-            action = QAction(f"{prefix}{path.name}", self)
+            # Isolated: an Arabic or Hebrew name next to the file name would run into it.
+            label = f"{isolate(recent.name)} — {isolate(path.name)}" if recent.name else path.name
+            action = QAction(f"{prefix}{label.replace('&', '&&')}", self)
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             if not path.is_file():
                 action.setEnabled(False)
-                action.setText(f"{prefix}{path.name} (not found)")
+                action.setText(f"{prefix}{label.replace('&', '&&')} (not found)")
             action.setData(str(path))
             self.insertAction(self._separator, action)
             self._file_actions.append(action)

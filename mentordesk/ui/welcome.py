@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk import APP_NAME
 from mentordesk.ui import style
+from mentordesk.ui.ui_state import RecentEvent
 from mentordesk.ui.widgets.naming import named
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,7 +95,8 @@ class WelcomeScreen(QWidget):
         self.recent_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.recent_list.setWordWrap(False)
         self.recent_list.setAccessibleName("Recent events")
-        self.recent_list.setUniformItemSizes(True)
+        # Not uniform: a row in another script can be taller than the first, and would be cut to one line.
+        self.recent_list.setUniformItemSizes(False)
         self.recent_empty_label = named(QLabel("Events you open or create will be listed here."), "emptyState")
         layout.addWidget(self.recent_list)
         layout.addWidget(self.recent_empty_label)
@@ -122,11 +124,15 @@ class WelcomeScreen(QWidget):
         self.demo_button.clicked.connect(self.demo_event_requested)
         self.recent_list.itemActivated.connect(self._on_recent_list_item_activated)
 
-    def set_recent_files(self, files: list[Path]) -> None:
+    def set_recent_files(self, files: list[RecentEvent]) -> None:
         self.recent_list.clear()
-        for path in files:
+        for recent in files:
+            path = recent.path
             exists = path.is_file()
-            item = QListWidgetItem(f"{path.name}\n{path.parent}" + ("" if exists else "  — file not found"))
+            # The event's name when it is known, its file below; a file never seen open shows its name.
+            first_line = recent.name or path.name
+            second_line = str(path) if recent.name else str(path.parent)
+            item = QListWidgetItem(f"{first_line}\n{second_line}" + ("" if exists else "  — file not found"))
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(str(path))
             if not exists:
