@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from focus_helpers import activate
 from pytestqt.qtbot import QtBot
 
 from mentordesk.models.store import EventStore
@@ -18,4 +19,6 @@ def open_page(qtbot: QtBot, store: EventStore | None, runner: Runner | None = No
     page.show()
     page.set_active(True)
     qtbot.waitExposed(page)
+    # The page's keys (Ctrl+P, Ctrl+S, F5) are shortcuts: Qt delivers them only in the active window.
+    activate(qtbot, page)
     return page

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from focus_helpers import activate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -72,6 +73,8 @@ def _page(qtbot: QtBot, store: EventStore, time: FakeTime) -> FlashPage:
     page.set_store(store)
     page.set_active(True)
     page.tabs.setCurrentWidget(page.console)
+    # The console's keys are shortcuts: Qt delivers them only in the active window.
+    activate(qtbot, page)
     return page
 
 
