@@ -45,6 +45,17 @@ def describe_shift(x_mm: float, y_mm: float) -> str:
     return " and ".join(parts) or "no shift"
 
 
+
+def millimetre_spin(name: str, limit: float, step: float) -> QDoubleSpinBox:
+    """A box for a shift in millimetres, from -limit to +limit, named for screen readers."""
+    spin = QDoubleSpinBox()
+    spin.setRange(-limit, limit)
+    spin.setDecimals(1)
+    spin.setSingleStep(step)
+    spin.setSuffix(" mm")
+    spin.setAccessibleName(name)
+    return spin
+
 class CalibrationBox(QGroupBox):
     """The two steps; ``printer()`` and ``stock_key()`` say which printer and label stock are chosen."""
 
@@ -69,8 +80,9 @@ class CalibrationBox(QGroupBox):
         self.pdf: bytes | None = None
 
         self.print_button = named(QPushButton("Print the &calibration page…"), "prefPrintCalibration")
-        self.right_spin = self._measure_spin("Outlines to the right of the labels by (negative: to the left)")
-        self.down_spin = self._measure_spin("Outlines below the labels by (negative: above)")
+        self.right_spin = millimetre_spin("Outlines to the right of the labels by (negative: to the left)",
+                                          MAX_SHIFT_MM, 0.5)
+        self.down_spin = millimetre_spin("Outlines below the labels by (negative: above)", MAX_SHIFT_MM, 0.5)
         self.correct_button = named(QPushButton("Correct the s&hift"), "prefCorrectShift")
         self.error_label = named(QLabel(""), "inlineError")
         self.error_label.setWordWrap(True)
@@ -100,15 +112,6 @@ class CalibrationBox(QGroupBox):
         layout.addWidget(self.result_label)
         self.print_button.clicked.connect(self.print_page)
         self.correct_button.clicked.connect(self.correct)
-
-    def _measure_spin(self, name: str) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
-        spin.setRange(-MAX_SHIFT_MM, MAX_SHIFT_MM)
-        spin.setDecimals(1)
-        spin.setSingleStep(0.5)
-        spin.setSuffix(" mm")
-        spin.setAccessibleName(name)
-        return spin
 
     def calibration_pdf(self) -> bytes:
         """The calibration page for the chosen stock, shifted as the chosen printer shifts badges now."""

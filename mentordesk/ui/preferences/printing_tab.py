@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -27,7 +26,7 @@ from mentordesk.printing import labels
 from mentordesk.printing.calibration import MAX_OFFSET_MM
 from mentordesk.printing.catalog import default_page_size, page_size_choice
 from mentordesk.settings import LABEL_STOCK, PAGE_SIZE, PRINT_OFFSETS, Settings
-from mentordesk.ui.preferences.calibration_box import CalibrationBox, describe_shift
+from mentordesk.ui.preferences.calibration_box import CalibrationBox, describe_shift, millimetre_spin
 from mentordesk.ui.preferences.common import fixed_by_environment, hint
 from mentordesk.ui.widgets.naming import named
 from mentordesk.ui.widgets.setting_changes import follow
@@ -49,8 +48,8 @@ class PrintingTab(QWidget):
         self.printer_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.printer_combo.setAccessibleName("Printer")
         self.printer_combo.setMinimumWidth(300)
-        self.x_spin = self._offset_spin("Shift to the right")
-        self.y_spin = self._offset_spin("Shift up")
+        self.x_spin = millimetre_spin("Shift to the right", MAX_OFFSET_MM, 0.1)
+        self.y_spin = millimetre_spin("Shift up", MAX_OFFSET_MM, 0.1)
         self.forget_button = named(QPushButton("&Forget this printer's shift"), "prefForgetShift")
         self.shift_note = named(QLabel(""), "pageSubtitle")
         self.shift_note.setWordWrap(True)
@@ -104,15 +103,6 @@ class PrintingTab(QWidget):
         self._fill_printers()
         self._show_shift()
         self._connect_signals()
-
-    def _offset_spin(self, name: str) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
-        spin.setRange(-MAX_OFFSET_MM, MAX_OFFSET_MM)
-        spin.setDecimals(1)
-        spin.setSingleStep(0.1)
-        spin.setSuffix(" mm")
-        spin.setAccessibleName(name)
-        return spin
 
     def _connect_signals(self) -> None:
         self.paper_combo.activated.connect(self._on_paper_combo_activated)

@@ -8,12 +8,12 @@ they are what the import will report. Every line with something to say is listed
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QProgressBar, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QTableView, QVBoxLayout, QWidget
 
 from mentordesk.services.importing import ImportSummary
-from mentordesk.ui.itemmodels.import_problems_model import ImportProblemsModel, ProblemColumn, problems_of
+from mentordesk.ui.itemmodels.import_problems_model import ImportProblemsModel, problems_of
+from mentordesk.ui.people.importing.summary_panel import set_up_problems_table
 from mentordesk.ui.widgets.naming import named
-from mentordesk.ui.widgets.tables import set_up_table
 
 CHECKING_TEXT = "Checking what the import will do…"
 
@@ -47,14 +47,7 @@ class PlanPanel(QWidget):
         self.problems_view = named(QTableView(), "importPlanProblems")
         self.problems_view.setModel(self.problems_model)
         self.problems_view.setAccessibleName("Rows that will be skipped, warnings and likely duplicates")
-        set_up_table(self.problems_view, short_columns=None, multi=True, wrap=True,
-                     row_heights=QHeaderView.ResizeMode.ResizeToContents)
-        header = self.problems_view.horizontalHeader()
-        for column in (ProblemColumn.LINE, ProblemColumn.KIND):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ProblemColumn.WHO, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(ProblemColumn.WHO, 170)
-        header.setSectionResizeMode(ProblemColumn.DETAILS, QHeaderView.ResizeMode.Stretch)
+        set_up_problems_table(self.problems_view)
         self.problems_view.setMinimumHeight(90)
 
         heading = QHBoxLayout()

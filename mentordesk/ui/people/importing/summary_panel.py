@@ -22,6 +22,17 @@ from mentordesk.ui.widgets.tables import set_up_table
 NO_PROBLEMS_TEXT = "Every row was read without a problem."
 
 
+
+def set_up_problems_table(view: QTableView) -> None:
+    """The look of a list of rows that were (or will be) skipped, warnings and likely duplicates."""
+    set_up_table(view, short_columns=None, multi=True, wrap=True, row_heights=QHeaderView.ResizeMode.ResizeToContents)
+    header = view.horizontalHeader()
+    for column in (ProblemColumn.LINE, ProblemColumn.KIND):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(ProblemColumn.WHO, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(ProblemColumn.WHO, 170)
+    header.setSectionResizeMode(ProblemColumn.DETAILS, QHeaderView.ResizeMode.Stretch)
+
 class _Figure(QFrame):
     """A number with a caption, in the style of the Overview's tiles."""
 
@@ -66,14 +77,7 @@ class SummaryPanel(QWidget):
         self.problems_view = named(QTableView(), "importProblems")
         self.problems_view.setModel(self.problems_model)
         self.problems_view.setAccessibleName("Skipped rows, warnings and likely duplicates")
-        set_up_table(self.problems_view, short_columns=None, multi=True, wrap=True,
-                     row_heights=QHeaderView.ResizeMode.ResizeToContents)
-        header = self.problems_view.horizontalHeader()
-        for column in (ProblemColumn.LINE, ProblemColumn.KIND):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ProblemColumn.WHO, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(ProblemColumn.WHO, 170)
-        header.setSectionResizeMode(ProblemColumn.DETAILS, QHeaderView.ResizeMode.Stretch)
+        set_up_problems_table(self.problems_view)
         self.no_problems_label = named(QLabel(NO_PROBLEMS_TEXT), "emptyState")
         self.no_problems_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.problems_stack = QStackedWidget()
