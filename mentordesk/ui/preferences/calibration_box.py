@@ -32,7 +32,7 @@ from mentordesk.printing.calibration import MAX_SHIFT_MM, Calibrated, Calibratio
 from mentordesk.settings import PRINT_OFFSETS, Settings
 from mentordesk.ui.preferences.common import hint
 from mentordesk.ui.widgets import pdf_output
-from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.naming import named, with_buddy
 
 
 def describe_shift(x_mm: float, y_mm: float) -> str:
@@ -99,12 +99,8 @@ class CalibrationBox(QGroupBox):
                               "did the red outlines land from the labels' edges?"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        right_label = QLabel("Outlines to the right &by:")
-        right_label.setBuddy(self.right_spin)
-        form.addRow(right_label, self.right_spin)
-        down_label = QLabel("Outlines &down by:")
-        down_label.setBuddy(self.down_spin)
-        form.addRow(down_label, self.down_spin)
+        form.addRow(with_buddy(QLabel("Outlines to the right &by:"), self.right_spin), self.right_spin)
+        form.addRow(with_buddy(QLabel("Outlines &down by:"), self.down_spin), self.down_spin)
         layout.addLayout(form)
         layout.addWidget(hint("Negative numbers: to the left, or up."))
         layout.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -28,7 +28,7 @@ from mentordesk.printing.catalog import default_page_size, page_size_choice
 from mentordesk.settings import LABEL_STOCK, PAGE_SIZE, PRINT_OFFSETS, Settings
 from mentordesk.ui.preferences.calibration_box import CalibrationBox, describe_shift, millimetre_spin
 from mentordesk.ui.preferences.common import fixed_by_environment, hint
-from mentordesk.ui.widgets.naming import named
+from mentordesk.ui.widgets.naming import named, with_buddy
 from mentordesk.ui.widgets.setting_changes import follow
 
 ANY_PRINTER_LABEL = "Any other printer, and saved PDFs"
@@ -58,25 +58,15 @@ class PrintingTab(QWidget):
         self._fill_paper()
         self._fill_stocks()
         paper_form = QFormLayout()
-        paper_label = QLabel("P&aper:")
-        paper_label.setBuddy(self.paper_combo)
-        paper_form.addRow(paper_label, self.paper_combo)
-        stock_label = QLabel("&Label stock:")
-        stock_label.setBuddy(self.stock_combo)
-        paper_form.addRow(stock_label, self.stock_combo)
+        paper_form.addRow(with_buddy(QLabel("P&aper:"), self.paper_combo), self.paper_combo)
+        paper_form.addRow(with_buddy(QLabel("&Label stock:"), self.stock_combo), self.stock_combo)
 
         shift_box = QGroupBox("Printer shift")
         shift_form = QFormLayout()
         shift_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        printer_label = QLabel("Prin&ter:")
-        printer_label.setBuddy(self.printer_combo)
-        shift_form.addRow(printer_label, self.printer_combo)
-        x_label = QLabel("Shift &right:")
-        x_label.setBuddy(self.x_spin)
-        shift_form.addRow(x_label, self.x_spin)
-        y_label = QLabel("Shift &up:")
-        y_label.setBuddy(self.y_spin)
-        shift_form.addRow(y_label, self.y_spin)
+        shift_form.addRow(with_buddy(QLabel("Prin&ter:"), self.printer_combo), self.printer_combo)
+        shift_form.addRow(with_buddy(QLabel("Shift &right:"), self.x_spin), self.x_spin)
+        shift_form.addRow(with_buddy(QLabel("Shift &up:"), self.y_spin), self.y_spin)
         shift_layout = QVBoxLayout(shift_box)
         shift_layout.addWidget(hint("Printers feed paper a millimetre or two off; the shift moves everything on a "
                                     "badge so that it lands on the label. It applies to the printer named in Print "
